@@ -1,0 +1,45 @@
+"""The spaCy pipeline: the stock Finnish model plus our registered components.
+
+Every section is processed as its own ``Doc``; before it enters ``nlp.pipe`` the orchestrator
+puts a :class:`SectionContext` on ``doc._.context`` so components know where the text came from
+(report period for figures, section kind, organisation) without reaching into other stages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+BASE_MODEL = "spacy_fi_experimental_web_md"
+
+
+@dataclass(frozen=True, slots=True)
+class SectionContext:
+    doc_id: str
+    section_kind: str
+    offset: int  # start of this section in documents.text
+    report_period: str | None = None
+    organisation: str | None = None
+    lang: str = "fi"
+
+
+if not Doc.has_extension("context"):
+    Doc.set_extension("context", default=None)
+
+
+def load_base() -> Language:
+    return spacy.load(BASE_MODEL)
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The stock model plus our components (tagging, then figures, which reads the entities)."""
+    from . import figures, tagging
+
+    nlp = load_base()
+    tagging.add_components(nlp)
+    figures.add_component(nlp)
+    return nlp
