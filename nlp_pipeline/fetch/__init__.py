@@ -1,0 +1,111 @@
+"""Fetch agendas from publishing platforms and feed them to the pipeline.
+
+``fetch(url, db_path)`` picks the connector that handles ``url``, lists its items (``plan``),
+downloads each item and its attachments as :class:`~nlp_pipeline.model.SourceDocument`
+(``iter_documents``) and hands them to :func:`nlp_pipeline.pipeline.process_sources`. Every
+download goes through one :class:`PoliteClient` (rate limit per host, retries, conditional-GET
+disk cache), so a re-run downloads nothing unchanged and an interrupted run resumes.
+Failures become ``ErrorRecord(url, "fetch", message)`` rows; the run goes on.
+
+Adding a platform (Helsinki Ahjo API JSON, TWeb ``ktwebbin/dbisa.dll``, CloudNC ``meetingrss``)
+is one new module with one class satisfying :class:`Connector` (see ``base.py``)::
+
+    class AhjoConnector:
+        name = "ahjo"
+        def __init__(self, client, errors): ...
+        @classmethod
+        def handles(cls, url): return urlsplit(url).hostname == "paatokset.hel.fi"
+        def items(self, url, window): ...     # API query pages -> ItemRef (no item downloads)
+        def documents(self, item): ...        # one item -> SourceDocument(s), attachments with parent_source
+
+plus its name in ``CONNECTORS`` below. Connectors get bytes only through ``client.get`` and turn
+them into documents with the ingest parsers (``parse_html``, ``parse_pdf``); they never store.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import ErrorRecord, SourceDocument
+from .base import STAGE, Connector, ItemRef, Window
+from .dynasty import DynastyConnector
+from .http import DEFAULT_INTERVAL, USER_AGENT, ClientStats, FetchError, PoliteClient, default_cache_dir
+
+CONNECTORS: tuple[type[Connector], ...] = (DynastyConnector,)
+
+__all__ = [
+    "CONNECTORS", "USER_AGENT", "ClientStats", "Connector", "FetchError", "FetchSummary", "ItemRef",
+    "PoliteClient", "UnsupportedURL", "Window", "connector_for", "default_cache_dir", "fetch",
+    "iter_documents", "plan",
+]
+
+
+class UnsupportedURL(ValueError):
+    def __init__(self, url: str):
+        names = ", ".join(c.name for c in CONNECTORS)
+        super().__init__(f"{url}: no connector handles this URL (supported: {names}; for Dynasty give a "
+                         f"DREQUEST.PHP?page=rss/meetingitems, rss/meetings, meeting or meetingitem URL)")
+
+
+@dataclass(slots=True)
+class FetchSummary:
+    url: str
+    items: int = 0  # items listed and attempted
+    documents: int = 0  # documents downloaded and parsed (item pages, PDFs, attachments)
+    errors: list[ErrorRecord] = field(default_factory=list)
+    http: ClientStats = field(default_factory=ClientStats)
+    failed: str | None = None  # the listing itself could not be read: nothing was fetched
+    stored: object | None = None  # the pipeline's RunSummary
+
+
+def connector_for(url: str, client: PoliteClient, errors: list[ErrorRecord]) -> Connector:
+    for connector in CONNECTORS:
+        if connector.handles(url):
+            return connector(client, errors)
+    raise UnsupportedURL(url)
+
+
+def plan(url: str, client: PoliteClient, window: Window = Window()) -> tuple[list[ItemRef], list[ErrorRecord]]:
+    """What a fetch of ``url`` would download (the items; their attachments are known only from their pages)."""
+    errors: list[ErrorRecord] = []
+    items = list(connector_for(url, client, errors).items(url, window))
+    return items, errors
+
+
+def iter_documents(url: str, client: PoliteClient, window: Window, summary: FetchSummary) -> Iterator[SourceDocument]:
+    """Documents of every listed item, item first then its attachments; counts and errors go to ``summary``.
+
+    A listing that cannot be read is recorded in ``summary.failed`` (and as an error) and ends the iteration.
+    """
+    connector = connector_for(url, client, summary.errors)
+    try:
+        for item in connector.items(url, window):
+            summary.items += 1
+            for doc in connector.documents(item):
+                summary.documents += 1
+                yield doc
+    except FetchError as exc:
+        summary.failed = exc.message
+        summary.errors.append(ErrorRecord(source=exc.url, stage=STAGE, message=exc.message))
+
+
+def fetch(url: str, db_path: str | Path, *, window: Window = Window(), client: PoliteClient | None = None,
+          cache_dir: str | Path | None = None, interval: float = DEFAULT_INTERVAL) -> FetchSummary:
+    """Fetch ``url``'s items into the database at ``db_path``; failures go to its ``errors`` table."""
+    from ..pipeline import process_sources
+    from ..store import Store
+
+    own_client = client is None
+    if own_client:
+        client = PoliteClient(cache_dir if cache_dir is not None else default_cache_dir(), interval=interval)
+    summary = FetchSummary(url=url, http=client.stats)
+    connector_for(url, client, summary.errors)  # an unsupported URL fails before anything is opened
+    try:
+        summary.stored = process_sources(iter_documents(url, client, window, summary), db_path)
+    finally:
+        if own_client:
+            client.close()
+    with Store(db_path) as store:
+        store.write_errors(summary.errors)
+    return summary
