@@ -325,11 +325,9 @@ def _dynasty_text(tree: LexborHTMLParser) -> tuple[_TextBuilder, dict[str, str]]
     return builder, fields
 
 
-_AHJO_HEADINGS = "h3"
-
-
 def _ahjo_heading(node: LexborNode) -> bool:
-    return node.tag == _AHJO_HEADINGS
+    """Ahjo marks section headings as classed h3 (SisaltoOtsikko, LisatiedotOtsikko, …); bare h3 are subheadings."""
+    return node.tag == "h3" and bool(node.attributes.get("class"))
 
 
 def _ahjo_text(tree: LexborHTMLParser) -> tuple[_TextBuilder, dict[str, str]]:

@@ -88,6 +88,9 @@ class Goal:
     period: str | None
     start_char: int
     end_char: int
+    # Character ranges of documents.text about this goal (its heading or mention onwards), for
+    # linking figures to it; not stored as a column.
+    scopes: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,274 @@
+"""The comparison between two reporting periods, computed by the SQL files in ``nlp_pipeline/sql``.
+
+Only the database is read. The result is plain dataclasses so that ``--format json`` prints exactly
+what the text was written from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+
+import duckdb
+
+from .periods import Period, parse_period, parse_stored_period
+
+# A base count that halves or doubles between periods is a change of what was counted, not of progress.
+SCOPE_RATIO = 2.0
+
+
+class DraftError(ValueError):
+    """An expected user error (unknown period, organisation or goal): one line, no traceback."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    kind: str  # figure | goal
+    doc_id: str
+    source: str
+    title: str | None
+    meeting_date: date | None
+    body: str | None
+    section_kind: str | None
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    figure_id: str
+    value: float
+    approx: bool = False
+    bound: str | None = None
+    denominator: float | None = None
+    candidates: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePair:
+    goal_key: str | None
+    subject: str
+    qualifier: str | None
+    unit: str
+    per: str | None
+    then: Value | None
+    now: Value | None
+    difference: float | None  # now - then, in difference_unit
+    difference_unit: str  # percentage_point for percentages, else the unit
+    relative_change: float | None  # per cent, counts and money only
+    is_base: bool  # the count that a breakdown into shares is a share of
+    comparable: bool  # False when the scope guard forbids reading the change as a change
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(v.figure_id for v in (self.then, self.now) if v)
+
+
+@dataclass(frozen=True, slots=True)
+class GoalState:
+    name: str
+    owner: str | None
+    status: str | None
+    status_phrase: str | None
+    ids: tuple[str, ...]  # goal rows the name, owner and status were read from
+
+
+@dataclass(frozen=True, slots=True)
+class GoalChange:
+    goal_key: str
+    change: str  # kept | appeared | disappeared | mentioned
+    then: GoalState | None
+    now: GoalState | None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(i for s in (self.then, self.now) if s for i in s.ids))
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """A comparison the document makes itself: value now against a stated earlier value."""
+
+    figure_id: str
+    side: str
+    goal_key: str | None
+    subject: str | None
+    qualifier: str | None
+    unit: str
+    value: float
+    approx: bool
+    baseline_value: float
+    baseline_period: str | None
+    difference: float
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    period: str
+    report_periods: tuple[str, ...]
+    documents: tuple[str, ...]
+    organisations: tuple[str, ...]
+    bodies: tuple[str, ...]
+    reported_goals: tuple[str, ...]  # goal keys with a status, owner or figure
+    base_counts: dict[str, Value] = field(default_factory=dict)  # subject -> organisation-wide count
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    from_period: str
+    to_period: str
+    organisation: str | None
+    body: str | None
+    goal: str | None
+    then: Scope
+    now: Scope
+    scope_changed: bool
+    scope_reasons: tuple[str, ...]  # goals_differ | base_changed:<subject>
+    pairs: tuple[FigurePair, ...]
+    goals: tuple[GoalChange, ...]
+    baselines: tuple[Baseline, ...]
+    sources: dict[str, Source]
+
+
+def _sql(name: str) -> str:
+    return resources.files("nlp_pipeline").joinpath("sql", f"{name}.sql").read_text(encoding="utf-8")
+
+
+def _rows(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> list[dict]:
+    cur = con.execute(_sql(name), params or {})
+    if cur.description is None:
+        return []
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+
+def _register_periods(con: duckdb.DuckDBPyConnection) -> dict[str, Period]:
+    """Parse every period string the store holds once, in Python, into a temp table SQL can join."""
+    stored = [r[0] for r in con.execute(
+        "SELECT DISTINCT report_period FROM documents WHERE report_period IS NOT NULL "
+        "UNION SELECT DISTINCT period FROM figures WHERE period IS NOT NULL").fetchall()]
+    parsed = {text: p for text in stored if (p := parse_stored_period(text))}
+    con.execute("CREATE OR REPLACE TEMP TABLE draft_periods(period VARCHAR, start_date DATE, end_date DATE)")
+    if parsed:
+        con.executemany("INSERT INTO draft_periods VALUES (?, ?, ?)",
+                        [(t, p.start, p.end) for t, p in parsed.items()])
+    return parsed
+
+
+def _check_filters(con: duckdb.DuckDBPyConnection, organisation: str | None, body: str | None,
+                   goal: str | None) -> None:
+    checks = (("organisation", organisation, "SELECT count(*) FROM documents WHERE organisation ILIKE ?"),
+              ("body", body, "SELECT count(*) FROM documents WHERE body ILIKE ?"),
+              ("goal", goal, "SELECT count(*) FROM goals WHERE name ILIKE ? OR goal_key = ?"))
+    for what, text, query in checks:
+        if text is None:
+            continue
+        args = [f"%{text}%"] + ([text] if what == "goal" else [])
+        if not con.execute(query, args).fetchone()[0]:
+            raise DraftError(f"no documents for {what} {text!r} in the database")
+
+
+def _value(row: dict, side: str) -> Value | None:
+    if row[f"{side}_id"] is None:
+        return None
+    return Value(row[f"{side}_id"], row[f"{side}_value"], bool(row[f"{side}_approx"]), row[f"{side}_bound"],
+                 row[f"{side}_denominator"], row[f"{side}_candidates"])
+
+
+def _goal_state(row: dict, side: str) -> GoalState | None:
+    if row[f"{side}_name"] is None:
+        return None
+    ids = (row[f"{side}_name_id"], row[f"{side}_owner_id"], row[f"{side}_status_id"])
+    return GoalState(row[f"{side}_name"], row[f"{side}_owner"], row[f"{side}_status"],
+                     row[f"{side}_status_phrase"], tuple(dict.fromkeys(i for i in ids if i)))
+
+
+def _scope(con, side: str, period: Period, base: dict[str, Value]) -> Scope:
+    docs = con.execute(
+        "SELECT list(DISTINCT report_period ORDER BY report_period), list(doc_id ORDER BY meeting_date, doc_id),"
+        " list(DISTINCT organisation ORDER BY organisation) FILTER (WHERE organisation IS NOT NULL),"
+        " list(DISTINCT body ORDER BY body) FILTER (WHERE body IS NOT NULL) FROM draft_docs WHERE side = ?",
+        [side]).fetchone()
+    goals = [r[0] for r in con.execute(
+        "SELECT goal_key FROM draft_goals WHERE side = ? AND reported GROUP BY goal_key ORDER BY min(start_char)",
+        [side]).fetchall()]
+    return Scope(period.label, *(tuple(x or ()) for x in docs), tuple(goals), base)
+
+
+def _scope_reasons(then: Scope, now: Scope) -> tuple[str, ...]:
+    reasons = []
+    if then.reported_goals and now.reported_goals and set(then.reported_goals) != set(now.reported_goals):
+        reasons.append("goals_differ")
+    for subject in sorted(then.base_counts.keys() & now.base_counts.keys()):
+        a, b = then.base_counts[subject].value, now.base_counts[subject].value
+        if a > 0 and b > 0 and max(a, b) / min(a, b) >= SCOPE_RATIO:
+            reasons.append(f"base_changed:{subject}")
+    return tuple(reasons)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”'])|\n\s*\n")
+
+
+def _enclosing_sentence(context: str, offset: int) -> str:
+    """The sentence (or line block) of ``context`` that contains character ``offset``."""
+    start = 0
+    for m in _SENTENCE_END.finditer(context):
+        if m.start() > offset:
+            return " ".join(context[start:m.start()].split())
+        start = m.end()
+    return " ".join(context[start:].split())
+
+
+def _sources(con, ids: list[str]) -> dict[str, Source]:
+    out = {}
+    for r in _rows(con, "draft_sources", {"ids": ids}):
+        sentence = r["sentence"] or _enclosing_sentence(r["context"] or "", r["offset"] or 0)
+        out[r["id"]] = Source(r["id"], r["kind"], r["doc_id"], r["source"], r["title"], r["meeting_date"],
+                              r["body"], r["section_kind"], sentence)
+    return out
+
+
+def build_comparison(con: duckdb.DuckDBPyConnection, from_period: str, to_period: str,
+                     organisation: str | None = None, body: str | None = None,
+                     goal: str | None = None) -> Comparison:
+    """Compare what the documents of two reporting periods say (see periods.py for the matching rule).
+
+    Raises DraftError for a bad period, an unknown organisation/body/goal, or a period without data.
+    """
+    try:
+        then_p, now_p = parse_period(from_period), parse_period(to_period)
+    except ValueError as exc:
+        raise DraftError(str(exc)) from None
+    if then_p.matches(now_p):
+        raise DraftError(f"periods {then_p.label} and {now_p.label} end on the same day: nothing to compare")
+    _check_filters(con, organisation, body, goal)
+    stored = _register_periods(con)
+    matching = {side: [t for t, p in stored.items() if p.matches(req)]
+                for side, req in (("then", then_p), ("now", now_p))}
+    params = {"organisation": organisation, "body": body, "goal": goal}
+    _rows(con, "draft_documents", {"then_periods": matching["then"], "now_periods": matching["now"],
+                                   "organisation": organisation, "body": body})
+    for side, req in (("then", then_p), ("now", now_p)):
+        if not con.execute("SELECT count(*) FROM draft_docs WHERE side = ?", [side]).fetchone()[0]:
+            where = "".join(f", {k} {v!r}" for k, v in params.items() if v and k != "goal")
+            raise DraftError(f"no documents report on period {req.label}{where}")
+    _rows(con, "draft_goals", {"goal": goal})
+    _rows(con, "draft_figures", {"goal": goal})
+
+    rows = _rows(con, "draft_compare")
+    base = {side: {r["subject"]: v for r in rows if r["is_base"] and r["goal_key"] is None
+                   and (v := _value(r, side))} for side in ("then", "now")}
+    then, now = _scope(con, "then", then_p, base["then"]), _scope(con, "now", now_p, base["now"])
+    reasons = _scope_reasons(then, now)
+    pairs = tuple(
+        FigurePair(r["goal_key"], r["subject"], r["qualifier"], r["unit"], r["per"], _value(r, "then"),
+                   _value(r, "now"), r["difference"], r["difference_unit"], r["relative_change"], r["is_base"],
+                   comparable=r["goal_key"] is not None or not reasons)
+        for r in rows)
+    goals = tuple(GoalChange(r["goal_key"], r["change"], _goal_state(r, "then"), _goal_state(r, "now"))
+                  for r in _rows(con, "draft_goal_changes"))
+    baselines = tuple(Baseline(**r) for r in _rows(con, "draft_baselines"))
+    ids = [i for p in pairs for i in p.ids] + [i for g in goals for i in g.ids] + [b.figure_id for b in baselines]
+    return Comparison(then_p.label, now_p.label, organisation, body, goal, then, now, bool(reasons), reasons,
+                      pairs, goals, baselines, _sources(con, list(dict.fromkeys(ids))))

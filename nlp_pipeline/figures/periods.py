@@ -1,0 +1,118 @@
+"""Periods stated in a sentence, normalised: ``2026-Q1``, ``2025-H1``, ``2025``, ``2022-01``, ``2022-01-01/2022-12-31``.
+
+A figure takes the period stated nearest to it (see ``component``); dates of decisions are not periods
+unless written as a range (``1.4.2020–31.3.2021``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu")
+ORDINALS = {"ensimmäi": 1, "toi": 2, "kolma": 3, "neljä": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = r"(?:19|20)\d{2}"
+_ORD = r"(?P<ord>ensimmäi\w*|toi(?:nen|sen|sella|selle|sessa|seen)|kolma\w*|kolmann\w*|neljä(?:s|nne\w*)|[1-4]\.)"
+
+PERIOD_RE = re.compile(
+    rf"""
+    (?P<drange>\b\d{{1,2}}\.\d{{1,2}}\.{_YEAR}\s*[-–—]\s*\d{{1,2}}\.\d{{1,2}}\.{_YEAR})
+  | \b(?P<qa>Q[1-4])\s*[/ ]?\s*(?P<qay>{_YEAR})?
+  | \b(?P<qby>{_YEAR})\s*[/ -]?\s*(?P<qb>Q[1-4])\b
+  | \b(?P<ha>H[12])\s*[/ ]?\s*(?P<hay>{_YEAR})?\b
+  | \b{_ORD}\s+(?:vuosi)?(?P<qword>neljänne\w*|kvartaali\w*|vuosineljänne\w*)(?:\s+(?:vuonna\s+)?(?P<qwy>{_YEAR}))?
+  | \b{_ORD.replace('ord', 'hord')}\s+(?P<hword>vuosipuolisko\w*|puolivuoti\w*|puole\w*\s+vuode\w*|puolivuotiskau\w*)(?:\s+(?P<hwy>{_YEAR}))?
+  | \b(?P<month>(?:{'|'.join(MONTHS)})kuu\w*)\s+(?P<my>{_YEAR})\b
+  | \b(?P<mnum>\d{{1,2}})/(?P<mnumy>{_YEAR})\b
+  | \b(?P<yr1>{_YEAR})\s*[-–—]\s*(?P<yr2>{_YEAR})\b(?![./-]\d)
+  | (?<![\d./-])\b(?P<year>{_YEAR})\b(?![./-]?\d|\s*(?:%|€|euro|prosent|hakija|henkilö|asukas|kpl|m²|m2))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    start: int
+    end: int
+    value: str  # normalised
+    explicit_year: bool  # False when the year was taken from the report period
+
+
+def _year_of(report_period: str | None) -> str | None:
+    return report_period[:4] if report_period and report_period[:4].isdigit() else None
+
+
+def _ordinal(word: str) -> int | None:
+    word = word.lower()
+    for prefix, n in ORDINALS.items():
+        if word.startswith(prefix):
+            return n
+    return None
+
+
+def find_periods(text: str, report_period: str | None = None) -> list[PeriodMention]:
+    """Every period stated in ``text``; quarters without a year take the report period's year."""
+    fallback_year = _year_of(report_period)
+    out: list[PeriodMention] = []
+    for m in PERIOD_RE.finditer(text):
+        g = m.groupdict()
+        value, year = None, None
+        if g["drange"]:
+            a, b = re.split(r"\s*[-–—]\s*", g["drange"])
+            value = f"{_iso(a)}/{_iso(b)}"
+            year = True
+        elif g["qa"] or g["qb"]:
+            q = (g["qa"] or g["qb"]).upper()
+            year = g["qay"] or g["qby"]
+            value = f"{year or fallback_year}-{q}" if (year or fallback_year) else None
+        elif g["ha"]:
+            year = g["hay"]
+            value = f"{year or fallback_year}-{g['ha'].upper()}" if (year or fallback_year) else None
+        elif g["qword"]:
+            n = _ordinal(g["ord"])
+            year = g["qwy"]
+            value = f"{year or fallback_year}-Q{n}" if n and (year or fallback_year) else None
+        elif g["hword"]:
+            n = _ordinal(g["hord"])
+            year = g["hwy"]
+            value = f"{year or fallback_year}-H{n}" if n in (1, 2) and (year or fallback_year) else None
+        elif g["month"]:
+            month = next(i for i, p in enumerate(MONTHS, 1) if g["month"].lower().startswith(p))
+            year = g["my"]
+            value = f"{year}-{month:02d}"
+        elif g["mnum"]:
+            if 1 <= int(g["mnum"]) <= 12:
+                year = g["mnumy"]
+                value = f"{year}-{int(g['mnum']):02d}"
+        elif g["yr1"]:
+            year = g["yr1"]
+            value = f"{g['yr1']}-01-01/{g['yr2']}-12-31" if g["yr1"] < g["yr2"] else None
+        elif g["year"]:
+            year = value = g["year"]
+        if value:
+            out.append(PeriodMention(m.start(), m.end(), value, bool(year)))
+    return _join_years(out)
+
+
+def _join_years(mentions: list[PeriodMention]) -> list[PeriodMention]:
+    """``Vuoden 2026 ensimmäisen kvartaalin``: a year-less quarter takes a year written close to it."""
+    years = [m for m in mentions if m.explicit_year and len(m.value) == 4]
+    used: set[PeriodMention] = set()
+    out = []
+    for m in mentions:
+        if m.explicit_year or m.value[4:5] != "-":
+            out.append(m)
+            continue
+        near = [y for y in years if y not in used and min(abs(y.start - m.end), abs(m.start - y.end)) <= 40]
+        if not near:
+            out.append(m)
+            continue
+        y = min(near, key=lambda y: min(abs(y.start - m.end), abs(m.start - y.end)))
+        used.add(y)
+        out.append(PeriodMention(min(m.start, y.start), max(m.end, y.end), y.value + m.value[4:], True))
+    return sorted((m for m in out if m not in used), key=lambda m: m.start)
+
+
+def _iso(date_text: str) -> str:
+    d, mo, y = (int(p) for p in date_text.split("."))
+    return f"{y:04d}-{mo:02d}-{d:02d}"

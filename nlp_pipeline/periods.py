@@ -1,0 +1,186 @@
+"""Reporting periods: the normalised forms (``2026-Q1``, ``2025-H1``, ``2025``, ``2022-01``,
+``2022-01-01/2022-12-31``) and the Finnish and Swedish phrases that name them.
+
+Shared by segmentation (a document's report period), figures (a figure's period) and drafting
+(the periods a user asks for), so the three agree on what a period is.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+PERIOD_FORMAT = re.compile(r"^(\d{4})(?:-(Q[1-4]|H[12]|\d{2}))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date
+    end: date
+    label: str
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+def parse_period(label: str) -> Period:
+    """``2026-Q1`` → Period(2026-01-01, 2026-03-31); raises ValueError for anything else."""
+    label = label.strip()
+    if "/" in label:
+        a, b = label.split("/", 1)
+        return Period(date.fromisoformat(a), date.fromisoformat(b), label)
+    match = PERIOD_FORMAT.match(label)
+    if not match:
+        raise ValueError(f"not a period: {label!r} (write 2026-Q1, 2025-H1, 2025, 2025-06 or 2025-01-01/2025-06-30)")
+    year, part = int(match.group(1)), match.group(2)
+    if part is None:
+        return Period(date(year, 1, 1), date(year, 12, 31), label)
+    if part[0] == "Q":
+        q = int(part[1])
+        return Period(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), label)
+    if part[0] == "H":
+        h = int(part[1])
+        return Period(date(year, 6 * h - 5, 1), _month_end(year, 6 * h), label)
+    month = int(part)
+    if not 1 <= month <= 12:
+        raise ValueError(f"not a period: {label!r} (month {month})")
+    return Period(date(year, month, 1), _month_end(year, month), label)
+
+
+def _month_end(year: int, month: int) -> date:
+    return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+
+
+def label_for_range(start: date, end: date) -> str:
+    """The shortest label for a date range: a quarter, half, month or year when it is one."""
+    if start.year == end.year and start.day == 1 and end == _month_end(end.year, end.month):
+        months = (start.month, end.month)
+        if months == (1, 12):
+            return str(start.year)
+        if end.month - start.month == 2 and start.month % 3 == 1:
+            return f"{start.year}-Q{end.month // 3}"
+        if end.month - start.month == 5 and start.month in (1, 7):
+            return f"{start.year}-H{end.month // 6}"
+        if start.month == end.month:
+            return f"{start.year}-{start.month:02d}"
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+# ---------------------------------------------------------------- phrases
+
+_ORDINALS = {
+    1: r"ensimmäi\w*|1\.|första",
+    2: r"toi(?:nen|sen|selta|sella|selle|seen|sessa)|2\.|andra",
+    3: r"kolma\w*|3\.|tredje",
+    4: r"neljä(?:s|nnen|nneltä|nnellä|nnelle|nteen)|4\.|fjärde",
+}
+_QUARTER_NOUN = r"(?:vuosi)?neljännek\w*|(?:vuosi)?neljännes\w*|kvartaal\w*|kvartal\w*|osavuosi\w*neljännes\w*"
+_HALF_NOUN = r"vuosipuolisko\w*|vuosipuolisk\w*|puole\w* vuode\w*|puolivuotis\w*|halvår\w*"
+_YEAR = r"(20\d{2}|19\d{2})"
+
+_QUARTER_PATTERNS = [
+    (q, re.compile(rf"\b(?:{ordinal})\s*(?:{_QUARTER_NOUN})", re.IGNORECASE)) for q, ordinal in _ORDINALS.items()
+]
+_HALF_PATTERNS = [
+    (h, re.compile(rf"\b(?:{_ORDINALS[h]})\s*(?:{_HALF_NOUN})", re.IGNORECASE)) for h in (1, 2)
+]
+_Q_CODE = re.compile(rf"(?<![\w-])(?:{_YEAR}[ /-]?)?Q([1-4])(?![\w])(?:\s*[/-]?\s*{_YEAR})?")
+_H_CODE = re.compile(rf"(?<![\w-])(?:{_YEAR}[ /-]?)?H([12])(?![\w])(?:\s*[/-]?\s*{_YEAR})?")
+_DATE_RANGE = re.compile(
+    r"(\d{1,2})\.(\d{1,2})\.(\d{4})?\s*[–—-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})"
+)
+_MONTHS = ["tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu"]
+_MONTH_RANGE = re.compile(
+    rf"\b({'|'.join(_MONTHS)})(?:kuu\w*)?\s*[–—-]\s*({'|'.join(_MONTHS)})kuu\w*", re.IGNORECASE
+)
+_YEAR_NEAR = re.compile(rf"\b(?:vuo(?:den|nna|delle|delta|si)\s+)?{_YEAR}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    label: str
+    start: int
+    end: int
+    granularity: str  # quarter | half | range | year
+
+
+def find_period_mentions(text: str, default_year: int | None = None) -> list[PeriodMention]:
+    """Quarter, half-year and date-range phrases in ``text`` with their normalised labels.
+
+    A phrase without a year takes the nearest year written within the same sentence, else
+    ``default_year``; a phrase with neither is left out rather than guessed.
+    """
+    mentions: list[PeriodMention] = []
+
+    def add(kind: str, part: str, m: re.Match, explicit_year: str | None) -> None:
+        year = explicit_year or _nearby_year(text, m.start(), m.end()) or default_year
+        if year:
+            mentions.append(PeriodMention(f"{year}-{part}", m.start(), m.end(), kind))
+
+    for q, pattern in _QUARTER_PATTERNS:
+        for m in pattern.finditer(text):
+            add("quarter", f"Q{q}", m, None)
+    for m in _Q_CODE.finditer(text):
+        add("quarter", f"Q{m.group(2)}", m, m.group(1) or m.group(3))
+    for h, pattern in _HALF_PATTERNS:
+        for m in pattern.finditer(text):
+            add("half", f"H{h}", m, None)
+    for m in _H_CODE.finditer(text):
+        add("half", f"H{m.group(2)}", m, m.group(1) or m.group(3))
+    for m in _MONTH_RANGE.finditer(text):
+        first, last = _MONTHS.index(m.group(1).lower()) + 1, _MONTHS.index(m.group(2).lower()) + 1
+        year = _nearby_year(text, m.start(), m.end()) or default_year
+        if year and first <= last:
+            label = label_for_range(date(int(year), first, 1), _month_end(int(year), last))
+            mentions.append(PeriodMention(label, m.start(), m.end(), "range"))
+    for m in _DATE_RANGE.finditer(text):
+        try:
+            end = date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
+            start = date(int(m.group(3) or m.group(6)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        if start <= end:
+            mentions.append(PeriodMention(label_for_range(start, end), m.start(), m.end(), "range"))
+    return sorted(mentions, key=lambda x: x.start)
+
+
+def _nearby_year(text: str, start: int, end: int, window: int = 60) -> str | None:
+    left = text.rfind(".", max(0, start - window), start)
+    lo = max(0, start - window) if left < 0 else left
+    candidates = [
+        (start - m.end() if m.end() <= start else m.start() - end, m.group(1))
+        for m in _YEAR_NEAR.finditer(text, lo, min(len(text), end + window))
+    ]
+    return min(candidates)[1] if candidates else None
+
+
+def report_period(text: str, meeting_date: date | None = None, title: str | None = None) -> str | None:
+    """The period a progress report covers, or None for an item that reports on no period.
+
+    Quarter phrases win over half-year phrases (an end-of-Q2 report also speaks of "the first
+    half"), the most frequent wins within a kind, and the title counts double.
+    """
+    default_year = meeting_date.year if meeting_date else None
+    mentions = find_period_mentions(text, default_year)
+    if title:
+        mentions += find_period_mentions(title, default_year) * 2
+    for kind in ("quarter", "half", "range"):
+        labels = [m.label for m in mentions if m.granularity == kind]
+        if kind == "range":
+            labels = [lab for lab in labels if "/" not in lab]  # only ranges that are a whole period
+        if labels:
+            label = Counter(labels).most_common(1)[0][0]
+            return _before_meeting(label, meeting_date)
+    return None
+
+
+def _before_meeting(label: str, meeting_date: date | None) -> str:
+    """A report is about a period that has ended by its meeting: a year guessed too late steps back."""
+    if meeting_date is None:
+        return label
+    period = parse_period(label)
+    if period.start > meeting_date:
+        year = int(label[:4]) - 1
+        return f"{year}{label[4:]}"
+    return label

@@ -1,0 +1,250 @@
+"""Orchestration: ingest → segment → NLP per section → goals and figures → store.
+
+Stages talk through the dataclasses in :mod:`nlp_pipeline.model`; this module only wires them.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .ingest import IngestError, NotSupported, iter_input_files, read_path
+from .model import DocumentResult, ErrorRecord, Figure, SegmentedDocument, SourceDocument
+from .segment import segment
+from .store import InputRecord, Store
+
+# Sections whose text is standard instructions or contact lines: no goals or report figures live there.
+BOILERPLATE_KINDS = frozenset({"appeal"})
+NLP_SKIP_KINDS = BOILERPLATE_KINDS | {"info", "attachments", "enforcement"}
+BATCH_SIZE = 64
+
+
+@dataclass
+class RunSummary:
+    processed: int = 0  # new documents stored
+    unchanged: int = 0  # inputs seen before, or whose text is already stored
+    skipped: int = 0  # not agenda files (README.md, sources.tsv, …)
+    failed: int = 0
+    seconds: float = 0.0
+    errors: list[ErrorRecord] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"processed {self.processed}, unchanged {self.unchanged}, skipped {self.skipped}, "
+            f"failed {self.failed} in {self.seconds:.1f} s"
+        )
+
+
+class Analyzer:
+    """Runs the NLP stages over segmented documents; loads the spaCy pipeline once, lazily."""
+
+    def __init__(self, nlp=None, with_nlp: bool = True):
+        self._nlp = nlp
+        self.with_nlp = with_nlp
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from .nlp import load_pipeline
+
+            self._nlp = load_pipeline()
+        return self._nlp
+
+    def analyse(self, documents: Sequence[SegmentedDocument], known_keys: Callable[[str | None], dict[str, str]] | None = None) -> list[DocumentResult]:
+        if not self.with_nlp:
+            return [DocumentResult(document=d) for d in documents]
+        from . import tagging
+        from .nlp import SectionContext
+
+        nlp = self.nlp
+        units = []
+        for document in documents:
+            for section in document.sections:
+                if section.kind in NLP_SKIP_KINDS or not section.text.strip():
+                    continue
+                doc = nlp.make_doc(section.text)
+                doc._.context = SectionContext(
+                    doc_id=document.doc_id,
+                    section_kind=section.kind,
+                    offset=section.start_char,
+                    report_period=document.meta.report_period,
+                    organisation=document.meta.organisation,
+                    lang=document.source.lang,
+                )
+                units.append(doc)
+        by_doc: dict[str, list] = {}
+        for doc in nlp.pipe(units, batch_size=32):
+            by_doc.setdefault(doc._.context.doc_id, []).append(doc)
+        results = []
+        batch_keys: dict[str | None, dict[str, str]] = {}  # goals of earlier documents in this batch
+        for document in documents:
+            docs = by_doc.get(document.doc_id, [])
+            org = document.meta.organisation
+            keys = {**(known_keys(org) if known_keys else {}), **batch_keys.get(org, {})}
+            goals = tagging.build_goals(docs, document, keys) if document.source.lang == "fi" else []
+            batch_keys.setdefault(org, {}).update({g.goal_key: g.name for g in goals})
+            entities = [replace(e, start_char=e.start_char + d._.context.offset, end_char=e.end_char + d._.context.offset) for d in docs for e in tagging.entities(d)]
+            figures = _place_figures(document, docs, tagging.goal_scopes(goals, document) if goals else [])
+            results.append(DocumentResult(document=document, entities=tuple(entities), goals=tuple(goals), figures=tuple(figures)))
+        return results
+
+
+def _place_figures(document: SegmentedDocument, docs, scopes) -> list[Figure]:
+    """Section-relative figures to document offsets, with stable ids and the goal they sit under."""
+    placed = []
+    for doc in docs:
+        offset = doc._.context.offset
+        for fig in doc._.figures:
+            start, end = fig.start_char + offset, fig.end_char + offset
+            goal_id = next((gid for gid, a, b in scopes if a <= start < b), None)
+            figure_id = hashlib.sha1(f"{document.doc_id}:{start}:{end}:{fig.unit}".encode()).hexdigest()[:16]
+            placed.append(replace(fig, figure_id=figure_id, start_char=start, end_char=end, goal_id=goal_id))
+    return placed
+
+
+# ---------------------------------------------------------------- one file (evaluation, tests)
+
+
+def analyse_path(path: str | Path, analyzer: Analyzer | None = None) -> DocumentResult:
+    """Everything the pipeline finds in one file, without a database."""
+    return (analyzer or default_analyzer()).analyse([segment(read_path(path))])[0]
+
+
+_DEFAULT: Analyzer | None = None
+
+
+def default_analyzer() -> Analyzer:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Analyzer()
+    return _DEFAULT
+
+
+# ---------------------------------------------------------------- batches into the store
+
+
+def _file_state(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def plan_inputs(paths: Iterable[str | Path], store: Store) -> tuple[list[Path], list[Path], list[Path]]:
+    """Split input files into (to process, unchanged since the last run, missing)."""
+    seen = store.seen_inputs()
+    todo, unchanged, missing = [], [], []
+    for p in paths:
+        p = Path(p)
+        if not p.exists():
+            missing.append(p)
+            continue
+        for f in iter_input_files([p]):
+            state = seen.get(str(f))
+            if state is not None and state[:2] == _file_state(f) and state[2] != "failed":
+                unchanged.append(f)
+            else:
+                todo.append(f)
+    return todo, unchanged, missing
+
+
+def read_inputs(files: Iterable[Path]) -> Iterator[tuple[Path, SourceDocument | None, ErrorRecord | None, str]]:
+    """Ingest each file: (path, document or None, error or None, status)."""
+    for f in files:
+        try:
+            yield f, read_path(f), None, "stored"
+        except NotSupported as exc:
+            yield f, None, ErrorRecord(str(f), "ingest", exc.problem), "skipped"
+        except IngestError as exc:
+            yield f, None, ErrorRecord(str(f), "ingest", exc.problem), "failed"
+        except Exception as exc:  # a parser bug must not stop a run over thousands of files
+            yield f, None, ErrorRecord(str(f), "ingest", f"unexpected {type(exc).__name__}: {exc}"), "failed"
+
+
+def process_paths(
+    paths: Sequence[str | Path],
+    db: str | Path,
+    analyzer: Analyzer | None = None,
+    batch_size: int = BATCH_SIZE,
+    on_file: Callable[[Path, str, ErrorRecord | None], None] | None = None,
+) -> RunSummary:
+    """Process files and folders into the database; already-seen unchanged files are skipped."""
+    started = time.perf_counter()
+    analyzer = analyzer or default_analyzer()
+    summary = RunSummary()
+    with Store(db) as store:
+        todo, unchanged, missing = plan_inputs(paths, store)
+        summary.unchanged += len(unchanged)
+        for path in missing:
+            error = ErrorRecord(str(path), "ingest", "no such file or folder")
+            summary.failed += 1
+            summary.errors.append(error)
+            store.write_errors([error])
+            if on_file:
+                on_file(path, "failed", error)
+        batch: list[tuple[Path, SourceDocument | None, ErrorRecord | None, str]] = []
+        for item in read_inputs(todo):
+            batch.append(item)
+            if len(batch) >= batch_size:
+                _store_batch(batch, store, analyzer, summary, on_file)
+                batch = []
+        if batch:
+            _store_batch(batch, store, analyzer, summary, on_file)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def process_sources(sources: Iterable[SourceDocument], db: str | Path, analyzer: Analyzer | None = None) -> RunSummary:
+    """Store documents that did not come from files (fetched pages); parents before attachments."""
+    started = time.perf_counter()
+    analyzer = analyzer or default_analyzer()
+    summary = RunSummary()
+    with Store(db) as store:
+        docs = list(sources)
+        docs.sort(key=lambda d: d.parent_source is not None)
+        known = store.stored_doc_ids(d.doc_id for d in docs)
+        fresh = [d for d in docs if d.doc_id not in known]
+        summary.unchanged = len(docs) - len(fresh)
+        parents = {d.source: d.doc_id for d in docs}
+        for d in docs:
+            if d.parent_source and d.parent_source not in parents:
+                stored = store.doc_id_for_source(d.parent_source)
+                if stored:
+                    parents[d.parent_source] = stored
+        results = analyzer.analyse([segment(d) for d in fresh], store.goal_keys)
+        summary.processed = store.write(results, parents=parents)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _store_batch(batch, store: Store, analyzer: Analyzer, summary: RunSummary, on_file) -> None:
+    documents, errors, inputs = [], [], []
+    for path, source, error, status in batch:
+        size, mtime = _file_state(path)
+        if error is not None:
+            errors.append(error)
+            inputs.append(InputRecord(str(path), size, mtime, None, status))
+            continue
+        try:
+            documents.append((path, segment(source)))
+        except Exception as exc:
+            errors.append(ErrorRecord(str(path), "segment", f"unexpected {type(exc).__name__}: {exc}"))
+            inputs.append(InputRecord(str(path), size, mtime, None, "failed"))
+    stored = store.stored_doc_ids(d.doc_id for _, d in documents)
+    fresh = [(p, d) for p, d in documents if d.doc_id not in stored]
+    results = analyzer.analyse([d for _, d in fresh], store.goal_keys)
+    for path, d in documents:
+        size, mtime = _file_state(path)
+        inputs.append(InputRecord(str(path), size, mtime, d.doc_id, "stored"))
+    new = store.write(results, inputs=inputs, errors=errors)
+    summary.processed += new
+    summary.unchanged += len(documents) - new
+    for path, _, error, status in batch:
+        if error is not None:
+            if status == "skipped":
+                summary.skipped += 1
+            else:
+                summary.failed += 1
+                summary.errors.append(error)
+        if on_file:
+            on_file(path, status, error)

@@ -1,0 +1,44 @@
+-- Pairs of figures measuring the same thing in both periods: same goal, subject, qualifier, unit and
+-- rate period. Figures without a subject are never paired (two bare "35 %" need not be the same thing).
+-- When a period states the same thing more than once, the latest meeting's first mention stands and
+-- `*_candidates` tells how many there were. Percentages differ in percentage points; counts and money
+-- also get a relative change in per cent.
+WITH keyed AS (
+    SELECT *,
+           row_number() OVER w AS rank,
+           count(*) OVER (PARTITION BY side, goal_key, subject, qualifier, unit, per) AS candidates
+    FROM draft_figures
+    WHERE subject IS NOT NULL
+    WINDOW w AS (PARTITION BY side, goal_key, subject, qualifier, unit, per
+                 ORDER BY meeting_date DESC, doc_id, start_char)
+),
+t AS (SELECT * FROM keyed WHERE side = 'then' AND rank = 1),
+n AS (SELECT * FROM keyed WHERE side = 'now' AND rank = 1),
+split_subjects AS (  -- subjects broken down into qualified percentage shares
+    SELECT DISTINCT side, goal_key, subject FROM draft_figures
+    WHERE unit = 'percent' AND qualifier IS NOT NULL AND subject IS NOT NULL
+)
+SELECT coalesce(t.goal_key, n.goal_key) AS goal_key,
+       coalesce(t.subject, n.subject) AS subject,
+       coalesce(t.qualifier, n.qualifier) AS qualifier,
+       coalesce(t.unit, n.unit) AS unit,
+       coalesce(t.per, n.per) AS per,
+       t.figure_id AS then_id, t.value AS then_value, t.approx AS then_approx, t.bound AS then_bound,
+       t.denominator AS then_denominator, t.candidates AS then_candidates,
+       n.figure_id AS now_id, n.value AS now_value, n.approx AS now_approx, n.bound AS now_bound,
+       n.denominator AS now_denominator, n.candidates AS now_candidates,
+       round(n.value - t.value, 6) AS difference,
+       CASE WHEN coalesce(t.unit, n.unit) = 'percent' THEN 'percentage_point' ELSE coalesce(t.unit, n.unit) END
+           AS difference_unit,
+       CASE WHEN t.unit IN ('count', 'eur') AND t.value <> 0
+            THEN round(100 * (n.value - t.value) / abs(t.value), 6) END AS relative_change,
+       coalesce(t.qualifier, n.qualifier) IS NULL AND coalesce(t.unit, n.unit) = 'count'
+           AND EXISTS (SELECT 1 FROM split_subjects s
+                       WHERE s.subject = coalesce(t.subject, n.subject)
+                         AND s.goal_key IS NOT DISTINCT FROM coalesce(t.goal_key, n.goal_key)) AS is_base
+FROM t
+FULL JOIN n
+  ON t.goal_key IS NOT DISTINCT FROM n.goal_key AND t.subject = n.subject
+ AND t.qualifier IS NOT DISTINCT FROM n.qualifier AND t.unit = n.unit AND t.per IS NOT DISTINCT FROM n.per
+ AND t.denominator IS NOT DISTINCT FROM n.denominator
+ORDER BY coalesce(t.goal_key, n.goal_key) NULLS FIRST, subject, qualifier NULLS FIRST, unit;

@@ -1,0 +1,307 @@
+"""The goal finder: how Finnish reports introduce goals, their names and their owners.
+
+Reads structure and lemmas, not fixed strings:
+- list items under a lead line that names goals and ends with a colon ("tavoitteet … ovat seuraavat:");
+- "Tavoite X on …" at a sentence or list-item start (the name runs to the finite verb);
+- quoted names after a goal word in any case ("tavoitteessa ”X”", "tavoitteeseen 'X' liittyen");
+- owner lists under a lead line about owners ("X: terveyspalveluiden toimialajohtaja", or the
+  owner on the next line), "Tavoite X: <role>", and "omistajat P (X) ja Q (Y)";
+- a stand-alone heading line that repeats a goal already named in the text;
+- PRIORITY names after the word painopiste ("painopisteeseen Autamme sopivalle polulle").
+Results: ``doc.spans["agenda_goals"]`` plus ``doc._.goal_info`` (mention kind and list group per
+goal span) and ``doc._.owner_links`` (goal span chars -> owner span chars).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .components import GOALS_KEY, RULES_KEY, is_finnish
+from .resources import lexicon
+
+for _name in ("goal_info", "owner_links"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+LEAD_VERB_RE = re.compile(r"\s(?:on|ovat|oli|olivat|ei|eivät|etenee|etenivät|eteni|edistyy)\s")
+TAVOITE_START_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Tavoite|Muutostavoite|Sitova tavoite)\s+(?=[A-ZÅÄÖ0-9])")
+ITEM_NUMBER_RE = re.compile(r"^\d{1,2}[.)]\s+")
+HEADING_MIN_SCORE = 85
+MAX_NAME_WORDS = 30
+
+
+@dataclass
+class _Found:
+    spans: list[Span] = field(default_factory=list)
+    info: dict[tuple[int, int], dict] = field(default_factory=dict)
+    links: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    next_group: int = 0
+
+    def add(self, span: Span | None, kind: str | None = None, group: int | None = None) -> Span | None:
+        if span is None or any(s.start_char == span.start_char and s.end_char == span.end_char for s in self.spans):
+            return span
+        self.spans.append(span)
+        if span.label_ == "GOAL":
+            self.info[(span.start_char, span.end_char)] = {"kind": kind, "group": group}
+        return span
+
+    def link(self, goal: Span | None, owner: Span | None) -> None:
+        if goal is not None and owner is not None:
+            self.links.append(((goal.start_char, goal.end_char), (owner.start_char, owner.end_char)))
+
+    def group(self) -> int:
+        self.next_group += 1
+        return self.next_group
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Stripped non-empty lines as (start, end) character offsets."""
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + raw.index(stripped[0])
+            out.append((start, start + len(stripped)))
+        pos += len(raw) + 1
+    return out
+
+
+def _strip_item(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drops a list bullet or number in front and conjunctions/punctuation at the end."""
+    bullets = lexicon()["bullets"]
+    seg = text[start:end]
+    m = ITEM_NUMBER_RE.match(seg)
+    lead = m.end() if m else len(seg) - len(seg.lstrip(bullets + " \t\xa0"))
+    start += lead
+    seg = text[start:end]
+    trimmed = re.sub(r"(?:[\s,;.:]+|\s+(?:ja|sekä|tai))+$", "", seg)
+    return start, start + len(trimmed)
+
+
+def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    span = doc.char_span(start, end, label=label, alignment_mode="contract")
+    return span if span is not None and len(span) else None
+
+
+def _lemmas(doc: Doc, start: int, end: int) -> list[str]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t.lemma_.lower() for t in span] if span is not None else []
+
+
+def _has_goal_cue(lemmas: list[str]) -> bool:
+    goal = set(lexicon()["goal"])
+    return any(lem in goal or lem.endswith("tavoite") for lem in lemmas)
+
+
+def _has_cue(lemmas: list[str], key: str) -> bool:
+    words = set(lexicon()[key])
+    return any(lem in words for lem in lemmas)
+
+
+def _is_bulleted(text: str, start: int) -> bool:
+    return text[start] in lexicon()["bullets"] or bool(ITEM_NUMBER_RE.match(text[start:start + 4]))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _name_after_tavoite(doc: Doc, start: int, end: int) -> tuple[int, int, str] | None:
+    """In "Tavoite X on …" the name X runs to the finite verb, a colon or the sentence end."""
+    text = doc.text
+    seg = text[start:end]
+    m = TAVOITE_START_RE.search(seg)
+    if not m:
+        return None
+    name_start = start + m.end()
+    rest = text[name_start:end]
+    stop = len(rest)
+    stopper = ""
+    for pattern, kind in ((LEAD_VERB_RE, "verb"), (re.compile(r":\s"), "colon"), (re.compile(r"\.(?:\s|$)"), "stop")):
+        found = pattern.search(rest)
+        if found and found.start() < stop:
+            stop, stopper = found.start(), kind
+    name_end = name_start + len(rest[:stop].rstrip(" ,;.:"))
+    return (name_start, name_end, stopper) if _words(text[name_start:name_end]) <= MAX_NAME_WORDS else None
+
+
+def _owner_span(doc: Doc, start: int, end: int) -> Span | None:
+    start, end = _strip_item(doc.text, start, end)
+    return _span(doc, start, end, "OWNER") if 0 < _words(doc.text[start:end]) <= 12 else None
+
+
+def _goal_lists(doc: Doc, lines: list[tuple[int, int]], found: _Found) -> None:
+    """Goal lists and owner lists, each under a lead line ending with a colon."""
+    text = doc.text
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        lead = text[s:e]
+        lemmas = _lemmas(doc, s, e)
+        if not lead.endswith(":") or _words(lead) > 40:
+            i += 1
+            continue
+        if _has_cue(lemmas, "owner"):
+            i = _owner_list(doc, lines, i + 1, found)
+        elif _has_goal_cue(lemmas):
+            i = _goal_list(doc, lines, i + 1, found)
+        else:
+            i += 1
+
+
+def _goal_list(doc: Doc, lines: list[tuple[int, int]], i: int, found: _Found) -> int:
+    text, group = doc.text, found.group()
+    while i < len(lines):
+        s, e = lines[i]
+        line = text[s:e]
+        bulleted = _is_bulleted(text, s)
+        if not bulleted and (line.endswith((".", ":")) or _words(line) > 15):
+            break
+        s, e = _strip_item(text, s, e)
+        intro = _name_after_tavoite(doc, s, e)
+        if intro:
+            found.add(_span(doc, intro[0], intro[1], "GOAL"), "list", group)
+        elif _words(text[s:e]) <= MAX_NAME_WORDS and not text[s:e].endswith(":"):
+            found.add(_span(doc, s, e, "GOAL"), "list", group)
+        i += 1
+    return i
+
+
+def _owner_list(doc: Doc, lines: list[tuple[int, int]], i: int, found: _Found) -> int:
+    text, group = doc.text, found.group()
+    pending = None
+    while i < len(lines):
+        s, e = _strip_item(text, *lines[i])
+        raw_end = lines[i][1]
+        line = text[s:raw_end]
+        colon = line.find(":")
+        if line.endswith(":") and _words(line) <= MAX_NAME_WORDS:
+            pending = found.add(_span(doc, s, s + colon, "GOAL"), "owner_list", group)
+        elif colon > 0 and _words(line[colon + 1:]) <= 12:
+            goal = found.add(_span(doc, s, s + colon, "GOAL"), "owner_list", group)
+            found.link(goal, found.add(_owner_span(doc, s + colon + 1, e)))
+            pending = None
+        elif pending is not None and _words(line) <= 12:
+            found.link(pending, found.add(_owner_span(doc, s, e)))
+            pending = None
+        else:
+            break
+        i += 1
+    return i
+
+
+def _tavoite_intros(doc: Doc, lines: list[tuple[int, int]], found: _Found) -> None:
+    """"Tavoite X on …" anywhere a sentence or item starts; "Tavoite X: <owner>" gives the owner."""
+    text = doc.text
+    for s, e in lines:
+        s, e = _strip_item(text, s, e)
+        hit = _name_after_tavoite(doc, s, e)
+        if not hit:
+            continue
+        goal = found.add(_span(doc, hit[0], hit[1], "GOAL"), "intro")
+        if hit[2] == "colon":
+            after = text.index(":", hit[1]) + 1
+            if _words(text[after:e]) <= 8:
+                found.link(goal, found.add(_owner_span(doc, after, e)))
+
+
+def _quoted(doc: Doc, found: _Found) -> None:
+    """Quoted names after a goal or priority word: the label comes from the cue in front."""
+    quotes = re.escape(lexicon()["quotes"])
+    pattern = re.compile(rf"(?:(?<=[\s(])|^)[{quotes}]([^{quotes}\n]{{3,250}}?)[{quotes}](?![A-Za-zÅÄÖåäö])")
+    prev: tuple[int, str, int] | None = None  # end char, label, group
+    for m in pattern.finditer(doc.text):
+        start, end = m.span(1)
+        head = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        if head is None:
+            continue
+        window = doc[max(head.sent.start, head.start - 8):head.start]
+        lemmas = [t.lemma_.lower() for t in window]
+        gap = doc.text[prev[0]:m.start()].strip() if prev else None
+        if prev and gap in {"ja", "sekä", "tai", ","}:
+            label, group = prev[1], prev[2]
+        elif _has_goal_cue(lemmas):
+            label, group = "GOAL", found.group()
+        elif _has_cue(lemmas, "priority"):
+            label, group = "PRIORITY", None
+        else:
+            prev = None
+            continue
+        stripped = doc.text[start:end].strip()
+        start += doc.text[start:end].index(stripped[0]) if stripped else 0
+        found.add(_span(doc, start, start + len(stripped), label), "quote", group)
+        prev = (m.end(), label, group)
+
+
+def _parenthesised(doc: Doc, found: _Found) -> None:
+    """"Tavoitteen omistajat Marika P-J (Goal A) ja Jorma H (Goal B)": the person owns the goal in brackets."""
+    people = [e for e in doc.ents if e.label_ == "PERSON"] + [s for s in doc.spans.get(RULES_KEY, []) if s.label_ == "ROLE"]
+    groups: dict[int, int] = {}
+    for person in people:
+        m = re.match(r"\s*\(([^()]{3,250})\)", doc.text[person.end_char:])
+        if not m or not _has_cue([t.lemma_.lower() for t in person.sent], "owner"):
+            continue
+        group = groups.setdefault(person.sent.start, found.group())
+        start = person.end_char + m.start(1)
+        goal = found.add(_span(doc, start, start + len(m.group(1)), "GOAL"), "paren", group)
+        found.link(goal, found.add(Span(doc, person.start, person.end, "OWNER")))
+
+
+def _headings(doc: Doc, lines: list[tuple[int, int]], found: _Found) -> None:
+    """A stand-alone short line that repeats a goal named elsewhere in the text is that goal's heading."""
+    names = [s.text.lower() for s in found.spans if s.label_ == "GOAL"]
+    if not names:
+        return
+    text = doc.text
+    for s, e in lines:
+        line = text[s:e]
+        if _is_bulleted(text, s) or line.endswith((".", ":", ",")) or _words(line) > 15:
+            continue
+        if any(span.start_char <= s < span.end_char for span in found.spans):
+            continue
+        if max(fuzz.token_set_ratio(line.lower(), n) for n in names) >= HEADING_MIN_SCORE:
+            found.add(_span(doc, s, e, "GOAL"), "heading")
+
+
+def _priorities(doc: Doc, found: _Found) -> None:
+    """Capitalised names after the word painopiste, split at commas and ja."""
+    cues = set(lexicon()["priority"])
+    for tok in doc:
+        if tok.lemma_.lower() not in cues:
+            continue
+        i = tok.i + 1
+        while i < len(doc) and doc[i].is_title and not doc[i].is_sent_start:
+            j = i + 1
+            while j < len(doc) and not doc[j].is_punct and doc[j].lower_ not in ("ja", "sekä") and not doc[j].is_space:
+                j += 1
+            found.add(Span(doc, i, j, "PRIORITY"))
+            if j < len(doc) and doc[j].lower_ in (",", "ja", "sekä") and j + 1 < len(doc) and doc[j + 1].is_title:
+                i = j + 1
+            else:
+                break
+
+
+@Language.factory("agenda_goal_finder", default_config={})
+def make_goal_finder(nlp: Language, name: str) -> "GoalFinder":
+    return GoalFinder()
+
+
+class GoalFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        found = _Found()
+        if is_finnish(doc):
+            lines = _lines(doc.text)
+            _goal_lists(doc, lines, found)
+            _tavoite_intros(doc, lines, found)
+            _quoted(doc, found)
+            _parenthesised(doc, found)
+            _headings(doc, lines, found)
+            _priorities(doc, found)
+        doc.spans[GOALS_KEY] = found.spans
+        doc._.goal_info = found.info
+        doc._.owner_links = found.links
+        return doc
