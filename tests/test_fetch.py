@@ -47,6 +47,7 @@ class Route:
     delay: float = 0.0
     truncate: bool = False
     location: str | None = None
+    validators: bool = True  # send ETag and Last-Modified (Dynasty's CGI pages may not)
 
 
 class FakeDynasty:
@@ -96,15 +97,16 @@ class FakeDynasty:
             request.end_headers()
             return
         etag = '"%s"' % hashlib.sha1(route.body).hexdigest()
-        if request.headers.get("If-None-Match") == etag:
+        if route.validators and request.headers.get("If-None-Match") == etag:
             request.send_response(304)
             request.send_header("ETag", etag)
             request.end_headers()
             return
         request.send_response(200)
         request.send_header("Content-Type", route.content_type)
-        request.send_header("ETag", etag)
-        request.send_header("Last-Modified", "Mon, 08 Sep 2025 06:00:00 GMT")
+        if route.validators:
+            request.send_header("ETag", etag)
+            request.send_header("Last-Modified", "Mon, 08 Sep 2025 06:00:00 GMT")
         request.send_header("Content-Length", str(len(route.body)))
         request.end_headers()
         request.wfile.write(route.body[: len(route.body) // 3] if route.truncate else route.body)
@@ -487,6 +489,30 @@ def test_changed_page_is_downloaded_again(dynasty, tmp_path):
         docs, _ = run(feed_url, second)
     assert second.stats.downloads == 1
     assert "Integraatiovaliokunta hylkäsi" in by_source(docs)[item_url(dynasty, ID_36)].text
+
+
+def test_interrupted_fetch_resumes_without_downloading_again(dynasty, tmp_path):
+    feed_url = publish(dynasty)
+    with PoliteClient(tmp_path / "cache", interval=0, backoff=0) as first:
+        summary = FetchSummary(url=feed_url)
+        documents = iter_documents(feed_url, first, Window(), summary)
+        [next(documents) for _ in range(2)]  # the first item and its PDF, then the run is killed
+        documents.close()
+    assert first.stats.downloads == 3
+    with PoliteClient(tmp_path / "cache", interval=0, backoff=0) as second:
+        docs, _ = run(feed_url, second)
+    assert second.stats.downloads == 3 and second.stats.not_modified == 3 and len(docs) == 5
+
+
+def test_page_without_validators_is_reused_until_its_ttl(dynasty, tmp_path):
+    url = dynasty.add(f"{CGI}?page=meetingitem&id={ID_36}", item_page(SEED_36, ID_36), validators=False)
+    now = [1000.0]
+    with PoliteClient(tmp_path / "cache", interval=0, default_ttl=3600, wall_clock=lambda: now[0]) as c:
+        c.get(url)
+        now[0] += 3599
+        assert c.get(url).from_cache and c.stats.requests == 1
+        now[0] += 2
+        assert not c.get(url).from_cache and c.stats.downloads == 2
 
 
 def test_fetch_error_message_is_one_line(dynasty, client):

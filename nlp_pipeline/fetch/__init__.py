@@ -23,7 +23,7 @@ them into documents with the ingest parsers (``parse_html``, ``parse_pdf``); the
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +58,19 @@ class FetchSummary:
     failed: str | None = None  # the listing itself could not be read: nothing was fetched
     stored: object | None = None  # the pipeline's RunSummary
 
+    def report(self) -> list[str]:
+        """The summary lines the CLI prints."""
+        h = self.http
+        lines = [
+            f"{self.items} items, {self.documents} documents (item pages, PDFs, attachments) from {self.url}",
+            f"HTTP: {h.requests} requests, {h.downloads} downloads ({h.bytes / 1e6:.2f} MB), "
+            f"{h.not_modified} not modified, {h.cache_hits} from cache, {h.retries} retries",
+        ]
+        if self.errors:
+            lines.append(f"{len(self.errors)} errors (also in the errors table):")
+            lines += [f"  {e.source}: {e.message}" for e in self.errors]
+        return lines
+
 
 def connector_for(url: str, client: PoliteClient, errors: list[ErrorRecord]) -> Connector:
     for connector in CONNECTORS:
@@ -73,15 +86,19 @@ def plan(url: str, client: PoliteClient, window: Window = Window()) -> tuple[lis
     return items, errors
 
 
-def iter_documents(url: str, client: PoliteClient, window: Window, summary: FetchSummary) -> Iterator[SourceDocument]:
+def iter_documents(url: str, client: PoliteClient, window: Window, summary: FetchSummary,
+                   progress: Callable[[int, ItemRef], None] | None = None) -> Iterator[SourceDocument]:
     """Documents of every listed item, item first then its attachments; counts and errors go to ``summary``.
 
     A listing that cannot be read is recorded in ``summary.failed`` (and as an error) and ends the iteration.
+    ``progress(n, item)`` is called before the n-th item is downloaded.
     """
     connector = connector_for(url, client, summary.errors)
     try:
         for item in connector.items(url, window):
             summary.items += 1
+            if progress is not None:
+                progress(summary.items, item)
             for doc in connector.documents(item):
                 summary.documents += 1
                 yield doc
