@@ -33,6 +33,7 @@ from .dynasty import DynastyConnector
 from .http import DEFAULT_INTERVAL, USER_AGENT, ClientStats, FetchError, PoliteClient, default_cache_dir
 
 CONNECTORS: tuple[type[Connector], ...] = (DynastyConnector,)
+BATCH_SIZE = 32  # documents per store transaction
 
 __all__ = [
     "CONNECTORS", "USER_AGENT", "ClientStats", "Connector", "FetchError", "FetchSummary", "ItemRef",
@@ -108,21 +109,49 @@ def iter_documents(url: str, client: PoliteClient, window: Window, summary: Fetc
 
 
 def fetch(url: str, db_path: str | Path, *, window: Window = Window(), client: PoliteClient | None = None,
-          cache_dir: str | Path | None = None, interval: float = DEFAULT_INTERVAL) -> FetchSummary:
-    """Fetch ``url``'s items into the database at ``db_path``; failures go to its ``errors`` table."""
-    from ..pipeline import process_sources
+          cache_dir: str | Path | None = None, interval: float = DEFAULT_INTERVAL, analyzer=None,
+          batch_size: int = BATCH_SIZE, progress: Callable[[int, ItemRef], None] | None = None) -> FetchSummary:
+    """Fetch ``url``'s items into the database at ``db_path``; failures go to its ``errors`` table.
+
+    Documents are stored every ``batch_size`` documents (an item always with its attachments), so an
+    interrupted run keeps what it stored and, with the HTTP cache, downloads nothing twice when resumed.
+    Errors already recorded for the same URL with the same message are not written again.
+    """
+    from ..pipeline import RunSummary, process_sources
     from ..store import Store
 
     own_client = client is None
     if own_client:
         client = PoliteClient(cache_dir if cache_dir is not None else default_cache_dir(), interval=interval)
-    summary = FetchSummary(url=url, http=client.stats)
-    connector_for(url, client, summary.errors)  # an unsupported URL fails before anything is opened
+    summary = FetchSummary(url=url, http=client.stats, stored=RunSummary())
+    connector_for(url, client, summary.errors)  # an unsupported URL fails before anything is downloaded
+
+    def store(batch: list[SourceDocument]) -> None:
+        result = process_sources(batch, db_path, analyzer)
+        summary.stored.processed += result.processed
+        summary.stored.unchanged += result.unchanged
+        summary.stored.seconds += result.seconds
+        batch.clear()
+
+    batch: list[SourceDocument] = []
     try:
-        summary.stored = process_sources(iter_documents(url, client, window, summary), db_path)
+        for doc in iter_documents(url, client, window, summary, progress):
+            if doc.parent_source is None and len(batch) >= batch_size:
+                store(batch)
+            batch.append(doc)
+        if batch:
+            store(batch)
     finally:
         if own_client:
             client.close()
-    with Store(db_path) as store:
-        store.write_errors(summary.errors)
+        with Store(db_path) as db:
+            _write_new_errors(db, summary.errors)
     return summary
+
+
+def _write_new_errors(store, errors: list[ErrorRecord]) -> None:
+    """A re-run that meets the same failure (a 404 attachment) leaves the errors table as it was."""
+    known = set(store.con.execute("SELECT source, stage, message FROM errors WHERE stage = ?", [STAGE]).fetchall())
+    new = list({(e.source, e.stage, e.message): e for e in errors if (e.source, e.stage, e.message) not in known}.values())
+    if new:
+        store.write_errors(new)

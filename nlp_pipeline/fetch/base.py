@@ -38,6 +38,11 @@ class ItemRef:
     item_id: str | None = None  # the platform's own id, e.g. Dynasty "20261273-7"
     fields: dict[str, str] = field(default_factory=dict)  # further metadata the listing knew
 
+    def describe(self) -> str:
+        """One line for listings and progress: date, body, title, URL."""
+        day = self.meeting_date.isoformat() if self.meeting_date else "????-??-??"
+        return f"{day}  {self.body or '?'}: {self.title or '(untitled)'}  {self.url}"
+
 
 class Connector(Protocol):
     """One publishing platform. A new platform is one module with one class like this.

@@ -1,0 +1,273 @@
+"""The ``agenda-nlp`` command line: each command a thin skin over one call of the Python API."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from .store import StoreError
+
+DEFAULT_DB = "agenda.duckdb"
+
+
+def db_option(read_only: bool = False):
+    return click.option(
+        "--db",
+        "db",
+        default=DEFAULT_DB,
+        show_default=True,
+        type=click.Path(dir_okay=False, path_type=Path, exists=read_only),
+        help="DuckDB database file.",
+    )
+
+
+def gold_option(default_name: str):
+    return click.option(
+        "--gold",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=None,
+        help=f"Gold annotations (JSONL); default corpus/gold/{default_name}.",
+    )
+
+
+def _fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="agenda-nlp")
+def cli() -> None:
+    """Finnish meeting agendas into structured facts in DuckDB and draft report text.
+
+    \b
+    Example:
+        agenda-nlp process ../shared/seeds --db agenda.duckdb
+        agenda-nlp sql "select kind, count(*) from sections group by 1"
+    """
+
+
+# ---------------------------------------------------------------- process
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option()
+@click.option("--no-nlp", is_flag=True, help="Ingest, segment and store only (no tagging or figures).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
+def process(paths: tuple[Path, ...], db: Path, no_nlp: bool, quiet: bool) -> None:
+    """Ingest files or folders (.txt, .html/.htm, .pdf) into the database.
+
+    Re-running on the same input changes nothing: documents are keyed by a hash of their text,
+    and files unchanged since the last run are not read again.
+
+    \b
+    Example:
+        agenda-nlp process ../shared/seeds ../shared/corpus/helsinki-ahjo --db a.duckdb
+    """
+    from .pipeline import Analyzer, process_paths
+
+    def report(path, status, error):
+        if error is not None and (status == "failed" or not quiet):
+            click.echo(f"{'skipped' if status == 'skipped' else 'error'}: {error.source}: {error.message}", err=True)
+
+    try:
+        summary = process_paths(paths, db, analyzer=Analyzer(with_nlp=not no_nlp), on_file=report)
+    except StoreError as exc:
+        _fail(str(exc))
+    click.echo(summary.line())
+    if summary.failed:
+        sys.exit(1)
+
+
+# ---------------------------------------------------------------- fetch
+
+
+@cli.command()
+@click.argument("url")
+@db_option()
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Fetch at most this many items.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Only meetings on or after this date.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Only meetings on or before this date.")
+@click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="HTTP cache folder (re-runs download only what changed)  [default: ~/.cache/agenda-nlp/http]")
+@click.option("--rate", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between two requests to the same host.")
+@click.option("--dry-run", is_flag=True, help="List the items that would be fetched; download no item, store nothing.")
+@click.option("--no-nlp", is_flag=True, help="Ingest, segment and store only (no tagging or figures).")
+def fetch(url: str, db: Path, limit: int | None, since, until, cache: Path | None, rate: float, dry_run: bool,
+          no_nlp: bool) -> None:
+    """Fetch a Dynasty RSS feed (rss/meetingitems or rss/meetings), meeting page or item page,
+    with the items' PDFs and attachments, into the database.
+
+    \b
+    Example:
+        agenda-nlp fetch "https://kantahameenhva.oncloudos.com:443/cgi/DREQUEST.PHP?page=rss/meetingitems&show=30" --dry-run
+        agenda-nlp fetch "https://kantahameenhva.oncloudos.com:443/cgi/DREQUEST.PHP?page=rss/meetingitems&show=30" --since 2026-01-01
+    """
+    from .fetch import FetchError, PoliteClient, UnsupportedURL, Window, default_cache_dir, fetch as fetch_url, plan
+    from .pipeline import Analyzer
+
+    window = Window(since.date() if since else None, until.date() if until else None, limit)
+    try:
+        with PoliteClient(cache or default_cache_dir(), interval=rate) as client:
+            if dry_run:
+                items, _ = plan(url, client, window)
+                for item in items:
+                    click.echo(item.describe())
+                click.echo(f"{len(items)} items would be fetched, each with its PDF and attachments")
+                return
+            summary = fetch_url(url, db, window=window, client=client, analyzer=Analyzer(with_nlp=not no_nlp),
+                                progress=lambda n, item: click.echo(f"[{n}] {item.describe()}", err=True))
+    except (UnsupportedURL, FetchError, StoreError) as exc:
+        _fail(str(exc))
+    for line in summary.report():
+        click.echo(line)
+    click.echo(f"stored in {db}: {summary.stored.line()}")
+    if summary.failed:
+        _fail(f"{url}: {summary.failed}")
+    if summary.errors:
+        sys.exit(1)
+
+
+# ---------------------------------------------------------------- sql, export
+
+
+@cli.command()
+@click.argument("query")
+@db_option(read_only=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def sql(query: str, db: Path, fmt: str) -> None:
+    """Run a read-only SQL query against the database and print the result.
+
+    \b
+    Example:
+        agenda-nlp sql "select kind, count(*) n from sections group by 1 order by 2 desc" --format csv
+    """
+    import duckdb
+
+    from .store import connect
+
+    try:
+        con = connect(db, read_only=True)
+        cursor = con.execute(query)
+    except StoreError as exc:
+        _fail(str(exc))
+    except duckdb.Error as exc:
+        _fail(f"query failed: {str(exc).splitlines()[0]}")
+    columns = [d[0] for d in cursor.description or []]
+    rows = cursor.fetchall()
+    click.echo(format_rows(columns, rows, fmt), nl=False)
+
+
+def format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=str, indent=1) + "\n"
+    if fmt == "csv":
+        import io
+
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return out.getvalue()
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(columns, widths)), "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]
+    return "\n".join(lines) + f"\n({len(rows)} rows)\n"
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+@cli.command()
+@db_option(read_only=True)
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write to.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
+def export(db: Path, out: Path, fmt: str) -> None:
+    """Write every table (and the figure_facts view) to Parquet or CSV files.
+
+    \b
+    Example:
+        agenda-nlp export --db agenda.duckdb --out export/ --format parquet
+    """
+    from .store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            written = store.export(out, fmt)
+    except StoreError as exc:
+        _fail(str(exc))
+    for path in written:
+        click.echo(str(path))
+
+
+# ---------------------------------------------------------------- demo
+
+
+def demo_corpus() -> Path:
+    return Path(str(resources.files("nlp_pipeline").joinpath("demo")))
+
+
+@cli.command()
+@db_option()
+def demo(db: Path) -> None:
+    """Process the bundled (invented) demo corpus and print a quarter-over-quarter draft.
+
+    \b
+    Example:
+        agenda-nlp demo --db demo.duckdb
+    """
+    from .draft import demo_draft
+    from .pipeline import process_paths
+
+    try:
+        summary = process_paths([demo_corpus()], db)
+    except StoreError as exc:
+        _fail(str(exc))
+    click.echo(f"demo corpus {demo_corpus()}: {summary.line()}")
+    click.echo(f"database: {db}\n")
+    click.echo(demo_draft(db))
+
+
+# ---------------------------------------------------------------- evaluate
+
+
+@cli.group()
+def evaluate() -> None:
+    """Score the pipeline against the gold annotations in corpus/gold/."""
+
+
+@evaluate.command("segmentation")
+@gold_option("segmentation.jsonl")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True)
+def evaluate_segmentation_command(gold: Path | None, split: str) -> None:
+    """Section precision/recall/F1 per kind and metadata accuracy.
+
+    \b
+    Example:
+        agenda-nlp evaluate segmentation --split test
+    """
+    from .evaluation.segmentation import evaluate_segmentation
+
+    try:
+        report = evaluate_segmentation(gold, split)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    click.echo(report.render())
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()
