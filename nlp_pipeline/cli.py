@@ -118,7 +118,7 @@ def fetch(url: str, db: Path, limit: int | None, since, until, cache: Path | Non
                 items, _ = plan(url, client, window)
                 for item in items:
                     click.echo(item.describe())
-                click.echo(f"{len(items)} items would be fetched, each with its PDF and attachments")
+                click.echo(f"items to fetch: {len(items)} (each with its PDF and attachments)")
                 return
             summary = fetch_url(url, db, window=window, client=client, analyzer=Analyzer(with_nlp=not no_nlp),
                                 progress=lambda n, item: click.echo(f"[{n}] {item.describe()}", err=True))

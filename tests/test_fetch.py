@@ -554,3 +554,91 @@ def test_client_waits_between_requests_to_one_host(dynasty, tmp_path):
     with PoliteClient(tmp_path / "c", interval=1.5, backoff=0, clock=clock, sleep=clock.sleep) as polite:
         run(feed_url, polite)
     assert polite.stats.requests == 6 and clock.slept == [1.5] * 5
+
+
+# ---------------------------------------------------------------- into the database, through the CLI
+
+
+def cli_fetch(*args: str):
+    from click.testing import CliRunner
+
+    from nlp_pipeline.cli import cli
+
+    return CliRunner().invoke(cli, ["fetch", *args, "--rate", "0"], catch_exceptions=False)
+
+
+def table_rows(db: Path) -> dict[str, list[tuple]]:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        queries = {
+            "documents": "SELECT doc_id, source, organisation, body, meeting_date, item_number, title, format, "
+                         "parent_doc_id, processed_at FROM documents",
+            "sections": "SELECT * FROM sections", "entities": "SELECT * FROM entities", "goals": "SELECT * FROM goals",
+            "figures": "SELECT * FROM figures", "errors": "SELECT * FROM errors",
+        }
+        return {name: sorted(con.execute(q).fetchall(), key=repr) for name, q in queries.items()}
+    finally:
+        con.close()
+
+
+def test_cli_fetch_stores_items_with_linked_pdfs_and_rerun_changes_nothing(dynasty, tmp_path):
+    feed_url = publish(dynasty)
+    db, cache = tmp_path / "a.duckdb", str(tmp_path / "cache")
+    first = cli_fetch(feed_url, "--db", str(db), "--cache", cache, "--no-nlp")
+    assert first.exit_code == 0, first.output
+    assert "2 items, 5 documents" in first.output
+    rows = table_rows(db)
+    docs = {r[1]: r for r in rows["documents"]}
+    item = docs[item_url(dynasty, ID_281)]
+    assert item[2:8] == ("Kanta-Hämeen hyvinvointialue", "Aluehallitus", date(2025, 9, 8), "281",
+                         seed_title(SEED_281), "html")
+    assert docs[item_url(dynasty, ID_36)][5] == "36"  # read from "§ 36" in the text by segmentation
+    for pdf in (f"/kokous/{ID_281}.PDF", f"/kokous/{ATTACHMENT}"):
+        assert docs[dynasty.url(pdf)][8] == item[0]  # parent_doc_id is the item's doc_id
+    assert rows["errors"] == []
+    downloads = dynasty.downloads
+    again = cli_fetch(feed_url, "--db", str(db), "--cache", cache, "--no-nlp")
+    assert again.exit_code == 0, again.output
+    assert "0 downloads" in again.output and dynasty.downloads == downloads
+    assert table_rows(db) == rows
+
+
+def test_cli_fetch_records_errors_once_and_keeps_the_rest(dynasty, tmp_path):
+    feed_url = publish(dynasty)
+    del dynasty.routes[f"/kokous/{ATTACHMENT}"]
+    dynasty.routes[f"{CGI}?page=meetingitem&id={ID_36}"].body = b"<html><body><p>Sivu on siirtynyt.</p></body></html>"
+    db, cache = tmp_path / "a.duckdb", str(tmp_path / "cache")
+    result = cli_fetch(feed_url, "--db", str(db), "--cache", cache, "--no-nlp")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    rows = table_rows(db)
+    errors = {(source, stage): message for source, stage, message, _ in rows["errors"]}
+    assert "HTTP 404" in errors[(dynasty.url(f"/kokous/{ATTACHMENT}"), "fetch")]
+    assert "layout changed" in errors[(item_url(dynasty, ID_36), "fetch")]
+    assert {r[1] for r in rows["documents"]} == {item_url(dynasty, ID_281), dynasty.url(f"/kokous/{ID_281}.PDF")}
+    cli_fetch(feed_url, "--db", str(db), "--cache", cache, "--no-nlp")
+    assert table_rows(db) == rows
+
+
+def test_cli_dry_run_lists_items_and_stores_nothing(dynasty, tmp_path):
+    publish(dynasty)
+    db = tmp_path / "a.duckdb"
+    result = cli_fetch(dynasty.url(f"{CGI}?page=rss/meetings&show=30"), "--db", str(db), "--cache",
+                       str(tmp_path / "cache"), "--dry-run", "--since", "2026-01-01")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"2026-05-28  Integraatiovaliokunta: {seed_title(SEED_36)}  {item_url(dynasty, ID_36)}",
+        "items to fetch: 1 (each with its PDF and attachments)",
+    ]
+    assert not db.exists() and dynasty.hits[f"{CGI}?page=meetingitem&id={ID_36}"] == 0
+
+
+@pytest.mark.parametrize("url, message", [
+    ("https://example.org/agenda.html", "no connector handles this URL"),
+    ("{base}/cgi/DREQUEST.PHP?page=rss/meetingitems&show=5", "HTTP 404 Not Found"),
+])
+def test_cli_unusable_url_is_a_one_line_error(dynasty, tmp_path, url, message):
+    result = cli_fetch(url.format(base=dynasty.base), "--db", str(tmp_path / "a.duckdb"), "--cache",
+                       str(tmp_path / "cache"), "--no-nlp")
+    assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output

@@ -63,14 +63,19 @@ class FetchSummary:
         """The summary lines the CLI prints."""
         h = self.http
         lines = [
-            f"{self.items} items, {self.documents} documents (item pages, PDFs, attachments) from {self.url}",
+            f"{_count(self.items, 'item')}, {_count(self.documents, 'document')} (item pages, PDFs, attachments) "
+            f"from {self.url}",
             f"HTTP: {h.requests} requests, {h.downloads} downloads ({h.bytes / 1e6:.2f} MB), "
             f"{h.not_modified} not modified, {h.cache_hits} from cache, {h.retries} retries",
         ]
         if self.errors:
-            lines.append(f"{len(self.errors)} errors (also in the errors table):")
+            lines.append(f"{_count(len(self.errors), 'error')} (also in the errors table):")
             lines += [f"  {e.source}: {e.message}" for e in self.errors]
         return lines
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def connector_for(url: str, client: PoliteClient, errors: list[ErrorRecord]) -> Connector:
