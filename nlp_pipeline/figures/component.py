@@ -1,0 +1,602 @@
+"""The ``figures`` spaCy component: every quantity a Finnish agenda states, typed.
+
+How it reads a section:
+1. Cheap pre-filter: a doc with no digit and no numeral word is left alone.
+2. Strings that are never figures (dates, phone numbers, diary/law/§ numbers, addresses, list numbers,
+   codes; ``data/figures/never.json`` + Matcher patterns ``never_patterns.jsonl``) are blocked by character span.
+3. Number candidates are found on the text (digit groups merged by character rules, since the tokenizer
+   splits ``33 504 277``), plus numeral words from the tokens (``kolmesta``, ``puolet``).
+4. The unit is read right after the number (``units.json``); without one the number must count a noun
+   (``184 tehtävää``, or a fronted partitive ``tehtäviä … 717``), otherwise it is no figure.
+5. Attributes come from the tokens around it: cues (approx, bound, qualifier), morphology (elative
+   ``Tehtävistä 11 %``, partitive counted nouns), the parse (copula subject), and the sentence's periods.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Figure
+from .lexicon import Lexicon, UnitRule, load_lexicon
+from .numbers import NumberWords, number_words, parse_digits
+from .periods import PeriodMention, find_periods
+
+if not Doc.has_extension("figures"):
+    Doc.set_extension("figures", default=None)
+
+_NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+(?:,\d+)?"
+CANDIDATE_RE = re.compile(
+    rf"""(?<![\w.,/:\-–€$])
+    (?: (?P<frac>\d+(?:,\d+)?/\d+)(?![\d/.,]?\d)
+      | (?P<lo>(?:(?<=\s)[-−])?(?:{_NUM}))\s?[–—-]\s?(?P<hi>{_NUM})(?![\d/])
+      | (?P<num>(?:(?<=[\s(])[-−])?(?:{_NUM}))(?![\d/]|,\d)
+    )""",
+    re.VERBOSE,
+)
+HAS_DIGIT = re.compile(r"\d")
+MAX_PERCENT = 1000.0
+MAX_DIGITS = 15
+CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
+ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
+SKIP_POS_TO_NOUN = frozenset({"ADJ", "NUM", "PROPN", "X", "SYM"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    value: float
+    decimal: bool
+    denominator: float | None = None
+    word: bool = False  # numeral word, not digits
+    range_part: bool = False
+
+
+@dataclass(slots=True)
+class Reading:
+    """A candidate with its unit: what the figure is, before the context attributes."""
+
+    cand: Candidate
+    value: float
+    unit: str
+    unit_word: str | None
+    end: int
+    subject: str | None = None
+
+
+@Language.factory(
+    "figures",
+    default_config={"max_percent": MAX_PERCENT},
+    requires=["token.lemma", "token.pos", "token.morph", "token.dep"],
+    assigns=["doc._.figures"],
+)
+def make_figures(nlp: Language, name: str, max_percent: float) -> "FigureExtractor":
+    return FigureExtractor(nlp, name, max_percent=max_percent)
+
+
+def add_component(nlp: Language) -> None:
+    """Append the registered ``figures`` component (data from package data) to ``nlp``."""
+    if "figures" not in nlp.pipe_names:
+        nlp.add_pipe("figures", last=True)
+
+
+class FigureExtractor:
+    def __init__(self, nlp: Language, name: str = "figures", max_percent: float = MAX_PERCENT):
+        self.name = name
+        self.max_percent = max_percent
+        self.lex: Lexicon = load_lexicon()
+        self.words: NumberWords = number_words()
+        self.matcher = Matcher(nlp.vocab)
+        for i, entry in enumerate(self.lex.matcher_patterns):
+            self.matcher.add(f"{entry['label']}_{i}", [entry["pattern"]])
+
+    # ---------------------------------------------------------------- entry point
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = doc._.context
+        lang = getattr(ctx, "lang", "fi") or "fi"
+        fi = lang != "sv"
+        text = doc.text
+        has_digit = HAS_DIGIT.search(text) is not None
+        word_tokens = self._numeral_word_tokens(doc) if fi else []
+        if not has_digit and not word_tokens:
+            doc._.figures = []
+            return doc
+        blocked = self._blocked(doc) if has_digit else []
+        cands = self._digit_candidates(text, blocked) + self._word_candidates(doc, word_tokens)
+        cands.sort(key=lambda c: c.start)
+        report_period = getattr(ctx, "report_period", None)
+        section_kind = getattr(ctx, "section_kind", None)
+        figures: list[Figure] = []
+        sent_starts, sents = _sentence_index(doc)
+        by_sent: dict[int, list[tuple[Reading, Token, Token]]] = {}
+        taken_until = -1
+        for cand in cands:
+            if cand.start < taken_until:
+                continue
+            reading = self._read_unit(doc, cand, fi)
+            if reading is None:
+                continue
+            first, last = _tokens_of(doc, cand.start, reading.end)
+            if first is None:
+                continue
+            if reading.unit == "count" and reading.subject is None and fi:
+                reading.subject = self._counted_noun(doc, first, last, cand)
+                if reading.subject is None:
+                    reading = self._bare_count(doc, first, cand, reading)
+                    if reading is None:
+                        continue
+            taken_until = reading.end
+            si = bisect.bisect_right(sent_starts, first.idx) - 1
+            by_sent.setdefault(si, []).append((reading, first, last))
+        for si, readings in by_sent.items():
+            figures += self._attributes(doc, sents[si], readings, report_period, section_kind, fi)
+        doc._.figures = figures
+        return doc
+
+    # ---------------------------------------------------------------- candidates
+    def _blocked(self, doc: Doc) -> list[tuple[int, int]]:
+        spans = [(m.start(), m.end()) for m in self.lex.never.finditer(doc.text)]
+        for _, s, e in self.matcher(doc):
+            span = doc[s:e]
+            # block the numbers after the cue word, not the cue itself (it may be a unit noun)
+            num_start = next((t.idx for t in span if t.like_num or t.text[:1].isdigit()), span.start_char)
+            spans.append((num_start, span.end_char))
+        return spans
+
+    def _digit_candidates(self, text: str, blocked: list[tuple[int, int]]) -> list[Candidate]:
+        out = []
+        for m in CANDIDATE_RE.finditer(text):
+            if _overlaps(m.start(), m.end(), blocked):
+                continue
+            if m.group("frac"):
+                num, den = m.group("frac").split("/")
+                a, b = parse_digits(num), parse_digits(den)
+                if a is None or not b or a > b:
+                    continue
+                out.append(Candidate(m.start(), m.end(), a, "," in num, denominator=b))
+            elif m.group("lo"):
+                lo, hi = parse_digits(m.group("lo")), parse_digits(m.group("hi"))
+                if lo is None or hi is None or lo >= hi:
+                    continue
+                out.append(Candidate(m.start("lo"), m.end("lo"), lo, "," in m.group("lo"), range_part=True))
+                out.append(Candidate(m.start("hi"), m.end("hi"), hi, "," in m.group("hi"), range_part=True))
+            else:
+                raw = m.group("num")
+                value = parse_digits(raw)
+                if value is None or sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
+                    continue
+                out.append(Candidate(m.start(), m.end(), value, "," in raw))
+        return out
+
+    def _numeral_word_tokens(self, doc: Doc) -> list[Token]:
+        prefixes = self.words.prefixes
+        return [t for t in doc if t.is_alpha and t.lower_.startswith(prefixes) and t.lower_ not in self.words.standalone_excluded]
+
+    def _word_candidates(self, doc: Doc, tokens: list[Token]) -> list[Candidate]:
+        out = []
+        for tok in tokens:
+            low = tok.lower_
+            frac = self.words.fraction(low)
+            if frac is not None:
+                if tok.i > 0 and doc[tok.i - 1].lower_ in ("molemmat", "kummatkin", "eri", "monet", "hyvät", "huonot"):
+                    continue
+                out.append(Candidate(tok.idx, tok.idx + len(tok.text), frac[0], False, denominator=frac[1], word=True))
+                continue
+            value = self.words.value(low)
+            if value is None or tok.pos_ not in ("NUM", "NOUN", "ADJ", "DET", "PRON"):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_.endswith(("sta", "stä")) and self.words.value(nxt.lower_):
+                den = self.words.value(nxt.lower_)  # "kaksi viidestä"
+                if den and value <= den:
+                    out.append(Candidate(tok.idx, nxt.idx + len(nxt.text), value, False, denominator=den, word=True))
+                    continue
+            out.append(Candidate(tok.idx, tok.idx + len(tok.text), value, False, word=True))
+        return out
+
+    # ---------------------------------------------------------------- unit
+    def _read_unit(self, doc: Doc, cand: Candidate, fi: bool) -> Reading | None:
+        text = doc.text
+        if cand.denominator is not None:
+            return self._read_fraction(doc, cand)
+        scale = 1.0
+        # the lower end of "10–15 %" takes the unit written after the upper end
+        pos = _skip_range_hi(text, cand.end) if cand.range_part else cand.end
+        own_end = pos == cand.end
+        mult = self.lex.multiplier.match(text, pos) if fi else None
+        if mult:
+            scale = self.words.multipliers.get(mult.group().strip().lower(), 1.0) or _multiplier_value(mult.group())
+            pos = mult.end()
+        rule, m = self._match_unit(text, pos, fi)
+        if rule is None:
+            if mult or not fi or cand.decimal:
+                return None
+            if pos < len(text) and text[pos].isalpha():
+                return None  # "3D", "4G": glued letters that are no unit
+            return Reading(cand, cand.value, "count", None, cand.end)
+        unit_word = m.group().strip()
+        value = cand.value * scale * rule.scale
+        if rule.unit in ("percent", "percentage_point") and (abs(value) > self.max_percent or scale != 1):
+            return None
+        if rule.unit in ("year", "month", "week", "day", "hour") and cand.word is False and _is_year(cand):
+            return None
+        end = m.end() if own_end else cand.end
+        if rule.unit == "count":  # "44 kpl": a count whose noun is around it
+            return Reading(cand, value, "count", unit_word, end)
+        if rule.unit == "m" and not _looks_like_metre(text, m.end()):
+            return None
+        return Reading(cand, value, rule.unit, unit_word, end)
+
+    def _match_unit(self, text: str, pos: int, fi: bool) -> tuple[UnitRule | None, re.Match | None]:
+        for rule in self.lex.units:
+            if not fi and not rule.sv:
+                continue
+            m = rule.regex.match(text, pos)
+            if m and (m.end() >= len(text) or not text[m.end() - 1].isalnum() or not text[m.end()].isalnum()):
+                return rule, m
+        return None, None
+
+    def _read_fraction(self, doc: Doc, cand: Candidate) -> Reading:
+        sent_lemmas = _lemmas_around(doc, cand.start, 12)
+        unit = "score" if cand.decimal or sent_lemmas & self.lex.score_words else "fraction"
+        return Reading(cand, cand.value, unit, None, cand.end)
+
+    # ---------------------------------------------------------------- counts
+    def _counted_noun(self, doc: Doc, first: Token, last: Token, cand: Candidate) -> str | None:
+        """The noun a number counts: ``184 tehtävää``, ``kahteen … tavoitteeseen``, ``210 … avaintulosta``."""
+        num_case = _case(first) if cand.word else None
+        # the parser's own reading, used when morphology is ambiguous ("avaintulosta" read as elative)
+        head = first.head if first.dep_ == "nummod" and first.head.pos_ == "NOUN" and first.head.i > last.i else None
+        for tok in doc[last.i + 1: last.i + 6]:
+            if tok.is_punct and tok.text not in "()":
+                break
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() not in self.lex.count_excluded:
+                case = _case(tok)
+                agrees = case == "Par" or (num_case is not None and case == num_case) or (cand.value == 1 and case == "Nom")
+                if agrees:
+                    if _is_year(cand) and head is not tok:
+                        return None
+                    return _counted_lemma(tok)
+                continue  # a noun in another case ("strategiaan") modifies the counted one
+            if tok.pos_ in SKIP_POS_TO_NOUN or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")):
+                continue
+            if tok.text in "()" or tok.pos_ == "ADV":
+                continue
+            break
+        if head is not None and head.i <= last.i + 3 and not _is_year(cand) and head.lemma_.lower() not in self.lex.count_excluded:
+            return _counted_lemma(head)
+        return None
+
+    def _bare_count(self, doc: Doc, first: Token, cand: Candidate, reading: Reading) -> Reading | None:
+        """``Konkreettisia tehtäviä … on kiinnitetty … 717``: a lone number counting a fronted partitive noun."""
+        if cand.word or cand.decimal or cand.range_part or _is_year(cand) or cand.value < 0:
+            return None
+        nxt = doc[first.i + 1] if first.i + 1 < len(doc) else None
+        if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.is_space):
+            return None
+        if first.dep_ in ("flat", "flat:name", "compound", "appos"):
+            return None
+        sent = first.sent
+        for tok in reversed(doc[sent.start: first.i]):
+            if tok.text in (";", ":") or tok.text[:1].isdigit():
+                return None
+            if (
+                tok.pos_ == "NOUN"
+                and _case(tok) == "Par"
+                and "Plur" in tok.morph.get("Number")
+                and tok.lemma_.lower() not in self.lex.count_excluded
+                and not (tok.i > 0 and doc[tok.i - 1].like_num)  # that noun is counted by its own number
+            ):
+                reading.subject = tok.lemma_.lower()
+                return reading
+        return None
+
+    # ---------------------------------------------------------------- attributes
+    def _attributes(
+        self, doc: Doc, sent: Span, readings: list[tuple[Reading, Token, Token]], report_period: str | None,
+        section_kind: str | None, fi: bool,
+    ) -> list[Figure]:
+        sent_text = sent.text
+        periods = find_periods(sent_text, report_period) if fi else _years_only(sent_text)
+        clause_of = _partition(sent, CLAUSE_BREAKS)
+        item_of = _partition(sent, ITEM_BREAKS)
+        out: list[Figure] = []
+        for reading, first, last in readings:
+            approx, bound = self._hedges(doc, first) if fi else (False, None)
+            subject = reading.subject
+            if subject is None and fi:
+                subject = self._subject(doc, sent, first, last, reading, out, clause_of)
+            period = self._period(sent, first, periods, clause_of, report_period)
+            fig = Figure(
+                figure_id="",
+                value=reading.value,
+                unit=reading.unit,
+                unit_word=reading.unit_word,
+                start_char=reading.cand.start,
+                end_char=reading.end,
+                sentence=sent_text.strip(),
+                section_kind=section_kind,
+                denominator=reading.cand.denominator,
+                approx=approx,
+                bound=bound,
+                subject=subject,
+                qualifier=self._qualifier(sent, first, last, item_of) if fi else None,
+                period=period,
+                per=self._per(doc.text, reading.end) if fi else None,
+            )
+            out.append(fig)
+        return self._comparisons(doc, sent, out, periods) if fi else out
+
+    def _hedges(self, doc: Doc, first: Token) -> tuple[bool, str | None]:
+        approx, bound = False, None
+        before = doc[max(first.i - 3, 0): first.i]
+        words = [t.lower_ for t in before]
+        for i, w in enumerate(words):
+            if w in self.lex.approx or (w == "n" and i + 1 < len(words) and words[i + 1] == "."):
+                approx = True
+            elif w in self.lex.bound_gt:
+                bound = "gt"
+            elif w in self.lex.bound_lt:
+                bound = "lt"
+            elif w == "kuin" and i > 0:
+                if words[i - 1] in self.lex.gt_before_kuin:
+                    bound = "gt"
+                elif words[i - 1] in self.lex.lt_before_kuin:
+                    bound = "lt"
+        if first.text.startswith("~") or doc.text[max(first.idx - 1, 0): first.idx] == "~":
+            approx = True
+        return approx, bound
+
+    def _subject(
+        self, doc: Doc, sent: Span, first: Token, last: Token, reading: Reading, previous: list[Figure],
+        clause_of: dict[int, int],
+    ) -> str | None:
+        lex = self.lex
+        # 1. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"
+        prev = _previous_content(doc, sent, first, lex)
+        if prev is not None and prev.pos_ == "NOUN" and _case(prev) == "Ela":
+            return prev.lemma_.lower()
+        clause = clause_of.get(first.i)
+        for tok in reversed(doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]):
+            if clause_of.get(tok.i, clause) != clause or tok.text[:1].isdigit():
+                break
+            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss":
+                return tok.lemma_.lower()
+        for tok in doc[last.i + 1: min(last.i + 5, sent.end)]:
+            if tok.pos_ == "NOUN" and _case(tok) == "Ela":
+                return tok.lemma_.lower()
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+                break
+        # 2. a genitive unit modifies the noun after it: "10 %:n kasvu", "4 000 euron vuokra"
+        if reading.unit_word and (reading.unit_word.endswith(":n") or reading.unit_word.lower().endswith(("euron", "prosentin"))):
+            nxt = doc[last.i + 1] if last.i + 1 < sent.end else None
+            if nxt is not None and nxt.pos_ == "NOUN":
+                return nxt.lemma_.lower()
+        # 3. a relative clause refers back: "717, joista kesken on 54 %"; "…, mikä on 2 prosenttiyksikköä"
+        for tok in doc[sent.start: first.i]:
+            if clause_of.get(tok.i) == clause and tok.lower_ in lex.relative:
+                if previous and previous[-1].subject:
+                    return previous[-1].subject
+                noun = _nearest_noun_before(doc, sent, tok)
+                return noun.lemma_.lower() if noun is not None else None
+        # 4. copula: "Hankinnan arvo on 26 316 euroa", "Kustannukset ovat …"
+        if prev is not None and prev.lemma_ == "olla":
+            noun = _nearest_noun_before(doc, sent, prev, max_dist=2)
+            if noun is not None and _case(noun) in ("Nom", "Par"):
+                return noun.lemma_.lower()
+        for child in list(last.children) + list(first.head.children if first.head.i == last.i else []):
+            if child.dep_.startswith("nsubj") and child.pos_ == "NOUN" and child.i < first.i:
+                return child.lemma_.lower()
+        # 5. a label right before: "alv 24 %", "keskiarvo (36 %)", "yksikköhintaan 350 €"
+        if prev is not None and prev.pos_ in ("NOUN", "PROPN") and _case(prev) not in ("Gen", "Ela"):
+            if prev.pos_ == "NOUN" or prev.text.isupper():
+                return prev.lemma_.lower()
+        # 6. one part of a breakdown keeps the subject of the part before it
+        if previous and previous[-1].unit == reading.unit and previous[-1].subject:
+            return previous[-1].subject
+        if reading.unit == "count":  # "Tontit (13 kpl)", "44 kpl avaimia"
+            for tok in doc[last.i + 1: min(last.i + 3, sent.end)]:
+                if tok.pos_ == "NOUN":
+                    return tok.lemma_.lower()
+        return None
+
+    def _qualifier(self, sent: Span, first: Token, last: Token, item_of: dict[int, int]) -> str | None:
+        item = item_of.get(first.i)
+        best, best_dist = None, 99
+        for tok in sent:
+            if item_of.get(tok.i) != item or first.i <= tok.i <= last.i:
+                continue
+            q = self.lex.qualifiers.get(tok.lower_)
+            if q is not None:
+                dist = abs(tok.i - first.i)
+                if dist < best_dist:
+                    best, best_dist = q, dist
+        return best
+
+    def _period(
+        self, sent: Span, first: Token, periods: list[PeriodMention], clause_of: dict[int, int], report_period: str | None,
+    ) -> str | None:
+        if not periods:
+            return report_period
+        rel = first.idx - sent.start_char
+        clause = clause_of.get(first.i)
+        tok_clause = {t.idx - sent.start_char: clause_of.get(t.i) for t in sent}
+        starts = sorted(tok_clause)
+
+        def clause_at(offset: int) -> int | None:
+            i = bisect.bisect_right(starts, offset) - 1
+            return tok_clause[starts[i]] if i >= 0 else None
+
+        same = [p for p in periods if clause_at(p.start) == clause]
+        if same:
+            return min(same, key=lambda p: abs(p.start - rel)).value
+        kuin = [t.idx - sent.start_char for t in sent if t.lower_ == "kuin" and t.i < first.i]
+        limit = kuin[-1] if kuin else -1
+        before = [p for p in periods if p.end <= rel and p.start > limit]
+        # a period before a "kuin" belongs to the comparison's other side, never to this figure
+        if before:
+            return before[-1].value
+        return report_period
+
+    def _per(self, text: str, end: int) -> str | None:
+        m = self.lex.rate_per.match(text, end)
+        if not m:
+            return None
+        word = (m.group("per") or m.group("per2")).lower()
+        return self.lex.per_normal.get(word)
+
+    def _comparisons(self, doc: Doc, sent: Span, figures: list[Figure], periods: list[PeriodMention]) -> list[Figure]:
+        """``2 prosenttiyksikköä enemmän kuin vuoden 2025 keskiarvo (36 %)``: direction + baseline."""
+        out = list(figures)
+        for i, fig in enumerate(figures):
+            after = doc.char_span(fig.end_char, min(sent.end_char, fig.end_char + 40), alignment_mode="expand")
+            if after is None:
+                continue
+            words = [t.lower_ for t in after[:4]]
+            direction = None
+            if words and words[0] in self.lex.more:
+                direction = "more"
+            elif words and words[0] in self.lex.less:
+                direction = "less"
+            if direction is None or "kuin" not in words[:3]:
+                continue
+            kuin_char = after[words.index("kuin")].idx
+            base = next((f for f in figures[i + 1:] if f.start_char > kuin_char and f.unit in _BASE_UNITS[fig.unit]), None)
+            base_period = None
+            rel_kuin = kuin_char - sent.start_char
+            window_end = (base.end_char if base else sent.end_char) - sent.start_char
+            inside = [p for p in periods if rel_kuin <= p.start <= window_end]
+            if inside:
+                base_period = inside[0].value
+            out[i] = replace(
+                fig, direction=direction, baseline_value=base.value if base else None, baseline_period=base_period,
+                bound=None,
+            )
+            if base is not None and inside:
+                j = figures.index(base)
+                out[j] = replace(out[j], period=base_period)
+        return out
+
+
+_BASE_UNITS = {
+    "percentage_point": {"percent"},
+    "percent": {"percent"},
+}
+for _u in ("eur", "count", "m2", "km", "m", "hour", "day", "week", "month", "year", "other", "fraction", "score"):
+    _BASE_UNITS[_u] = {_u}
+
+
+# -------------------------------------------------------------------- small helpers
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _tokens_of(doc: Doc, start: int, end: int) -> tuple[Token | None, Token | None]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None, None
+    return span[0], span[-1]
+
+
+def _sentence_index(doc: Doc) -> tuple[list[int], list[Span]]:
+    sents = list(doc.sents)
+    return [s.start_char for s in sents], sents
+
+
+def _case(tok: Token) -> str | None:
+    case = tok.morph.get("Case")
+    return case[0] if case else None
+
+
+def _counted_lemma(tok: Token) -> str:
+    """Lemma of a counted noun; after a number "-sta" is the partitive of an s-stem (avaintulosta ->
+    avaintulos), which the tagger sometimes reads as an elative of another stem (avaintulo)."""
+    if _case(tok) == "Ela" and tok.lower_.endswith(("sta", "stä")):
+        return tok.lower_[:-2]
+    return tok.lemma_.lower()
+
+
+def _is_year(cand: Candidate) -> bool:
+    return not cand.decimal and cand.value.is_integer() and 1900 <= cand.value <= 2100
+
+
+def _skip_range_hi(text: str, pos: int) -> int:
+    m = re.compile(r"\s?[–—-]\s?(?:" + _NUM + ")").match(text, pos)
+    return m.end() if m else pos
+
+
+def _multiplier_value(word: str) -> float:
+    w = word.strip().lower()
+    if w.startswith(("mrd", "miljard")):
+        return 1e9
+    if w.startswith("milj"):
+        return 1e6
+    return 1e3
+
+
+def _looks_like_metre(text: str, end: int) -> bool:
+    """``5 m`` is metres; ``5 m.`` at a sentence end too — but not ``m`` starting a name."""
+    return end >= len(text) or not text[end].isalpha()
+
+
+def _lemmas_around(doc: Doc, char: int, window: int) -> set[str]:
+    span = doc.char_span(char, char, alignment_mode="expand")
+    i = span.start if span is not None else 0
+    return {t.lemma_.lower() for t in doc[max(i - window, 0): i + window]}
+
+
+def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token | None:
+    """The token before a number, skipping hedges (noin, yli) and an opening parenthesis."""
+    i = first.i - 1
+    floor = _paragraph_start(doc, sent)
+    while i >= floor:
+        tok = doc[i]
+        low = tok.lower_
+        if low in lex.approx or low in lex.bound_gt or low in lex.bound_lt or tok.text in ("(", ".", "~") or tok.is_space:
+            i -= 1
+            continue
+        return tok
+    return None
+
+
+def _paragraph_start(doc: Doc, sent: Span) -> int:
+    """Start of ``sent``, or of the sentence before it when that one did not end with . ! ? (a line break split them)."""
+    start = sent.start
+    while start > 0:
+        prev = doc[start - 1]
+        j = start - 1
+        while j > 0 and doc[j].is_space:
+            j -= 1
+        if doc[j].text in (".", "!", "?", ":") or j == 0:
+            return start
+        start = doc[j].sent.start
+    return start
+
+
+def _nearest_noun_before(doc: Doc, sent: Span, tok: Token, max_dist: int = 8) -> Token | None:
+    for cand in reversed(doc[max(sent.start, tok.i - max_dist): tok.i]):
+        if cand.pos_ == "NOUN":
+            return cand
+        if cand.is_punct and cand.text not in "()\"'”":
+            if cand.text != ",":
+                return None
+    return None
+
+
+def _partition(sent: Span, breaks: frozenset[str] | set[str]) -> dict[int, int]:
+    """Token index -> clause number, cutting the sentence at the given break words."""
+    out, n = {}, 0
+    for tok in sent:
+        if tok.lower_ in breaks:
+            n += 1
+        out[tok.i] = n
+    return out
+
+
+def _years_only(text: str) -> list[PeriodMention]:
+    return [PeriodMention(m.start(), m.end(), m.group(), True) for m in re.finditer(r"\b(?:19|20)\d{2}\b", text)]

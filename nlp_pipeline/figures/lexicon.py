@@ -1,0 +1,80 @@
+"""The figure extractor's data (``nlp_pipeline/data/figures``), loaded and compiled once."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+DATA_PACKAGE = "nlp_pipeline.data.figures"
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRule:
+    unit: str
+    regex: re.Pattern[str]
+    scale: float
+    sv: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    units: tuple[UnitRule, ...]
+    multiplier: re.Pattern[str]
+    rate_per: re.Pattern[str]
+    per_normal: dict[str, str]
+    never: re.Pattern[str]
+    matcher_patterns: tuple[dict, ...]
+    approx: frozenset[str]
+    bound_gt: frozenset[str]
+    bound_lt: frozenset[str]
+    gt_before_kuin: frozenset[str]
+    lt_before_kuin: frozenset[str]
+    more: frozenset[str]
+    less: frozenset[str]
+    qualifiers: dict[str, str]  # form -> qualifier
+    relative: frozenset[str]
+    count_excluded: frozenset[str]
+    score_words: frozenset[str]
+
+
+def _read(name: str) -> str:
+    return resources.files(DATA_PACKAGE).joinpath(name).read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    units = json.loads(_read("units.json"))
+    cues = json.loads(_read("cues.json"))
+    never = json.loads(_read("never.json"))
+    rules = tuple(
+        UnitRule(
+            unit=u["unit"],
+            regex=re.compile(r"[ \u00a0\u202f]?(?:" + u["pattern"] + ")", 0 if u.get("case_sensitive") else re.IGNORECASE),
+            scale=float(u.get("scale", 1)),
+            sv=bool(u.get("sv")),
+        )
+        for u in units["units"]
+    )
+    never_re = "|".join(f"(?P<{name}>{pat.replace('(?m)', '')})" for name, pat in never["patterns"].items())
+    patterns = tuple(json.loads(line) for line in _read("never_patterns.jsonl").splitlines() if line.strip())
+    return Lexicon(
+        units=rules,
+        multiplier=re.compile(r"[ \u00a0\u202f]?" + units["multipliers"], re.IGNORECASE),
+        rate_per=re.compile(units["rate_per"]["pattern"], re.IGNORECASE),
+        per_normal=units["rate_per"]["normal"],
+        never=re.compile(never_re, re.MULTILINE),
+        matcher_patterns=patterns,
+        approx=frozenset(cues["approx"]),
+        bound_gt=frozenset(cues["bound_gt"]),
+        bound_lt=frozenset(cues["bound_lt"]),
+        gt_before_kuin=frozenset(cues["bound_gt_before_kuin"]),
+        lt_before_kuin=frozenset(cues["bound_lt_before_kuin"]),
+        more=frozenset(cues["direction_more"]),
+        less=frozenset(cues["direction_less"]),
+        qualifiers={form: q for q, forms in cues["qualifiers"].items() for form in forms},
+        relative=frozenset(cues["relative_pronouns"]),
+        count_excluded=frozenset(cues["count_noun_excluded_lemmas"]),
+        score_words=frozenset(cues["score_words"]),
+    )
