@@ -12,7 +12,7 @@ from importlib import resources
 
 import duckdb
 
-from .periods import Period, parse_period, parse_stored_period
+from ..periods import Period, parse_period
 
 # A base count that halves or doubles between periods is a change of what was counted, not of progress.
 SCOPE_RATIO = 2.0
@@ -104,12 +104,20 @@ class Baseline:
 
 
 @dataclass(frozen=True, slots=True)
+class DocRef:
+    doc_id: str
+    source: str
+    title: str | None
+    organisation: str | None
+    body: str | None
+    meeting_date: date | None
+    report_period: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Scope:
     period: str
-    report_periods: tuple[str, ...]
-    documents: tuple[str, ...]
-    organisations: tuple[str, ...]
-    bodies: tuple[str, ...]
+    documents: tuple[DocRef, ...]
     reported_goals: tuple[str, ...]  # goal keys with a status, owner or figure
     base_counts: dict[str, Value] = field(default_factory=dict)  # subject -> organisation-wide count
 
@@ -131,6 +139,31 @@ class Comparison:
     sources: dict[str, Source]
 
 
+_REQUESTED = re.compile(r"^\d{4}(?:-(?:Q[1-4]|H[12]))?$")
+
+
+def requested_period(text: str) -> Period:
+    """A period as the user writes it: ``2026-Q1``, ``2025-H1`` or ``2025``."""
+    text = text.strip().upper()
+    if not _REQUESTED.match(text):
+        raise DraftError(f"bad period {text!r}: write it as 2026-Q1, 2025-H1 or 2025")
+    return parse_period(text)
+
+
+def stored_period(text: str) -> Period | None:
+    try:
+        return parse_period(text)
+    except ValueError:
+        return None
+
+
+def same_snapshot(a: Period, b: Period) -> bool:
+    """Progress reports are snapshots: "717 tehtävää, joista 35 % valmiina" is the state at the end
+    of the period reported on. So a requested period matches every stored report period that ends on
+    the same day: ``2025-Q2`` finds a half-year report ``2025-H1``, ``2025`` finds a ``2025-Q4`` one."""
+    return a.end == b.end
+
+
 def _sql(name: str) -> str:
     return resources.files("nlp_pipeline").joinpath("sql", f"{name}.sql").read_text(encoding="utf-8")
 
@@ -148,7 +181,7 @@ def _register_periods(con: duckdb.DuckDBPyConnection) -> dict[str, Period]:
     stored = [r[0] for r in con.execute(
         "SELECT DISTINCT report_period FROM documents WHERE report_period IS NOT NULL "
         "UNION SELECT DISTINCT period FROM figures WHERE period IS NOT NULL").fetchall()]
-    parsed = {text: p for text in stored if (p := parse_stored_period(text))}
+    parsed = {text: p for text in stored if (p := stored_period(text))}
     con.execute("CREATE OR REPLACE TEMP TABLE draft_periods(period VARCHAR, start_date DATE, end_date DATE)")
     if parsed:
         con.executemany("INSERT INTO draft_periods VALUES (?, ?, ?)",
@@ -186,14 +219,12 @@ def _goal_state(row: dict, side: str) -> GoalState | None:
 
 def _scope(con, side: str, period: Period, base: dict[str, Value]) -> Scope:
     docs = con.execute(
-        "SELECT list(DISTINCT report_period ORDER BY report_period), list(doc_id ORDER BY meeting_date, doc_id),"
-        " list(DISTINCT organisation ORDER BY organisation) FILTER (WHERE organisation IS NOT NULL),"
-        " list(DISTINCT body ORDER BY body) FILTER (WHERE body IS NOT NULL) FROM draft_docs WHERE side = ?",
-        [side]).fetchone()
+        "SELECT doc_id, source, title, organisation, body, meeting_date, report_period FROM draft_docs"
+        " WHERE side = ? ORDER BY meeting_date, doc_id", [side]).fetchall()
     goals = [r[0] for r in con.execute(
         "SELECT goal_key FROM draft_goals WHERE side = ? AND reported GROUP BY goal_key ORDER BY min(start_char)",
         [side]).fetchall()]
-    return Scope(period.label, *(tuple(x or ()) for x in docs), tuple(goals), base)
+    return Scope(period.label, tuple(DocRef(*d) for d in docs), tuple(goals), base)
 
 
 def _scope_reasons(then: Scope, now: Scope) -> tuple[str, ...]:
@@ -232,19 +263,16 @@ def _sources(con, ids: list[str]) -> dict[str, Source]:
 def build_comparison(con: duckdb.DuckDBPyConnection, from_period: str, to_period: str,
                      organisation: str | None = None, body: str | None = None,
                      goal: str | None = None) -> Comparison:
-    """Compare what the documents of two reporting periods say (see periods.py for the matching rule).
+    """Compare what the documents of two reporting periods say (matching rule: :func:`same_snapshot`).
 
     Raises DraftError for a bad period, an unknown organisation/body/goal, or a period without data.
     """
-    try:
-        then_p, now_p = parse_period(from_period), parse_period(to_period)
-    except ValueError as exc:
-        raise DraftError(str(exc)) from None
-    if then_p.matches(now_p):
+    then_p, now_p = requested_period(from_period), requested_period(to_period)
+    if same_snapshot(then_p, now_p):
         raise DraftError(f"periods {then_p.label} and {now_p.label} end on the same day: nothing to compare")
     _check_filters(con, organisation, body, goal)
     stored = _register_periods(con)
-    matching = {side: [t for t, p in stored.items() if p.matches(req)]
+    matching = {side: [t for t, p in stored.items() if same_snapshot(p, req)]
                 for side, req in (("then", then_p), ("now", now_p))}
     params = {"organisation": organisation, "body": body, "goal": goal}
     _rows(con, "draft_documents", {"then_periods": matching["then"], "now_periods": matching["now"],

@@ -15,7 +15,7 @@ from importlib import resources
 
 from num2words import num2words
 
-from .periods import Period, parse_stored_period
+from ..periods import Period, parse_period
 
 NBSP = "\u00a0"
 
@@ -48,13 +48,22 @@ def format_number(value: float) -> str:
 
 def numeral(value: float, case: str = "nominative", words: bool = True) -> str:
     """A number in a case: written out up to ``numbers.words_up_to`` when whole, else digits."""
+    case = _object_case(value, case)
     if words and value == int(value) and 0 <= value <= templates()["numbers"]["words_up_to"]:
         return num2words(int(value), lang="fi", case=case)
     return format_number(value)
 
 
+def _object_case(value: float, case: str) -> str:
+    """The object of an active verb: ``kattaa viisi tavoitetta`` but ``kattaa yhden tavoitteen``."""
+    if case != "accusative":
+        return case
+    return "genitive" if value == 1 else "nominative"
+
+
 def noun_form(noun: str, value: float, case: str) -> str:
     forms = templates()["nouns"][noun]
+    case = _object_case(value, case)
     if case == "nominative" and value != 1:
         return forms["partitive"]
     return forms[case]
@@ -86,19 +95,30 @@ def quantity(value: float, unit: str, case: str = "nominative", *, approx: bool 
     return " ".join(prefix + [body] + suffix)
 
 
+_LABEL = re.compile(r"^(\d{4})(?:-(?:([QH])([1-4])|(\d{2})))?$")
+
+
 def period_name(period: Period | str | None, case: str = "adessive") -> str | None:
     """``ensimmäisellä vuosineljänneksellä 2026``, ``toinen vuosipuolisko 2025``, ``vuoden 2025``."""
-    if isinstance(period, str) or period is None:
-        period = parse_stored_period(period)
-        if period is None:
+    if isinstance(period, str):
+        try:
+            period = parse_period(period)
+        except ValueError:
             return None
+    if period is None:
+        return None
     forms = templates()["periods"]
-    fields = {"year": period.year, "start": f"{period.start:%-d.%-m.%Y}", "end": f"{period.end:%-d.%-m.%Y}"}
-    if period.kind in ("Q", "H"):
-        fields["ordinal"] = num2words(period.index, lang="fi", to="ordinal", case=case)
-    if period.kind == "M":
-        fields["month"] = forms["months"][period.index - 1]
-    return forms[period.kind][case].format(**fields)
+    fields = {"year": period.end.year, "start": f"{period.start:%-d.%-m.%Y}", "end": f"{period.end:%-d.%-m.%Y}"}
+    m = _LABEL.match(period.label)
+    if m is None:
+        return forms["R"][case].format(**fields)
+    if m[2]:
+        fields["ordinal"] = num2words(int(m[3]), lang="fi", to="ordinal", case=case)
+        return forms[m[2]][case].format(**fields)
+    if m[4]:
+        fields["month"] = forms["months"][int(m[4]) - 1]
+        return forms["M"][case].format(**fields)
+    return forms["Y"][case].format(**fields)
 
 
 def subject_form(subject: str, form: str) -> str | None:

@@ -1,0 +1,246 @@
+"""From a Comparison to Finnish sentences, each carrying the ids of the figures and goals it states.
+
+Wording comes from ``data/draft/templates.json`` through finnish.py; this module decides which
+sentences a comparison calls for and in which order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from .compare import Comparison, FigurePair, GoalChange, Value
+from .finnish import (capitalise, count_phrase, figure_label, format_number, join_list, period_name, quantity, sentence,
+                      split_item, split_subject, subject_form, templates)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    heading: str | None
+    level: int
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    title: str
+    meetings: str
+    blocks: tuple[Block, ...]
+
+    def sentences(self) -> list[Sentence]:
+        return [s for b in self.blocks for s in b.sentences]
+
+
+def _ids(*groups) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(i for g in groups for i in g if i))
+
+
+def _amount(pair: FigurePair, side: str, case: str = "nominative") -> str:
+    v: Value = getattr(pair, side)
+    return quantity(v.value, pair.unit, case, approx=v.approx, bound=v.bound, denominator=v.denominator,
+                    per=pair.per)
+
+
+class _Writer:
+    def __init__(self, c: Comparison):
+        self.c = c
+        self.then = period_name(c.then.period)
+        self.now = period_name(c.now.period)
+
+    # -------------------------------------------------------------- figures
+    def _direction(self, pair: FigurePair) -> str | None:
+        """``laski 3 prosenttiyksikköä``; None where a change in words would say nothing sound."""
+        if pair.difference is None or pair.unit in ("fraction", "score"):
+            return None
+        directions = templates()["directions"]
+        if pair.difference == 0:
+            return directions["same"]
+        if pair.relative_change is not None:
+            amount = quantity(abs(round(pair.relative_change)), "percent")
+        elif pair.unit in templates()["units"] or pair.difference_unit == "percentage_point":
+            amount = quantity(abs(pair.difference), pair.difference_unit)
+        else:
+            amount = format_number(abs(pair.difference))
+        return directions["up" if pair.difference > 0 else "down"].format(amount=amount)
+
+    def _pair(self, pair: FigurePair) -> list[Sentence]:
+        label = figure_label(pair.subject, pair.qualifier, pair.unit)
+        if pair.then and pair.now:
+            out = [Sentence(sentence("pair", then=self.then, now=self.now, label=label,
+                                     then_value=_amount(pair, "then"), now_value=_amount(pair, "now")), pair.ids)]
+            direction = self._direction(pair)
+            if pair.comparable and direction:
+                out.append(Sentence(sentence("change", label=label, direction=direction), pair.ids))
+            return out
+        key = "only_then" if pair.then else "only_now"
+        return [Sentence(sentence(key, then=self.then, now=self.now, label=label,
+                                  value=_amount(pair, "then" if pair.then else "now")), pair.ids)]
+
+    def _split(self, subject: str, shares: list[FigurePair]) -> list[Sentence]:
+        """Shares of one whole (valmis / kesken / aloittamatta), one sentence per period."""
+        order = list(templates()["qualifiers"])
+        shares = sorted(shares, key=lambda p: (order.index(p.qualifier) if p.qualifier in order else len(order),
+                                               p.qualifier))
+        out = []
+        for side, period in (("then", self.then), ("now", self.now)):
+            present = [p for p in shares if getattr(p, side)]
+            if present:
+                items = join_list([split_item(p.qualifier, _amount(p, side)) for p in present])
+                ids = tuple(getattr(p, side).figure_id for p in present)
+                out.append(Sentence(sentence("split", period=period, subject=split_subject(subject), items=items),
+                                    ids))
+        for p in shares:
+            direction = self._direction(p)
+            if p.then and p.now and p.comparable and direction:
+                label = figure_label(p.subject, p.qualifier, p.unit)
+                out.append(Sentence(sentence("change", label=label, direction=direction), p.ids))
+        return out
+
+    def figures(self, goal_key: str | None, skip_bases: bool) -> list[Sentence]:
+        """Shares first, then the other pairs, then the document's own comparisons.
+
+        A figure stated in one period only is left out when it is itself a difference (percentage
+        points) or when a baseline sentence already gives it with what it was compared to.
+        """
+        in_baseline = {b.figure_id for b in self._baselines()}
+        pairs = [p for p in self.c.pairs if p.goal_key == goal_key and not (skip_bases and p.is_base)
+                 and (p.then and p.now or (p.unit != "percentage_point" and not in_baseline & set(p.ids)))]
+        shares = [p for p in pairs if p.unit == "percent" and p.qualifier]
+        out = []
+        for subject, group in groupby(sorted(shares, key=lambda p: p.subject), key=lambda p: p.subject):
+            out += self._split(subject, list(group))
+        for pair in pairs:
+            if pair not in shares:
+                out += self._pair(pair)
+        return out + self.baselines(goal_key)
+
+    def _baselines(self):
+        """The document's own comparisons that can be told: a known subject, period and a change."""
+        return [b for b in self.c.baselines
+                if b.subject and b.difference and b.baseline_period and period_name(b.baseline_period)]
+
+    def baselines(self, goal_key: str | None) -> list[Sentence]:
+        out = []
+        for b in self._baselines():
+            if b.goal_key != goal_key:
+                continue
+            unit = "percentage_point" if b.unit == "percent" else b.unit
+            out.append(Sentence(sentence(
+                "baseline", period=self.then if b.side == "then" else self.now,
+                label=figure_label(b.subject, b.qualifier, b.unit),
+                value=quantity(b.value, b.unit, approx=b.approx), difference=quantity(abs(b.difference), unit),
+                comparative=templates()["comparatives"]["up" if b.difference > 0 else "down"],
+                baseline_period=period_name(b.baseline_period), baseline_value=quantity(b.baseline_value, b.unit)),
+                (b.figure_id,)))
+        return out
+
+    # -------------------------------------------------------------- scope
+    def _base_phrase(self, v: Value, subject: str) -> str:
+        noun = subject_form(subject, "partitive") if v.value != 1 else subject_form(subject, "nominative")
+        number = quantity(v.value, "count", approx=v.approx, bound=v.bound)
+        return f"{number} {noun}" if noun else f"{number} (”{subject}”)"
+
+    def _goal_ids(self, keys) -> tuple[str, ...]:
+        wanted = set(keys)
+        return _ids(*(g.ids for g in self.c.goals if g.goal_key in wanted))
+
+    def scope(self) -> list[Sentence]:
+        c = self.c
+        goal_ids = self._goal_ids(c.then.reported_goals + c.now.reported_goals)
+        if not c.scope_changed:
+            n = len(c.then.reported_goals)
+            if n and n == len(c.now.reported_goals):
+                return [Sentence(sentence("scope_same", goal_count=count_phrase(n, "tavoite", "accusative")),
+                                 goal_ids)]
+            return []
+        subjects = sorted(c.then.base_counts.keys() & c.now.base_counts.keys())
+        parts = {}
+        for side, scope in (("then", c.then), ("now", c.now)):
+            goals = [count_phrase(len(scope.reported_goals), "tavoite")] if scope.reported_goals else []
+            bases = [self._base_phrase(scope.base_counts[s], s) for s in subjects]
+            parts[side] = join_list(goals + bases) if goals + bases else "—"
+        base_ids = _ids(*((c.then.base_counts[s].figure_id, c.now.base_counts[s].figure_id) for s in subjects))
+        ids = _ids(goal_ids, base_ids)
+        return [Sentence(sentence("scope_goals", then=self.then, now=self.now, then_goals=parts["then"],
+                                  now_goals=parts["now"]), ids),
+                Sentence(sentence("scope_warning"), base_ids or ids)]
+
+    # -------------------------------------------------------------- goals
+    def goal(self, g: GoalChange) -> list[Sentence]:
+        out = []
+        then, now = g.then, g.now
+        owners = {s.owner for s in (then, now) if s and s.owner}
+        if len(owners) == 2:
+            out.append(Sentence(sentence("goal_owner_changed", then=self.then, now=self.now,
+                                         then_owner=then.owner, now_owner=now.owner), g.ids))
+        elif owners:
+            period = self.now if now and now.owner else self.then
+            both = then and now and then.owner and now.owner
+            out.append(Sentence(sentence("goal_owner_both" if both else "goal_owner", period=period,
+                                         owner=owners.pop()), g.ids))
+        if then and now and then.name != now.name:
+            out.append(Sentence(sentence("goal_renamed", then=self.then, name=then.name), then.ids))
+        statuses = templates()["statuses"]
+        s_then = statuses.get(then.status) if then else None
+        s_now = statuses.get(now.status) if now else None
+        if s_then and s_now and s_then == s_now:
+            out.append(Sentence(sentence("goal_status_same", status=s_now, then=self.then, now=self.now), g.ids))
+        elif s_then and s_now:
+            out.append(Sentence(sentence("goal_status_changed", then=self.then, now=self.now, then_status=s_then,
+                                         now_status=s_now), g.ids))
+        elif s_then or s_now:
+            out.append(Sentence(sentence("goal_status_one", period=self.then if s_then else self.now,
+                                         status=s_then or s_now), (then if s_then else now).ids))
+        if g.change in ("appeared", "disappeared"):
+            out.append(Sentence(sentence(f"goal_{g.change}", then=self.then, now=self.now), g.ids))
+        return out + self.figures(g.goal_key, skip_bases=False)
+
+    def goal_summary(self) -> list[Sentence]:
+        out = []
+        for change in ("disappeared", "appeared"):
+            goals = [g for g in self.c.goals if g.change == change]
+            if goals:
+                names = join_list([f"”{(g.now or g.then).name}”" for g in goals])
+                case = "elative" if change == "disappeared" else "nominative"
+                out.append(Sentence(sentence(f"goals_{change}", then=self.then, now=self.now, names=names,
+                                             count=count_phrase(len(goals), "tavoite", case)),
+                                    _ids(*(g.ids for g in goals))))
+        return out
+
+
+def _meetings(c: Comparison) -> str:
+    refs = list({d.doc_id: d for d in c.then.documents + c.now.documents}.values())
+    parts = []
+    for d in refs:
+        when = f"{d.meeting_date:%-d.%-m.%Y}" if d.meeting_date else None
+        head = " ".join(x for x in (d.body, when) if x) or d.source
+        parts.append(f"{head} (”{d.title}”)" if d.title else head)
+    return sentence("meetings", meetings=join_list(parts))
+
+
+def compose(c: Comparison) -> Draft:
+    w = _Writer(c)
+    heads = templates()["headings"]
+    title = heads["title"].format(then_nominative=period_name(c.then.period, "nominative"),
+                                  now_nominative=period_name(c.now.period, "nominative"))
+    blocks = [Block(heads["scope"], 2, tuple(w.scope())),
+              Block(heads["figures"], 2, tuple(w.figures(None, skip_bases=c.scope_changed)))]
+    shown = [g for g in c.goals if g.change != "mentioned"]
+    if shown:
+        blocks.append(Block(heads["goals"], 2, tuple(w.goal_summary())))
+        blocks += [Block(f"”{(g.now or g.then).name}”", 3, tuple(w.goal(g))) for g in shown]
+    return Draft(capitalise(title), _meetings(c), _drop_empty(blocks))
+
+
+def _drop_empty(blocks: list[Block]) -> tuple[Block, ...]:
+    """Leave out blocks with nothing to say; a heading stays while a sub-block under it has text."""
+    kept: list[Block] = []
+    for block in reversed(blocks):
+        if block.sentences or (kept and kept[0].level > block.level):
+            kept.insert(0, block)
+    return tuple(kept)
