@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from nlp_pipeline.fetch import (USER_AGENT, FetchError, FetchSummary, PoliteClient, Window, iter_documents,
                                 plan)
-from nlp_pipeline.fetch.dynasty import parse_feed, parse_feed_title
+from nlp_pipeline.fetch.dynasty import page_header, parse_feed, parse_feed_title
 from nlp_pipeline.fetch.http import RateLimiter
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -344,9 +344,10 @@ def test_feed_title_and_feed_parsing():
 # ---------------------------------------------------------------- robustness
 
 
-def test_server_error_is_retried_then_succeeds(dynasty, client):
+@pytest.mark.parametrize("statuses", [[500, 503], [429, 502]])
+def test_server_error_is_retried_then_succeeds(dynasty, client, statuses):
     feed_url = publish(dynasty)
-    dynasty.routes[f"{CGI}?page=meetingitem&id={ID_36}"].statuses = [500, 503]
+    dynasty.routes[f"{CGI}?page=meetingitem&id={ID_36}"].statuses = statuses
     docs, summary = run(feed_url, client)
     assert summary.errors == [] and summary.documents == 5
     assert dynasty.hits[f"{CGI}?page=meetingitem&id={ID_36}"] == 3 and client.stats.retries == 2
@@ -513,6 +514,31 @@ def test_page_without_validators_is_reused_until_its_ttl(dynasty, tmp_path):
         assert c.get(url).from_cache and c.stats.requests == 1
         now[0] += 2
         assert not c.get(url).from_cache and c.stats.downloads == 2
+
+
+def test_body_over_the_size_limit_is_refused(dynasty, tmp_path):
+    url = dynasty.add(f"/kokous/{ID_36}.PDF", make_pdf(wrapped(seed_parts(SEED_36)[1])), "application/pdf")
+    with PoliteClient(tmp_path / "c", interval=0, max_bytes=1000) as small, pytest.raises(FetchError) as info:
+        small.get(url)
+    assert "over the 1,000-byte limit" in info.value.message and dynasty.hits[f"/kokous/{ID_36}.PDF"] == 1
+
+
+def test_refused_connection_is_retried_then_reported(tmp_path):
+    closed = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    port = closed.server_address[1]
+    closed.server_close()
+    with PoliteClient(tmp_path / "c", interval=0, retries=2, backoff=0) as c, pytest.raises(FetchError) as info:
+        c.get(f"http://127.0.0.1:{port}{CGI}?page=rss/meetingitems&show=30")
+    assert info.value.message.startswith("connection error") and info.value.message.endswith("after 3 attempts")
+    assert c.stats.requests == 3
+
+
+def test_page_header_of_a_swedish_portal():
+    html = ("<html><body><div>Dynasty tietopalvelu Haku RSS Exempelstad</div><div>Bildningsnämnden</div>"
+            "<div>Protokoll 12.03.2026/Paragraf 12</div><div class='data-part-block-htm'><p>Protokoll 01.01.2020/"
+            "Paragraf 99</p></div></body></html>")
+    assert page_header(html) == {"organisation": "Exempelstad", "body": "Bildningsnämnden", "item_number": "12",
+                                 "document_kind": "Protokoll", "meeting_date": "2026-03-12"}
 
 
 def test_fetch_error_message_is_one_line(dynasty, client):

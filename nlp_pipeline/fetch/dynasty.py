@@ -90,35 +90,28 @@ def parse_feed(data: bytes, url: str) -> list[tuple[str, str]]:
     return entries
 
 
-def page_header(tree: LexborHTMLParser) -> dict[str, str]:
-    """Organisation, body, date and item number from the page header above the item text."""
-    block = tree.css_first("div.meetingitem") or tree.css_first("div.data-part-block-htm")
-    root = tree.body
-    if root is None:
+def page_header(html: str) -> dict[str, str]:
+    """Organisation, body, date and item number from the page around the item text (header, navigation)."""
+    tree = LexborHTMLParser(html)
+    for block in tree.css("div.data-part-block-htm"):
+        block.decompose()  # the item's own text may quote other items' header lines
+    if tree.body is None:
         return {}
-    lines = []
-    for node in root.iter(include_text=True):
-        if block is not None and node.mem_id == block.mem_id:
-            break
-        lines.extend(_text_lines(node))
+    lines = [" ".join(line.split()) for line in tree.body.text(separator="\n").split("\n") if line.strip()]
     fields: dict[str, str] = {}
     for i, line in enumerate(lines):
         if match := _ORGANISATION.match(line):
             fields["organisation"] = match["org"].strip()
         elif match := _PAGE_HEADER.match(line):
             fields["item_number"] = match["number"]
+            fields["document_kind"] = match["kind"]
             try:
                 fields["meeting_date"] = _dmy(match["date"]).isoformat()
             except ValueError:
                 pass
-            fields["document_kind"] = match["kind"]
-            if i and not _PAGE_HEADER.match(lines[i - 1]):
+            if i and not _ORGANISATION.match(lines[i - 1]) and "://" not in lines[i - 1]:
                 fields["body"] = lines[i - 1]
     return fields
-
-
-def _text_lines(node) -> list[str]:
-    return [" ".join(line.split()) for line in node.text(separator="\n").split("\n") if line.strip()]
 
 
 @lru_cache(maxsize=1)
@@ -199,23 +192,22 @@ class DynastyConnector:
             doc = parse_html(response.content, item.url, response.charset)
             if not doc.headings:
                 raise LayoutChanged(item.url, "item text has no headings (Valmistelija, Selostus, …): layout changed")
-            tree = LexborHTMLParser(decode_bytes(response.content, item.url, response.charset))
+            html = decode_bytes(response.content, item.url, response.charset)
         except FetchError as exc:
             self._error(item.url, f"item page: {exc.message}")
             return
         except IngestError as exc:
             self._error(item.url, f"item page: {exc.problem}")
             return
-        fields = self._item_fields(item, doc, tree)
+        fields = self._item_fields(item, doc, page_header(html))
         yield replace(doc, fields=fields)
-        for pdf_url, label in self._pdf_links(tree, response.url):
+        for pdf_url, label in self._pdf_links(LexborHTMLParser(html), response.url):
             pdf = self._pdf_document(pdf_url, item, fields, label)
             if pdf is not None:
                 yield pdf
 
-    def _item_fields(self, item: ItemRef, doc: SourceDocument, tree: LexborHTMLParser) -> dict[str, str]:
+    def _item_fields(self, item: ItemRef, doc: SourceDocument, header: dict[str, str]) -> dict[str, str]:
         """Page markup first, then the page header, then what the listing said, then the site configuration."""
-        header = page_header(tree)
         listing = {"body": item.body, "title": item.title,
                    "meeting_date": item.meeting_date.isoformat() if item.meeting_date else None,
                    "dynasty_id": item.item_id}
