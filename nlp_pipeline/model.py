@@ -78,6 +78,14 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class GoalKeyBasis:
+    """A goal's main name as lemmas and every mention as written: all that goal_key matching reads."""
+
+    lemmas: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Goal:
     goal_id: str
     name: str
@@ -91,6 +99,9 @@ class Goal:
     # Character ranges of documents.text about this goal (its heading or mention onwards), for
     # linking figures to it; not stored as a column.
     scopes: tuple[tuple[int, int], ...] = ()
+    # What goal_key is matched on, so the key can be resolved after the NLP (by the single writer
+    # of a parallel run, against goals stored earlier); not stored as a column.
+    key_basis: GoalKeyBasis | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from ..model import Goal, SegmentedDocument
+from ..model import Goal, GoalKeyBasis, SegmentedDocument
 from ..periods import find_period_mentions
 from .finder import _has_goal_cue
 from .resources import lexicon
@@ -202,16 +202,20 @@ def _slug(lemmas: list[str]) -> str:
     return "-".join(lemmas[:10]) or "goal"
 
 
-def _keys(clusters: list[Cluster], known_keys: dict[str, str] | None) -> list[str]:
+def key_basis(cluster: Cluster) -> GoalKeyBasis:
+    return GoalKeyBasis(tuple(cluster.main.lemmas), tuple(m.span.text for m in cluster.mentions))
+
+
+def resolve_keys(bases: list[GoalKeyBasis], known_keys: dict[str, str] | None) -> list[str]:
     """Known keys claimed one-to-one by best score; the rest get a lemma slug of their main name."""
-    keys: list[str | None] = [None] * len(clusters)
+    keys: list[str | None] = [None] * len(bases)
     if known_keys:
         pairs = []
-        for ci, c in enumerate(clusters):
+        for ci, b in enumerate(bases):
             for key, rep in known_keys.items():
                 score = max(
-                    similarity(c.main.lemmas, key.split("-")),
-                    max(similarity(stem_tokens(m.span.text), stem_tokens(rep)) for m in c.mentions),
+                    similarity(list(b.lemmas), key.split("-")),
+                    max(similarity(stem_tokens(name), stem_tokens(rep)) for name in b.names),
                 )
                 if score >= SAME_GOAL:
                     pairs.append((score, ci, key))
@@ -221,9 +225,9 @@ def _keys(clusters: list[Cluster], known_keys: dict[str, str] | None) -> list[st
                 keys[ci] = key
                 used.add(key)
     taken = {k for k in keys if k}
-    for ci, c in enumerate(clusters):
+    for ci, b in enumerate(bases):
         if keys[ci] is None:
-            base = key = _slug(c.main.lemmas)
+            base = key = _slug(list(b.lemmas))
             n = 2
             while key in taken:
                 key, n = f"{base}-{n}", n + 1
@@ -247,14 +251,15 @@ def build_goals(section_docs: list[Doc], document: SegmentedDocument, known_keys
     """One Goal per goal the document names; [] when it names none."""
     clusters, scopes = _analyse(section_docs, document)
     goals = []
-    for cluster, key in zip(clusters, _keys(clusters, known_keys)):
+    bases = [key_basis(c) for c in clusters]
+    for cluster, basis, key in zip(clusters, bases, resolve_keys(bases, known_keys)):
         status, phrase = _status(cluster, section_docs, scopes)
         main = cluster.main
         goals.append(Goal(
             goal_id=goal_id(document.doc_id, key), name=main.span.text, goal_key=key,
             owner=_owner(cluster, section_docs), status=status, status_phrase=phrase,
             period=_period(cluster, document), start_char=main.start, end_char=main.end,
-            scopes=_cluster_scopes(cluster, scopes),
+            scopes=_cluster_scopes(cluster, scopes), key_basis=basis,
         ))
     return goals
 
