@@ -210,6 +210,62 @@ def export(db: Path, out: Path, fmt: str) -> None:
         click.echo(str(path))
 
 
+# ---------------------------------------------------------------- draft
+
+
+@cli.command()
+@db_option(read_only=True)
+@click.option("--from", "from_period", required=True, metavar="PERIOD", help="Earlier period: 2025-Q2, 2025-H1 or 2025.")
+@click.option("--to", "to_period", required=True, metavar="PERIOD", help="Later period, written the same way.")
+@click.option("--organisation", default=None, help="Only this organisation's documents (part of the name, any case).")
+@click.option("--body", default=None, help="Only this body's documents (toimielin, part of the name).")
+@click.option("--goal", default=None, help="Only this goal (part of its name, or its goal_key).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the draft to this file instead of printing it (required for docx).")
+@click.option("--format", "fmt", type=click.Choice(["md", "docx", "json"]), default="md", show_default=True)
+@click.option("--chart", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also draw the figures stated in both periods into this PNG.")
+@click.option("--rewrite-model", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Local transformers model folder that smooths the wording; a rewrite that changes a number, "
+                   "name or period is refused.")
+def draft(db: Path, from_period: str, to_period: str, organisation: str | None, body: str | None,
+          goal: str | None, out: Path | None, fmt: str, chart: Path | None, rewrite_model: Path | None) -> None:
+    """Draft Finnish text comparing two reporting periods, every number with its source.
+
+    A period matches the documents whose report period ends on the same day (2025-Q2 finds a
+    2025-H1 report). --format json prints the computed comparison for auditing.
+
+    \b
+    Example:
+        agenda-nlp process ../shared/seeds --db seeds.duckdb
+        agenda-nlp draft --db seeds.duckdb --from 2025-Q2 --to 2026-Q1 --chart muutos.png
+        agenda-nlp draft --db seeds.duckdb --from 2025-Q2 --to 2026-Q1 --format docx --out luonnos.docx
+    """
+    import warnings
+
+    from .draft import DraftError, build_comparison, render, render_chart
+    from .store import connect
+
+    if fmt == "docx" and out is None:
+        _fail("--format docx writes a file: give --out FILE.docx")
+    try:
+        con = connect(db, read_only=True)
+        comparison = build_comparison(con, from_period, to_period, organisation, body, goal)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            text = render(comparison, fmt, out, rewrite_model)
+        for warning in caught:
+            click.echo(f"warning: {warning.message}", err=True)
+        if chart is not None:
+            render_chart(comparison, chart)
+    except (DraftError, StoreError) as exc:
+        _fail(str(exc))
+    except ValueError as exc:  # a chart with nothing stated in both periods
+        _fail(f"{chart}: {exc}")
+    if out is None:
+        click.echo(text, nl=False)
+
+
 # ---------------------------------------------------------------- demo
 
 
@@ -263,6 +319,88 @@ def evaluate_segmentation_command(gold: Path | None, split: str) -> None:
     except FileNotFoundError as exc:
         _fail(str(exc))
     click.echo(report.render())
+
+
+@evaluate.command("ner")
+@gold_option("ner.jsonl")
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="test", show_default=True)
+def evaluate_ner_command(gold: Path | None, split: str) -> None:
+    """Span precision, recall and F1 per label of the tagging layer on real gold documents.
+
+    \b
+    Example:
+        agenda-nlp evaluate ner --split test
+    """
+    from .tagging import training
+
+    report = _run_evaluation(training.evaluate_ner, gold or training.GOLD_PATH, split)
+    for label, s in report["per_label"].items():
+        click.echo(f"{label:10} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  (tp {s['tp']} fp {s['fp']} fn {s['fn']})")
+    for m in report["misses"]:
+        click.echo(f"  {m['kind']} {m['label']} {m['file']}:{m['start']}-{m['end']} {m['text']!r}")
+
+
+@evaluate.command("classifier")
+@gold_option("ner.jsonl")
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="test", show_default=True)
+def evaluate_classifier_command(gold: Path | None, split: str) -> None:
+    """Status accuracy, per-status P/R/F1 and the confusion matrix on real gold progress phrases.
+
+    \b
+    Example:
+        agenda-nlp evaluate classifier --split test
+    """
+    from .tagging import training
+
+    report = _run_evaluation(training.evaluate_classifier, gold or training.GOLD_PATH, split)
+    click.echo(f"accuracy {report['accuracy']:.3f} on {report['n']} phrases")
+    for label, s in report["per_label"].items():
+        click.echo(f"{label:12} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    click.echo("confusion (row gold, column predicted): " + json.dumps(report["confusion"]))
+
+
+def _run_evaluation(fn, gold: Path, split: str) -> dict:
+    try:
+        return fn(gold=gold, split=split)
+    except (FileNotFoundError, OSError) as exc:
+        _fail(f"cannot evaluate: {exc}")
+
+
+# ---------------------------------------------------------------- train
+
+@cli.group()
+def train() -> None:
+    """Rebuild a trained component under models/ with its evaluation report."""
+
+
+@train.command("ner")
+@click.option("--seed", type=int, default=0, show_default=True)
+def train_ner_command(seed: int) -> None:
+    """Train the GOAL/PRIORITY/OWNER/METRIC NER (models/goal_ner) on synthetic + real train documents.
+
+    \b
+    Example:
+        agenda-nlp train ner --seed 0
+    """
+    from .tagging import training
+
+    report = training.train_ner(seed=seed)
+    click.echo(json.dumps(report["per_label"], indent=1))
+
+
+@train.command("classifier")
+@click.option("--seed", type=int, default=0, show_default=True)
+def train_classifier_command(seed: int) -> None:
+    """Train the progress-status classifier (models/status_textcat).
+
+    \b
+    Example:
+        agenda-nlp train classifier --seed 0
+    """
+    from .tagging import training
+
+    report = training.train_classifier(seed=seed)
+    click.echo(f"accuracy {report['accuracy']:.3f} on {report['n']} real test phrases")
 
 
 def main() -> None:

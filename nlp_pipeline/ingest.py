@@ -60,7 +60,7 @@ def read_path(path: str | Path) -> SourceDocument:
         raise NotSupported(source, f"not an agenda file ({path.suffix or 'no suffix'}), skipped")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise IngestError(source, f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MB limit for one agenda item")
+        raise IngestError(source, f"file is {size / 2**20:.0f} MB, over the {MAX_BYTES // 2**20} MB limit for one agenda item")
     data = path.read_bytes()
     if fmt == "pdf":
         doc = parse_pdf(data, source)
@@ -107,6 +107,8 @@ def parse_pdf(data: bytes, source: str) -> SourceDocument:
 def parse_html(data: bytes, source: str, declared_charset: str | None = None) -> SourceDocument:
     """Dynasty item pages, Helsinki Ahjo HTML and generic HTML."""
     html = decode_bytes(data, source, declared_charset or _meta_charset(data))
+    if _truncated(html):
+        raise IngestError(source, "truncated HTML (the page ends before </html>)")
     tree = LexborHTMLParser(html)
     if tree.css_first("div.paatos, div.esitys") is not None:
         builder, fields = _ahjo_text(tree)
@@ -190,6 +192,14 @@ def _repair_double_utf8(text: str) -> str:
             return text
 
 
+def _truncated(html: str) -> bool:
+    """A page that opens <html> but never closes it, or stops inside a tag, was cut off in transfer."""
+    tail = html.rstrip()[-2000:].lower()
+    if tail.rfind("<") > tail.rfind(">"):
+        return True
+    return "<html" in html[:2000].lower() and "</html>" not in tail
+
+
 def _meta_charset(data: bytes) -> str | None:
     match = re.search(rb"""charset=["']?([A-Za-z0-9_-]+)""", data[:2048])
     return match.group(1).decode("ascii") if match else None
@@ -220,11 +230,15 @@ def detect_language(text: str) -> str:
         guesses = detect_langs(sample)
     except LangDetectException:
         return "und"
-    # Finnish agenda text is sometimes scored as Estonian; in this domain fi/sv/en are the languages
+    # Short Finnish is sometimes scored Estonian and short Swedish Danish or Norwegian; in Finnish
+    # public administration the languages are Finnish, Swedish and English
     for guess in guesses:
         if guess.lang in ("fi", "sv", "en") and guess.prob > 0.2:
             return guess.lang
-    return "fi" if guesses[0].lang == "et" else guesses[0].lang
+    return _NEIGHBOURS.get(guesses[0].lang, guesses[0].lang)
+
+
+_NEIGHBOURS = {"et": "fi", "da": "sv", "no": "sv", "nb": "sv", "nn": "sv"}
 
 
 # ---------------------------------------------------------------- HTML to text
@@ -343,7 +357,7 @@ def _ahjo_text(tree: LexborHTMLParser) -> tuple[_TextBuilder, dict[str, str]]:
         fields["title"] = " ".join(title.text().split())
     dnro = tree.css_first("div.DnroTmuoto")
     if dnro is not None:
-        match = re.match(r"\s*(HEL \d{4}-\d{6})", dnro.text())
+        match = re.match(r"\s*([A-ZÅÄÖ]{2,8} \d{4}-\d{4,8})", dnro.text())
         if match:
             fields["diary_number"] = match.group(1)
     fields["organisation"] = "Helsingin kaupunki"
@@ -373,13 +387,13 @@ def _read_sidecar(folder: str) -> dict[str, dict[str, str]]:
 
 
 def _with_sidecar_fields(doc: SourceDocument, path: Path) -> SourceDocument:
-    """Publisher metadata (Ahjo's ``sources.tsv``) fills what the page itself does not say."""
+    """Publisher metadata (Ahjo's ``sources.tsv``) overrides what we read off the page."""
     row = _read_sidecar(str(path.parent)).get(path.name)
     if not row:
         return doc
     fields = dict(doc.fields)
     for column, key in _SIDECAR_COLUMNS.items():
         value = (row.get(column) or "").strip()
-        if value and not fields.get(key):
+        if value:  # the publisher's index is more reliable than what we read off the page
             fields[key] = value
     return replace(doc, fields=fields)

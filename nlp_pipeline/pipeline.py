@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .ingest import IngestError, NotSupported, iter_input_files, read_path
 from .model import DocumentResult, ErrorRecord, Figure, SegmentedDocument, SourceDocument
-from .segment import segment
+from .segment import NotAnAgenda, segment
 from .store import InputRecord, Store
 
 # Sections whose text is standard instructions or contact lines: no goals or report figures live there.
@@ -40,9 +40,10 @@ class RunSummary:
 class Analyzer:
     """Runs the NLP stages over segmented documents; loads the spaCy pipeline once, lazily."""
 
-    def __init__(self, nlp=None, with_nlp: bool = True):
+    def __init__(self, nlp=None, with_nlp: bool = True, cache=None):
         self._nlp = nlp
         self.with_nlp = with_nlp
+        self.cache = cache  # a batch.SectionCache: repeated section texts are processed once
 
     @property
     def nlp(self):
@@ -59,8 +60,8 @@ class Analyzer:
         from .nlp import SectionContext
 
         nlp = self.nlp
-        units = []
-        for document in documents:
+        units, owners = [], []  # owners[i]: index of the document units[i] comes from
+        for i, document in enumerate(documents):
             for section in document.sections:
                 if section.kind in NLP_SKIP_KINDS or not section.text.strip():
                     continue
@@ -74,13 +75,13 @@ class Analyzer:
                     lang=document.source.lang,
                 )
                 units.append(doc)
-        by_doc: dict[str, list] = {}
-        for doc in nlp.pipe(units, batch_size=32):
-            by_doc.setdefault(doc._.context.doc_id, []).append(doc)
+                owners.append(i)
+        per_doc: list[list] = [[] for _ in documents]
+        for i, doc in zip(owners, self._pipe(units)):
+            per_doc[i].append(doc)
         results = []
         batch_keys: dict[str | None, dict[str, str]] = {}  # goals of earlier documents in this batch
-        for document in documents:
-            docs = by_doc.get(document.doc_id, [])
+        for document, docs in zip(documents, per_doc):
             org = document.meta.organisation
             keys = {**(known_keys(org) if known_keys else {}), **batch_keys.get(org, {})}
             goals = tagging.build_goals(docs, document, keys) if document.source.lang == "fi" else []
@@ -90,9 +91,15 @@ class Analyzer:
             results.append(DocumentResult(document=document, entities=tuple(entities), goals=tuple(goals), figures=tuple(figures)))
         return results
 
+    def _pipe(self, units):
+        """The units processed, in input order."""
+        if self.cache is not None:
+            return self.cache.pipe(self.nlp, units)
+        return self.nlp.pipe(units, batch_size=32)
+
 
 def _place_figures(document: SegmentedDocument, docs, scopes) -> list[Figure]:
-    """Section-relative figures to document offsets, with stable ids and the goal they sit under."""
+    """Section-relative figures to document offsets, with stable ids, section kind and the goal they sit under."""
     placed = []
     for doc in docs:
         offset = doc._.context.offset
@@ -100,7 +107,8 @@ def _place_figures(document: SegmentedDocument, docs, scopes) -> list[Figure]:
             start, end = fig.start_char + offset, fig.end_char + offset
             goal_id = next((gid for gid, a, b in scopes if a <= start < b), None)
             figure_id = hashlib.sha1(f"{document.doc_id}:{start}:{end}:{fig.unit}".encode()).hexdigest()[:16]
-            placed.append(replace(fig, figure_id=figure_id, start_char=start, end_char=end, goal_id=goal_id))
+            placed.append(replace(fig, figure_id=figure_id, start_char=start, end_char=end, goal_id=goal_id,
+                                  section_kind=doc._.context.section_kind))
     return placed
 
 
@@ -218,33 +226,35 @@ def process_sources(sources: Iterable[SourceDocument], db: str | Path, analyzer:
 
 
 def _store_batch(batch, store: Store, analyzer: Analyzer, summary: RunSummary, on_file) -> None:
-    documents, errors, inputs = [], [], []
+    """Segment, analyse and write one batch in one transaction; each file ends stored, skipped or failed."""
+    documents, outcomes = [], []  # outcomes: (path, status, error) in input order
     for path, source, error, status in batch:
-        size, mtime = _file_state(path)
-        if error is not None:
-            errors.append(error)
-            inputs.append(InputRecord(str(path), size, mtime, None, status))
-            continue
-        try:
-            documents.append((path, segment(source)))
-        except Exception as exc:
-            errors.append(ErrorRecord(str(path), "segment", f"unexpected {type(exc).__name__}: {exc}"))
-            inputs.append(InputRecord(str(path), size, mtime, None, "failed"))
+        if error is None:
+            try:
+                documents.append((path, segment(source)))
+                continue
+            except NotAnAgenda as exc:
+                error, status = ErrorRecord(str(path), "segment", str(exc).split(": ", 1)[-1]), "failed"
+            except Exception as exc:  # one odd file must not stop the batch
+                error, status = ErrorRecord(str(path), "segment", f"unexpected {type(exc).__name__}: {exc}"), "failed"
+        outcomes.append((path, status, error))
     stored = store.stored_doc_ids(d.doc_id for _, d in documents)
-    fresh = [(p, d) for p, d in documents if d.doc_id not in stored]
-    results = analyzer.analyse([d for _, d in fresh], store.goal_keys)
-    for path, d in documents:
-        size, mtime = _file_state(path)
-        inputs.append(InputRecord(str(path), size, mtime, d.doc_id, "stored"))
+    fresh = [d for _, d in documents if d.doc_id not in stored]
+    results = analyzer.analyse(fresh, store.goal_keys)
+    inputs = [InputRecord(str(p), *_file_state(p), d.doc_id, "stored") for p, d in documents]
+    inputs += [InputRecord(str(p), *_file_state(p), None, status) for p, status, _ in outcomes]
+    errors = [e for _, _, e in outcomes]
     new = store.write(results, inputs=inputs, errors=errors)
     summary.processed += new
     summary.unchanged += len(documents) - new
-    for path, _, error, status in batch:
-        if error is not None:
-            if status == "skipped":
-                summary.skipped += 1
-            else:
-                summary.failed += 1
-                summary.errors.append(error)
-        if on_file:
+    for path, status, error in outcomes:
+        if status == "skipped":
+            summary.skipped += 1
+        else:
+            summary.failed += 1
+            summary.errors.append(error)
+    if on_file:
+        for path, _ in documents:
+            on_file(path, "stored", None)
+        for path, status, error in outcomes:
             on_file(path, status, error)

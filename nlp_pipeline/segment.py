@@ -63,10 +63,17 @@ def vocabulary(lang: str) -> Vocabulary:
     )
 
 
+class NotAnAgenda(ValueError):
+    """Text with no section headings and no meeting metadata: whatever it is, it is not an agenda item."""
+
+
 def segment(doc: SourceDocument) -> SegmentedDocument:
     headings = find_headings(doc)
     sections = _sections(doc.text, headings)
-    return SegmentedDocument(source=doc, meta=extract_metadata(doc, sections), sections=tuple(sections))
+    meta = extract_metadata(doc, sections)
+    if len({s.kind for s in sections} - {HEADER, "other"}) == 0 and not (meta.meeting_date or meta.item_number or meta.diary_number):
+        raise NotAnAgenda(f"{doc.source}: not an agenda item (no section headings, no meeting date, § or diary number)")
+    return SegmentedDocument(source=doc, meta=meta, sections=tuple(sections))
 
 
 # ---------------------------------------------------------------- headings
@@ -81,26 +88,116 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def find_headings(doc: SourceDocument) -> list[_Heading]:
+    if doc.fields.get("platform") == "ahjo":
+        return _ahjo_headings(doc)
     vocab = vocabulary(doc.lang)
     text = doc.text
     markup = {start: end for start, end in doc.headings}
-    is_ahjo = doc.fields.get("platform") == "ahjo"
     lines = _lines(text)
+    history = _history_blocks(lines)
     found: list[_Heading] = []
     skip_until = -1
+    # Inside an earlier handling of the case its headings are not this item's: after a repeated
+    # handling line ("history") until the next one; after "Aikaisempi käsittely" until a heading on
+    # its own line or one that does not directly follow an earlier handling's line.
+    earlier: str | None = None
+    previous_line = ""
     for i, (start, line) in enumerate(lines):
-        if start < skip_until or not line:
+        if not line:
+            continue
+        if start < skip_until:
+            previous_line = line
+            continue
+        if start in history and earlier != "aikaisempi":
+            found.append(history[start])
+            earlier = "history" if history[start].kind == "other" else None
+            previous_line = line
+            continue
+        heading = _markup_heading(text, start, markup[start], vocab) if start in markup else None
+        if heading is None:
+            heading = _text_heading(start, line, lines[i + 1 :], vocab, in_body=bool(found))
+        after_handling = bool(_HANDLING_LINE.match(previous_line.strip(" |")))
+        previous_line = line
+        if heading is None or _continues(found, heading, text):
+            continue
+        if earlier == "history" or (earlier == "aikaisempi" and heading.end < start + len(line) and after_handling):
+            continue
+        found.append(heading)
+        skip_until = heading.end
+        earlier = "aikaisempi" if heading.kind == "other" and heading.text.lower() in _EARLIER_HANDLING else None
+    return _headless_descriptions(text, found, vocab)
+
+
+_EARLIER_HANDLING = {"aikaisempi käsittely", "aiempi käsittely", "tidigare behandling"}
+
+
+def _ahjo_headings(doc: SourceDocument) -> list[_Heading]:
+    """Ahjo marks its section headings (classed h3); an unmarked heading line counts only when it
+    names a known section and is not a subheading inside a description or a repeat of the current kind."""
+    vocab = vocabulary(doc.lang)
+    markup = {start: end for start, end in doc.headings}
+    found: list[_Heading] = []
+    for start, line in _lines(doc.text):
+        if not line:
             continue
         if start in markup:
-            heading = _markup_heading(text, start, markup[start], vocab, ahjo=is_ahjo)
-        else:
-            heading = None
-        if heading is None and not is_ahjo:
-            heading = _text_heading(start, line, lines[i + 1 :], vocab, in_body=bool(found))
-        if heading is not None and not _continues(found, heading, text):
-            found.append(heading)
-            skip_until = heading.end
+            key = doc.text[start : markup[start]].rstrip(":").strip().lower()
+            found.append(_Heading(start, markup[start], vocab.markup_phrases.get(key, "other"), doc.text[start : markup[start]]))
+            continue
+        kind = vocab.markup_phrases.get(line.rstrip(":").strip().lower())
+        current = found[-1].kind if found else HEADER
+        if kind and current not in (kind, "description"):
+            found.append(_Heading(start, start + len(line), kind, line))
     return found
+
+
+def _history_blocks(lines: list[tuple[int, str]]) -> dict[int, _Heading]:
+    """Pages that carry the case's history repeat each handling line (``KH 09.02.2026 § 31``) before
+    that handling's own text; the newest handling is the current item, the earlier ones are ``other``."""
+    handlings = []
+    for i, (start, line) in enumerate(lines):
+        m = _HANDLING_LINE.match(line.strip(" |"))
+        if m and m.group("item") and (d := _date(m.group(2), m.group(3), m.group(4))):
+            handlings.append((i, start, line, d))
+    if len({d for *_, d in handlings}) < 2:
+        return {}
+    newest = max(d for *_, d in handlings)
+    blocks = {}
+    for i, start, line, d in handlings:
+        nxt = next((l for _, l in lines[i + 1 :] if l.strip()), "")
+        if nxt and not _HANDLING_LINE.match(nxt.strip(" |")) and not _DIARY.search(nxt):
+            current = d == newest  # the current handling's line opens a header block, not a heading
+            blocks[start] = _Heading(start, start + len(line), HEADER if current else "other", None if current else line)
+    return blocks
+
+
+_PEOPLE_KINDS = ("preparer", "presenter", "info")
+
+
+def _headless_descriptions(text: str, found: list[_Heading], vocab: Vocabulary) -> list[_Heading]:
+    """Where the description has no heading it simply follows the people lines: the first prose
+    paragraph after Valmistelija/Esittelijä/Lisätiedot starts it."""
+    out: list[_Heading] = []
+    for n, heading in enumerate(found):
+        out.append(heading)
+        if heading.kind not in _PEOPLE_KINDS:
+            continue
+        stop = found[n + 1].start if n + 1 < len(found) else len(text)
+        line_end = text.find("\n", heading.end)
+        pos = stop if line_end < 0 or line_end > stop else line_end + 1
+        for start, line in _lines(text[pos:stop]):
+            if _is_prose(line):
+                out.append(_Heading(pos + start, pos + start, "description", None))
+                break
+    return out
+
+
+_CONTACT = re.compile(r"@|\(at\)|\bpuh\b|\bp\. ?\d|\btfn\b|\btel\b|\d{2,3}[ -]\d{3} ?\d{3,4}")
+
+
+def _is_prose(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 8 and not _CONTACT.search(line) and line.rstrip().endswith((".", ":", "!", "?", ")"))
 
 
 def _continues(found: list[_Heading], heading: _Heading, text: str) -> bool:
@@ -108,14 +205,11 @@ def _continues(found: list[_Heading], heading: _Heading, text: str) -> bool:
     return bool(found) and found[-1].kind == heading.kind and not text[found[-1].end : heading.start].strip()
 
 
-def _markup_heading(text: str, start: int, end: int, vocab: Vocabulary, ahjo: bool) -> _Heading | None:
+def _markup_heading(text: str, start: int, end: int, vocab: Vocabulary) -> _Heading | None:
+    """A Dynasty heading span counts when it names a known section or a proposer."""
     words = text[start:end]
     key = words.rstrip(":").strip().lower()
-    kind = vocab.markup_phrases.get(key)
-    if kind is None and not ahjo:
-        kind = _proposer_kind(key, text[end : end + 300], vocab)
-    if kind is None and ahjo:
-        kind = "other"  # an Ahjo h3 is a section heading even when we do not know its name
+    kind = vocab.markup_phrases.get(key) or _proposer_kind(key, text[end : end + 300], vocab)
     return _Heading(start, end, kind, words) if kind else None
 
 
@@ -157,7 +251,9 @@ def _inline_ok(tail: str, vocab: Vocabulary) -> bool:
 
 def _is_proposer_line(tail: str, vocab: Vocabulary) -> bool:
     words = tail.rstrip(":").split()
-    return 1 <= len(words) <= 5 and (tail.endswith(":") or all(w[:1].isupper() for w in words[1:]))
+    if not 1 <= len(words) <= 5 or tail.rstrip().endswith("."):
+        return False
+    return tail.endswith(":") or (len(words) >= 2 and all(w[:1].isupper() for w in words))
 
 
 def _proposer_kind(line_lower: str, after: str, vocab: Vocabulary) -> str | None:
@@ -178,7 +274,17 @@ def _proposes(after: str, vocab: Vocabulary) -> bool:
 
 def _proposer_heading(start: int, line: str, following: list[tuple[int, str]], vocab: Vocabulary) -> _Heading | None:
     words = line.split()
-    if not words or not words[0].lower().endswith(vocab.title_suffixes):
+    if not words:
+        return None
+    if not words[0].lower().endswith(vocab.title_suffixes):
+        # a two-word title ("Tekninen johtaja") alone before the proposal, or inline before it
+        if len(words) < 2 or not words[1].lower().rstrip(":").endswith(vocab.title_suffixes):
+            return None
+        nxt = next(((s, l) for s, l in following if l.strip()), None)
+        if len(words) == 2 and nxt and _proposes(" " + nxt[1], vocab):
+            return _Heading(start, start + len(line), "proposal", line.rstrip(":"))
+        if len(words) > 4 and words[2][:1].isupper() and _proposes(" " + line, vocab):
+            return _Heading(start, start + len(words[0]) + 1 + len(words[1]), "proposal", f"{words[0]} {words[1]}")
         return None
     lower = [w.lower().rstrip(":") for w in words]
     # "Hyvinvointialuejohtajan päätösesitys Aluehallitus päättää …" on one line
@@ -243,7 +349,7 @@ _PERSON = re.compile(r"\b([A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöé
 
 def extract_metadata(doc: SourceDocument, sections: list[Section]) -> DocumentMeta:
     fields = doc.fields
-    header = next((s.text for s in sections if s.kind == HEADER), "")
+    header = "\n".join(s.text for s in sections if s.kind == HEADER)
     header_lines = [line.strip() for line in header.split("\n") if line.strip()]
     body, meeting, item = _handling(header_lines)
     meeting_date = _iso_date(fields.get("meeting_date")) or meeting
@@ -255,7 +361,7 @@ def extract_metadata(doc: SourceDocument, sections: list[Section]) -> DocumentMe
         item_number=fields.get("item_number") or item,
         diary_number=fields.get("diary_number") or _diary(header_lines, doc.text),
         title=title,
-        preparer=_preparer(sections),
+        preparer=_preparer(sections, vocabulary(doc.lang)),
         report_period=report_period(_reporting_text(sections), meeting_date, title),
     )
 
@@ -284,6 +390,7 @@ def _handling(lines: list[str]) -> tuple[str | None, date | None, str | None]:
     body = meeting = item = None
     handlings: list[tuple[date, str | None, str | None]] = []
     for i, line in enumerate(lines):
+        line = line.strip(" |")
         if m := _LIST_LINE.match(line):
             found = _date(m.group(2), m.group(3), m.group(4))
             prev = m.group("body") or (lines[i - 1] if i and not _BOILERPLATE_LINE.match(lines[i - 1]) else None)
@@ -352,8 +459,11 @@ def _organisation(text: str) -> str | None:
 _TITLE_WORD = re.compile(r"(johtaja|päällikkö|pormestari|sihteeri|asiantuntija|suunnittelija|lakimies|insinööri|arkkitehti|ekonomi|controller|koordinaattori|direktör|chef|sekreterare|planerare)$", re.IGNORECASE)
 
 
-def _preparer(sections: list[Section]) -> str | None:
-    """The first person named under Valmistelija (else Lisätiedot): name only, no title or contacts."""
+def _preparer(sections: list[Section], vocab: Vocabulary) -> str | None:
+    """The first person named under Valmistelija (else Lisätiedot): name only, no title or contacts.
+
+    Pages that carry the case's history name the preparer inside an earlier handling's block.
+    """
     for kind in ("preparer", "info"):
         for section in sections:
             if section.kind != kind:
@@ -361,6 +471,11 @@ def _preparer(sections: list[Section]) -> str | None:
             body = section.text[len(section.heading or "") :]
             name = _first_person(body)
             if name:
+                return name
+    for section in sections:
+        for line in section.text.split("\n"):
+            matched = _match_phrase(line, vocab)
+            if matched and matched[1] == "preparer" and (name := _first_person(line[len(matched[0]) :])):
                 return name
     return None
 

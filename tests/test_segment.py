@@ -1,0 +1,103 @@
+"""Segmentation and metadata on the real seeds, the Ahjo gold and our own layout fixtures."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from nlp_pipeline.evaluation.segmentation import evaluate_segmentation
+from nlp_pipeline.ingest import parse_text, read_path
+from nlp_pipeline.segment import NotAnAgenda, segment
+
+LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+
+
+def kinds(doc) -> list[str]:
+    return [s.kind for s in doc.sections]
+
+
+def test_seed_281_inline_headings_and_split_proposer(seeds):
+    doc = segment(read_path(seeds["281"]))
+    assert kinds(doc) == ["header", "preparer", "description", "proposal", "decision", "enforcement", "appeal"]
+    proposal = doc.sections[3]
+    assert proposal.heading == "Hyvinvointialuejohtajan päätösesitys"
+    assert "Aluehallitus päättää merkitä tiedoksi" in proposal.text
+    decision = doc.sections[4]
+    assert decision.text == "Päätös"  # empty on an agenda, still a section
+    assert doc.meta.preparer == "Satu Ala-Kokko"
+    assert (doc.meta.body, doc.meta.meeting_date, doc.meta.item_number) == ("Aluehallitus", date(2025, 9, 8), "281")
+    assert doc.meta.diary_number == "11211/00.01.01/2025"
+    assert doc.meta.organisation == "Kanta-Hämeen hyvinvointialue"
+    assert doc.meta.report_period == "2025-Q2"
+
+
+def test_seed_36_headings_on_their_own_lines(seeds):
+    doc = segment(read_path(seeds["36"]))
+    assert kinds(doc) == [
+        "header", "preparer", "description", "authority", "proposal", "decision", "enforcement", "appeal",
+    ]
+    assert doc.sections[4].heading == "Toimialajohtajan päätösesitys"
+    assert doc.sections[-1].text.endswith("Ei muutoksenhakuoikeutta")
+    assert doc.meta.title == "Vuoden 2026 strategiset tavoitteet ja niiden toteutumisen seuranta, Q1"
+    assert (doc.meta.body, doc.meta.item_number, doc.meta.report_period) == ("Integraatiovaliokunta", "36", "2026-Q1")
+    assert doc.meta.preparer == "Teija Suorsa-Salonen"
+
+
+def test_sections_tile_the_text_with_offsets_into_it(seeds, ahjo_dir):
+    for path in [seeds["281"], seeds["36"], *sorted(ahjo_dir.glob("*.html"))[:60]]:
+        doc = segment(read_path(path))
+        text = doc.source.text
+        for a, b in zip(doc.sections, doc.sections[1:]):
+            assert a.end_char <= b.start_char and not text[a.end_char : b.start_char].strip()
+        for s in doc.sections:
+            assert text[s.start_char : s.end_char] == s.text
+
+
+def test_gold_targets_section_f1_and_metadata_accuracy():
+    report = evaluate_segmentation(split="all")
+    assert report.documents >= 32
+    assert report.overall.f1 >= 0.97, report.render()
+    assert report.metadata_accuracy >= 0.95, report.render()
+
+
+def test_swedish_headings_segment_a_swedish_item():
+    text = (
+        "Svenska nämnden 11.06.2026 § 17\n\n"
+        "Beredare ekonomidirektör Anna Berg, tfn 040 555 0199\n\n"
+        "Beskrivning Välfärdsområdets ekonomi har utvecklats enligt planen under det första kvartalet 2026.\n\n"
+        "Beslutsförslag Nämnden beslutar anteckna rapporten för kännedom.\n\n"
+        "Beslut\n\nFörslaget godkändes.\n\nÄndringssökande Inget ändringssökande"
+    ).encode("utf-8")
+    doc = segment(parse_text(text, "sv.txt"))
+    assert doc.source.lang == "sv"
+    assert kinds(doc) == ["header", "preparer", "description", "proposal", "decision", "appeal"]
+    assert doc.meta.preparer == "Anna Berg" and doc.meta.report_period == "2026-Q1"
+
+
+def test_plain_prose_is_not_an_agenda():
+    prose = "Tämä on mustikkapiirakan resepti. Sekoita jauhot ja voi, lisää marjat ja paista uunissa puoli tuntia.".encode()
+    with pytest.raises(NotAnAgenda, match="not an agenda item"):
+        segment(parse_text(prose, "resepti.txt"))
+
+
+def _layout_cases() -> list[dict]:
+    path = LAYOUTS / "expected.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] if path.exists() else []
+
+
+@pytest.mark.parametrize("case", _layout_cases(), ids=lambda c: c["file"])
+def test_layout_variants(case):
+    doc = segment(read_path(LAYOUTS / case["file"]))
+    assert kinds(doc) == [s["kind"] for s in case["sections"]]
+    for section, expected in zip(doc.sections, case["sections"]):
+        body = " ".join(section.text.split())
+        if section.heading and body.startswith(section.heading):
+            body = body[len(section.heading) :].lstrip(" :")
+        assert body.startswith(" ".join(expected["starts_with"].split())[:20]), (section.kind, body[:40])
+    for name, value in case["meta"].items():
+        actual = getattr(doc.meta, name)
+        actual = actual.isoformat() if hasattr(actual, "isoformat") else actual
+        assert actual == value, name
+    assert doc.source.lang == case["lang"]
