@@ -273,8 +273,8 @@ def _priorities(doc: Doc, found: _Found) -> None:
     for tok in doc:
         if tok.lemma_.lower() not in cues:
             continue
-        i = tok.i + 1
-        while i < len(doc) and doc[i].is_title and not doc[i].is_sent_start:
+        i = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":")
+        while i < len(doc) and doc[i].is_title:
             j = i + 1
             while j < len(doc) and not doc[j].is_punct and doc[j].lower_ not in ("ja", "sekä") and not doc[j].is_space:
                 j += 1
