@@ -64,6 +64,11 @@ class FigurePair:
     def ids(self) -> tuple[str, ...]:
         return tuple(v.figure_id for v in (self.then, self.now) if v)
 
+    @property
+    def ambiguous(self) -> bool:
+        """A period states this kind of figure more than once, so the pairing would be a guess."""
+        return any(v.candidates > 1 for v in (self.then, self.now) if v)
+
 
 @dataclass(frozen=True, slots=True)
 class GoalState:
@@ -71,6 +76,7 @@ class GoalState:
     owner: str | None
     status: str | None
     status_phrase: str | None
+    reported: bool  # given a status, owner or figure in this period (not merely listed)
     ids: tuple[str, ...]  # goal rows the name, owner and status were read from
 
 
@@ -214,7 +220,8 @@ def _goal_state(row: dict, side: str) -> GoalState | None:
         return None
     ids = (row[f"{side}_name_id"], row[f"{side}_owner_id"], row[f"{side}_status_id"])
     return GoalState(row[f"{side}_name"], row[f"{side}_owner"], row[f"{side}_status"],
-                     row[f"{side}_status_phrase"], tuple(dict.fromkeys(i for i in ids if i)))
+                     row[f"{side}_status_phrase"], bool(row[f"{side}_reported"]),
+                     tuple(dict.fromkeys(i for i in ids if i)))
 
 
 def _scope(con, side: str, period: Period, base: dict[str, Value]) -> Scope:
@@ -238,23 +245,31 @@ def _scope_reasons(then: Scope, now: Scope) -> tuple[str, ...]:
     return tuple(reasons)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”'])|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[-–•*]?\s*[A-ZÅÄÖ0-9\"”'])|\n\s*\n|\n(?=\s*[-–•*]\s)")
+_BULLET = re.compile(r"^[-–•*]\s+")
+MAX_SOURCE_CHARS = 300
 
 
 def _enclosing_sentence(context: str, offset: int) -> str:
-    """The sentence (or line block) of ``context`` that contains character ``offset``."""
-    start = 0
+    """The sentence, list item or paragraph of ``context`` that contains character ``offset``,
+    cut to MAX_SOURCE_CHARS around the offset when the text has no sentence breaks nearby."""
+    start, end = 0, len(context)
     for m in _SENTENCE_END.finditer(context):
         if m.start() > offset:
-            return " ".join(context[start:m.start()].split())
+            end = m.start()
+            break
         start = m.end()
-    return " ".join(context[start:].split())
+    if end - start > MAX_SOURCE_CHARS:
+        start = max(start, offset - MAX_SOURCE_CHARS // 3)
+        end = min(end, start + MAX_SOURCE_CHARS)
+        return "…" + " ".join(context[start:end].split()) + "…"
+    return _BULLET.sub("", " ".join(context[start:end].split()))
 
 
 def _sources(con, ids: list[str]) -> dict[str, Source]:
     out = {}
     for r in _rows(con, "draft_sources", {"ids": ids}):
-        sentence = r["sentence"] or _enclosing_sentence(r["context"] or "", r["offset"] or 0)
+        sentence = " ".join((r["sentence"] or _enclosing_sentence(r["context"] or "", r["offset"] or 0)).split())
         out[r["id"]] = Source(r["id"], r["kind"], r["doc_id"], r["source"], r["title"], r["meeting_date"],
                               r["body"], r["section_kind"], sentence)
     return out
@@ -284,16 +299,18 @@ def build_comparison(con: duckdb.DuckDBPyConnection, from_period: str, to_period
     _rows(con, "draft_goals", {"goal": goal})
     _rows(con, "draft_figures", {"goal": goal})
 
-    rows = _rows(con, "draft_compare")
-    base = {side: {r["subject"]: v for r in rows if r["is_base"] and r["goal_key"] is None
-                   and (v := _value(r, side))} for side in ("then", "now")}
+    base: dict[str, dict[str, Value]] = {"then": {}, "now": {}}
+    for r in _rows(con, "draft_bases"):
+        base[r["side"]][r["subject"]] = Value(r["figure_id"], r["value"], bool(r["approx"]), r["bound"])
     then, now = _scope(con, "then", then_p, base["then"]), _scope(con, "now", now_p, base["now"])
     reasons = _scope_reasons(then, now)
+    base_ids = {v.figure_id for side in base.values() for v in side.values()}
     pairs = tuple(
         FigurePair(r["goal_key"], r["subject"], r["qualifier"], r["unit"], r["per"], _value(r, "then"),
-                   _value(r, "now"), r["difference"], r["difference_unit"], r["relative_change"], r["is_base"],
+                   _value(r, "now"), r["difference"], r["difference_unit"], r["relative_change"],
+                   is_base=bool(base_ids & {r["then_id"], r["now_id"]}),
                    comparable=r["goal_key"] is not None or not reasons)
-        for r in rows)
+        for r in _rows(con, "draft_compare"))
     goals = tuple(GoalChange(r["goal_key"], r["change"], _goal_state(r, "then"), _goal_state(r, "now"))
                   for r in _rows(con, "draft_goal_changes"))
     baselines = tuple(Baseline(**r) for r in _rows(con, "draft_baselines"))

@@ -51,6 +51,9 @@ class _Writer:
         self.c = c
         self.then = period_name(c.then.period)
         self.now = period_name(c.now.period)
+        # base counts the scope sentence states: not repeated among the figures
+        shared = c.then.base_counts.keys() & c.now.base_counts.keys() if c.scope_changed else ()
+        self.in_scope = {s.base_counts[k].figure_id for s in (c.then, c.now) for k in shared}
 
     # -------------------------------------------------------------- figures
     def _direction(self, pair: FigurePair) -> str | None:
@@ -101,14 +104,16 @@ class _Writer:
                 out.append(Sentence(sentence("change", label=label, direction=direction), p.ids))
         return out
 
-    def figures(self, goal_key: str | None, skip_bases: bool) -> list[Sentence]:
+    def figures(self, goal_key: str | None) -> list[Sentence]:
         """Shares first, then the other pairs, then the document's own comparisons.
 
-        A figure stated in one period only is left out when it is itself a difference (percentage
-        points) or when a baseline sentence already gives it with what it was compared to.
+        Left out: pairs where a period states the same kind of figure more than once (which of them
+        to compare would be a guess), and a figure stated in one period only when it is itself a
+        difference (percentage points) or a baseline sentence already gives it.
         """
         in_baseline = {b.figure_id for b in self._baselines()}
-        pairs = [p for p in self.c.pairs if p.goal_key == goal_key and not (skip_bases and p.is_base)
+        pairs = [p for p in self.c.pairs if p.goal_key == goal_key and not set(p.ids) <= self.in_scope
+                 and not p.ambiguous
                  and (p.then and p.now or (p.unit != "percentage_point" and not in_baseline & set(p.ids)))]
         shares = [p for p in pairs if p.unit == "percent" and p.qualifier]
         out = []
@@ -129,14 +134,16 @@ class _Writer:
         for b in self._baselines():
             if b.goal_key != goal_key:
                 continue
-            unit = "percentage_point" if b.unit == "percent" else b.unit
-            out.append(Sentence(sentence(
-                "baseline", period=self.then if b.side == "then" else self.now,
-                label=figure_label(b.subject, b.qualifier, b.unit),
-                value=quantity(b.value, b.unit, approx=b.approx), difference=quantity(abs(b.difference), unit),
-                comparative=templates()["comparatives"]["up" if b.difference > 0 else "down"],
-                baseline_period=period_name(b.baseline_period), baseline_value=quantity(b.baseline_value, b.unit)),
-                (b.figure_id,)))
+            points = b.unit == "percentage_point"  # the figure is the difference itself
+            unit = "percent" if points else b.unit
+            fields = dict(period=self.then if b.side == "then" else self.now,
+                          label=figure_label(b.subject, b.qualifier, unit),
+                          value=quantity(b.value, b.unit, approx=b.approx),
+                          difference=quantity(abs(b.difference), "percentage_point" if unit == "percent" else unit),
+                          comparative=templates()["comparatives"]["up" if b.difference > 0 else "down"],
+                          baseline_period=period_name(b.baseline_period),
+                          baseline_value=quantity(b.baseline_value, unit))
+            out.append(Sentence(sentence("baseline_points" if points else "baseline", **fields), (b.figure_id,)))
         return out
 
     # -------------------------------------------------------------- scope
@@ -145,13 +152,9 @@ class _Writer:
         number = quantity(v.value, "count", approx=v.approx, bound=v.bound)
         return f"{number} {noun}" if noun else f"{number} (”{subject}”)"
 
-    def _goal_ids(self, keys) -> tuple[str, ...]:
-        wanted = set(keys)
-        return _ids(*(g.ids for g in self.c.goals if g.goal_key in wanted))
-
     def scope(self) -> list[Sentence]:
         c = self.c
-        goal_ids = self._goal_ids(c.then.reported_goals + c.now.reported_goals)
+        goal_ids = _ids(*(s.ids for g in c.goals for s in (g.then, g.now) if s and s.reported))
         if not c.scope_changed:
             n = len(c.then.reported_goals)
             if n and n == len(c.now.reported_goals):
@@ -198,7 +201,7 @@ class _Writer:
                                          status=s_then or s_now), (then if s_then else now).ids))
         if g.change in ("appeared", "disappeared"):
             out.append(Sentence(sentence(f"goal_{g.change}", then=self.then, now=self.now), g.ids))
-        return out + self.figures(g.goal_key, skip_bases=False)
+        return out + self.figures(g.goal_key)
 
     def goal_summary(self) -> list[Sentence]:
         out = []
@@ -229,7 +232,7 @@ def compose(c: Comparison) -> Draft:
     title = heads["title"].format(then_nominative=period_name(c.then.period, "nominative"),
                                   now_nominative=period_name(c.now.period, "nominative"))
     blocks = [Block(heads["scope"], 2, tuple(w.scope())),
-              Block(heads["figures"], 2, tuple(w.figures(None, skip_bases=c.scope_changed)))]
+              Block(heads["figures"], 2, tuple(w.figures(None)))]
     shown = [g for g in c.goals if g.change != "mentioned"]
     if shown:
         blocks.append(Block(heads["goals"], 2, tuple(w.goal_summary())))

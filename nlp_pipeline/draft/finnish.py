@@ -180,8 +180,15 @@ def _number_words() -> dict[str, int]:
     return {num2words(n, lang="fi", case=c): n for n in range(top + 1) for c in _CASES}
 
 
+_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
+
+
 def numbers_in(text: str) -> list[float]:
-    """Every number written in ``text``: digits (``1,5``, ``12 500``) and written-out cardinals."""
+    """Every number written in ``text``: digits (``1,5``, ``12 500``) and written-out cardinals.
+
+    Dates (``8.9.2025``) are not numbers here, as they are not figures in the figure guide.
+    """
+    text = _DATE.sub(" ", text)
     found = [float(m.group().replace(NBSP, "").replace(",", ".")) for m in _DIGITS.finditer(text)]
     words = _number_words()
     found += [float(words[w]) for w in re.findall(r"\w+", text.lower()) if w in words]

@@ -13,11 +13,7 @@ WITH keyed AS (
                  ORDER BY meeting_date DESC, doc_id, start_char)
 ),
 t AS (SELECT * FROM keyed WHERE side = 'then' AND rank = 1),
-n AS (SELECT * FROM keyed WHERE side = 'now' AND rank = 1),
-split_subjects AS (  -- subjects broken down into qualified percentage shares
-    SELECT DISTINCT side, goal_key, subject FROM draft_figures
-    WHERE unit = 'percent' AND qualifier IS NOT NULL AND subject IS NOT NULL
-)
+n AS (SELECT * FROM keyed WHERE side = 'now' AND rank = 1)
 SELECT coalesce(t.goal_key, n.goal_key) AS goal_key,
        coalesce(t.subject, n.subject) AS subject,
        coalesce(t.qualifier, n.qualifier) AS qualifier,
@@ -31,11 +27,7 @@ SELECT coalesce(t.goal_key, n.goal_key) AS goal_key,
        CASE WHEN coalesce(t.unit, n.unit) = 'percent' THEN 'percentage_point' ELSE coalesce(t.unit, n.unit) END
            AS difference_unit,
        CASE WHEN t.unit IN ('count', 'eur') AND t.value <> 0
-            THEN round(100 * (n.value - t.value) / abs(t.value), 6) END AS relative_change,
-       coalesce(t.qualifier, n.qualifier) IS NULL AND coalesce(t.unit, n.unit) = 'count'
-           AND EXISTS (SELECT 1 FROM split_subjects s
-                       WHERE s.subject = coalesce(t.subject, n.subject)
-                         AND s.goal_key IS NOT DISTINCT FROM coalesce(t.goal_key, n.goal_key)) AS is_base
+            THEN round(100 * (n.value - t.value) / abs(t.value), 6) END AS relative_change
 FROM t
 FULL JOIN n
   ON t.goal_key IS NOT DISTINCT FROM n.goal_key AND t.subject = n.subject

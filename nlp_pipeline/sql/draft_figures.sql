@@ -3,7 +3,7 @@
 -- is a baseline, not a fact of that period, and stays out of the comparison.
 CREATE OR REPLACE TEMP TABLE draft_figures AS
 SELECT f.figure_id, d.side, f.doc_id, f.value, f.unit, f.unit_word, f.denominator, f.approx, f.bound,
-       f.subject, f.qualifier, f.period, f.per, f.baseline_value, f.baseline_period,
+       f.subject, f.qualifier, f.period, f.per, f.direction, f.baseline_value, f.baseline_period,
        f.goal_id, g.goal_key, f.start_char, d.meeting_date
 FROM figures f
 JOIN draft_docs d USING (doc_id)

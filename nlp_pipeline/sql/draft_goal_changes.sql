@@ -18,8 +18,10 @@ WITH per_side AS (
 SELECT coalesce(t.goal_key, n.goal_key) AS goal_key,
        t.name AS then_name, t.name_id AS then_name_id, t.owner AS then_owner, t.owner_id AS then_owner_id,
        t.status AS then_status, t.status_phrase AS then_status_phrase, t.status_id AS then_status_id,
+       t.reported AS then_reported,
        n.name AS now_name, n.name_id AS now_name_id, n.owner AS now_owner, n.owner_id AS now_owner_id,
        n.status AS now_status, n.status_phrase AS now_status_phrase, n.status_id AS now_status_id,
+       n.reported AS now_reported,
        CASE WHEN coalesce(t.reported, false) AND coalesce(n.reported, false) THEN 'kept'
             WHEN coalesce(n.reported, false) THEN 'appeared'
             WHEN coalesce(t.reported, false) THEN 'disappeared'
