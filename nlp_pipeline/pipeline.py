@@ -54,7 +54,7 @@ class Analyzer:
         return self._nlp
 
     def analyse(self, documents: Sequence[SegmentedDocument], known_keys: Callable[[str | None], dict[str, str]] | None = None) -> list[DocumentResult]:
-        if not self.with_nlp:
+        if not self.with_nlp or not documents:
             return [DocumentResult(document=d) for d in documents]
         from . import tagging
         from .nlp import SectionContext

@@ -341,7 +341,7 @@ _ORG_BASE = {"kaupungin": "kaupunki", "kaupunki": "kaupunki", "kunnan": "kunta",
 _BOILERPLATE_LINE = re.compile(
     r"^(?:Dynasty tietopalvelu.*|RSS-(?:linkki|länk)|Kokousasiat:?|Kokoukset:?|Mötesärende:?|Möten:?|https?://\S+|"
     r"(?:Confidential|Julkinen|Salainen|Offentlig|Ei julkinen)|.*Edellinen asia.*|.*Föregående ärende.*|Liite ?\d+.*|Bilaga ?\d+.*|"
-    r"Pöytäkirja on tarkastettu|Protokollet är granskat|Aikaisempi käsittely|Tidigare behandling|Esimerkkiaineisto.*)$",
+    r"Pöytäkirja on tarkastettu|Protokollet är granskat|Aikaisempi käsittely|Tidigare behandling|Esimerkkiaineisto.*|Exempelmaterial.*)$",
     re.IGNORECASE,
 )
 _PERSON = re.compile(r"\b([A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s+[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2})\b")
