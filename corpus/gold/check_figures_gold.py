@@ -35,8 +35,8 @@ def figure_problems(fig: dict) -> list[str]:
         problems.append(f"unit {fig.get('unit')!r}")
     if not isinstance(fig.get("value"), (int, float)):
         problems.append(f"value {fig.get('value')!r}")
-    if fig.get("unit") in {"fraction", "score"} and not fig.get("denominator"):
-        problems.append("fraction/score without denominator")
+    if fig.get("unit") == "fraction" and not fig.get("denominator"):
+        problems.append("fraction without denominator")
     if fig.get("bound") not in {None, "lt", "gt"}:
         problems.append(f"bound {fig.get('bound')!r}")
     if fig.get("direction") not in {None, "more", "less"}:
