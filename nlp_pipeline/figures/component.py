@@ -41,6 +41,10 @@ CANDIDATE_RE = re.compile(
 HAS_DIGIT = re.compile(r"\d")
 MAX_PERCENT = 1000.0
 MAX_DIGITS = 15
+REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
+SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
+GENERIC_COUNT_NOUNS = frozenset({"henkilö", "kappale", "kpl", "hlö"})
+GENERIC_HEADS = frozenset({"osuus", "määrä", "arvo", "summa", "lukumäärä"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
 SKIP_POS_TO_NOUN = frozenset({"ADJ", "NUM", "PROPN", "X", "SYM"})
@@ -124,12 +128,10 @@ class FigureExtractor:
             first, last = _tokens_of(doc, cand.start, reading.end)
             if first is None:
                 continue
-            if reading.unit == "count" and reading.subject is None and fi:
-                reading.subject = self._counted_noun(doc, first, last, cand)
-                if reading.subject is None:
-                    reading = self._bare_count(doc, first, cand, reading)
-                    if reading is None:
-                        continue
+            if reading.unit in ("count", "fraction", "score") and fi:
+                reading = self._count_subject(doc, first, last, cand, reading)
+                if reading is None:
+                    continue
             taken_until = reading.end
             si = bisect.bisect_right(sent_starts, first.idx) - 1
             by_sent.setdefault(si, []).append((reading, first, last))
@@ -175,7 +177,8 @@ class FigureExtractor:
 
     def _numeral_word_tokens(self, doc: Doc) -> list[Token]:
         prefixes = self.words.prefixes
-        return [t for t in doc if t.is_alpha and t.lower_.startswith(prefixes) and t.lower_ not in self.words.standalone_excluded]
+        # "Yhdenkään": a negative-polarity form counts nothing
+        return [t for t in doc if t.is_alpha and t.lower_.startswith(prefixes) and not t.lower_.endswith(("kään", "kaan"))]
 
     def _word_candidates(self, doc: Doc, tokens: list[Token]) -> list[Candidate]:
         out = []
@@ -208,13 +211,23 @@ class FigureExtractor:
         # the lower end of "10–15 %" takes the unit written after the upper end
         pos = _skip_range_hi(text, cand.end) if cand.range_part else cand.end
         own_end = pos == cand.end
+        if cand.word and (rep := REPEAT_RE.match(text, pos)):
+            pos = rep.end()
         mult = self.lex.multiplier.match(text, pos) if fi else None
         if mult:
             scale = self.words.multipliers.get(mult.group().strip().lower(), 1.0) or _multiplier_value(mult.group())
             pos = mult.end()
         rule, m = self._match_unit(text, pos, fi)
         if rule is None:
-            if mult or not fi or cand.decimal:
+            if mult:  # "ohjataan 17 miljoonaa": money when the text around talks euros
+                if fi and _mentions_euro(doc, cand.start):
+                    return Reading(cand, cand.value * scale, "eur", None, mult.end())
+                return None
+            scale_m = SCALE_RE.match(text, pos)
+            if scale_m and cand.value <= float(scale_m.group("hi")):  # "3,6 (asteikolla 1–5)"
+                cand.denominator = float(scale_m.group("hi"))
+                return Reading(cand, cand.value, "score", None, cand.end)
+            if not fi or cand.decimal:
                 return None
             if pos < len(text) and text[pos].isalpha():
                 return None  # "3D", "4G": glued letters that are no unit
@@ -247,40 +260,94 @@ class FigureExtractor:
         return Reading(cand, cand.value, unit, None, cand.end)
 
     # ---------------------------------------------------------------- counts
-    def _counted_noun(self, doc: Doc, first: Token, last: Token, cand: Candidate) -> str | None:
+    def _count_subject(self, doc: Doc, first: Token, last: Token, cand: Candidate, reading: Reading) -> Reading | None:
+        """What a count (or fraction) counts; a lone number with nothing counted is no figure."""
+        explicit = reading.unit_word is not None
+        noun = self._counted_noun(doc, first, last, cand, explicit) if reading.unit != "score" else None
+        if noun is not None and noun.lemma_.lower() in GENERIC_COUNT_NOUNS:
+            fronted = self._fronted_partitive(doc, first)  # "ulkokuntalaisia on 0–10 henkilöä"
+            reading.subject = fronted.lemma_.lower() if fronted is not None else _counted_lemma(noun)
+        elif noun is not None:
+            reading.subject = _counted_lemma(noun)
+        if reading.unit != "count" or reading.unit_word is not None:
+            if noun is not None and reading.unit == "count" and reading.unit_word is None:
+                reading.unit_word = noun.text
+            return reading
+        if noun is not None:
+            reading.unit_word = noun.text
+            return reading
+        return self._bare_count(doc, first, cand, reading)
+
+    def _counted_noun(self, doc: Doc, first: Token, last: Token, cand: Candidate, explicit_unit: bool = False) -> Token | None:
         """The noun a number counts: ``184 tehtävää``, ``kahteen … tavoitteeseen``, ``210 … avaintulosta``."""
         num_case = _case(first) if cand.word else None
         # the parser's own reading, used when morphology is ambiguous ("avaintulosta" read as elative)
-        head = first.head if first.dep_ == "nummod" and first.head.pos_ == "NOUN" and first.head.i > last.i else None
+        head = next(
+            (t.head for t in (last, first) if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "VERB") and t.head.i > last.i),
+            None,
+        )
         for tok in doc[last.i + 1: last.i + 6]:
             if tok.is_punct and tok.text not in "()":
                 break
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() not in self.lex.count_excluded:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in self.lex.count_excluded:
                 case = _case(tok)
-                agrees = case == "Par" or (num_case is not None and case == num_case) or (cand.value == 1 and case == "Nom")
+                singular = "Plur" not in tok.morph.get("Number")
+                agrees = (
+                    (case == "Par" and cand.value != 1)
+                    or (num_case is not None and case == num_case and (cand.value != 1 or singular))
+                    or (cand.value == 1 and case == "Nom" and singular)
+                    or cand.denominator is not None  # "Kolmen (3/5) … tavoitteen"
+                )
                 if agrees:
-                    if _is_year(cand) and head is not tok:
+                    if _is_year(cand) and head is not tok and not explicit_unit:
                         return None
-                    return _counted_lemma(tok)
+                    return tok
                 continue  # a noun in another case ("strategiaan") modifies the counted one
             if tok.pos_ in SKIP_POS_TO_NOUN or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")):
                 continue
             if tok.text in "()" or tok.pos_ == "ADV":
                 continue
             break
-        if head is not None and head.i <= last.i + 3 and not _is_year(cand) and head.lemma_.lower() not in self.lex.count_excluded:
-            return _counted_lemma(head)
+        if head is not None and head.i <= last.i + 3 and not cand.word and not _is_year(cand) and head.lemma_.lower() not in self.lex.count_excluded:
+            return head
         return None
 
     def _bare_count(self, doc: Doc, first: Token, cand: Candidate, reading: Reading) -> Reading | None:
         """``Konkreettisia tehtäviä … on kiinnitetty … 717``: a lone number counting a fronted partitive noun."""
-        if cand.word or cand.decimal or cand.range_part or _is_year(cand) or cand.value < 0:
+        if cand.decimal or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
+            return None
+        prev = doc[first.i - 1] if first.i > 0 else None
+        if prev is not None and prev.pos_ in ("NOUN", "PROPN") and _case(prev) in ("Nom", None):
+            return None  # "lupanumero 71806282": a number naming something
+        measure = self._measure_subject(doc, first)
+        if measure is not None:  # "Niiden asukasmäärät ovat noin 10–350"
+            reading.subject = measure
+            return reading
+        if cand.range_part:
             return None
         nxt = doc[first.i + 1] if first.i + 1 < len(doc) else None
         if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.is_space):
             return None
         if first.dep_ in ("flat", "flat:name", "compound", "appos"):
             return None
+        fronted = self._fronted_partitive(doc, first)
+        if fronted is None:
+            return None
+        reading.subject = fronted.lemma_.lower()
+        return reading
+
+    def _measure_subject(self, doc: Doc, first: Token) -> str | None:
+        """Copula subject naming an amount (``asukasmäärä``, ``lukumäärä``) for a number without unit."""
+        olla = _copula_before(doc, first, self.lex)
+        if olla is None:
+            return None
+        noun = _nearest_noun_before(doc, first.sent, olla, max_dist=2)
+        if noun is not None and noun.lemma_.lower().endswith(("määrä", "lukumäärä", "luku")):
+            return noun.lemma_.lower()
+        return None
+
+    def _fronted_partitive(self, doc: Doc, first: Token) -> Token | None:
+        """The partitive plural noun a clause fronts before its number (``tehtäviä … 717``)."""
         sent = first.sent
         for tok in reversed(doc[sent.start: first.i]):
             if tok.text in (";", ":") or tok.text[:1].isdigit():
@@ -292,8 +359,7 @@ class FigureExtractor:
                 and tok.lemma_.lower() not in self.lex.count_excluded
                 and not (tok.i > 0 and doc[tok.i - 1].like_num)  # that noun is counted by its own number
             ):
-                reading.subject = tok.lemma_.lower()
-                return reading
+                return tok
         return None
 
     # ---------------------------------------------------------------- attributes
@@ -303,6 +369,7 @@ class FigureExtractor:
     ) -> list[Figure]:
         sent_text = sent.text
         periods = find_periods(sent_text, report_period) if fi else _years_only(sent_text)
+        carried = self._paragraph_period(doc, sent, report_period) if fi else report_period
         clause_of = _partition(sent, CLAUSE_BREAKS)
         item_of = _partition(sent, ITEM_BREAKS)
         out: list[Figure] = []
@@ -311,7 +378,7 @@ class FigureExtractor:
             subject = reading.subject
             if subject is None and fi:
                 subject = self._subject(doc, sent, first, last, reading, out, clause_of)
-            period = self._period(sent, first, periods, clause_of, report_period)
+            period = None if reading.unit in DURATIONS else self._period(sent, first, periods, clause_of, carried)
             fig = Figure(
                 figure_id="",
                 value=reading.value,
@@ -350,6 +417,8 @@ class FigureExtractor:
                     bound = "lt"
         if first.text.startswith("~") or doc.text[max(first.idx - 1, 0): first.idx] == "~":
             approx = True
+        if bound and any(t.lower_ in self.lex.negations for t in doc[max(first.i - 6, 0): first.i]):
+            bound = "lt" if bound == "gt" else "gt"
         return approx, bound
 
     def _subject(
@@ -357,52 +426,56 @@ class FigureExtractor:
         clause_of: dict[int, int],
     ) -> str | None:
         lex = self.lex
-        # 1. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"
-        prev = _previous_content(doc, sent, first, lex)
-        if prev is not None and prev.pos_ == "NOUN" and _case(prev) == "Ela":
-            return prev.lemma_.lower()
         clause = clause_of.get(first.i)
+        # 1. a genitive measure modifies the noun after it: "10 %:n kasvu", "6 kuukauden koeaika"
+        nxt = doc[last.i + 1] if last.i + 1 < sent.end else None
+        if (
+            nxt is not None and nxt.pos_ == "NOUN" and nxt.lemma_.lower() not in NOT_SUBJECTS
+            and (_case(last) == "Gen" or (reading.unit_word or "").endswith(("n", ":n")))
+            and reading.unit != "count"
+        ):
+            return nxt.lemma_.lower()
+        # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"
         for tok in reversed(doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]):
             if clause_of.get(tok.i, clause) != clause or tok.text[:1].isdigit():
                 break
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss":
                 return tok.lemma_.lower()
-        for tok in doc[last.i + 1: min(last.i + 5, sent.end)]:
+        for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
             if tok.pos_ == "NOUN" and _case(tok) == "Ela":
                 return tok.lemma_.lower()
             if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
                 break
-        # 2. a genitive unit modifies the noun after it: "10 %:n kasvu", "4 000 euron vuokra"
-        if reading.unit_word and (reading.unit_word.endswith(":n") or reading.unit_word.lower().endswith(("euron", "prosentin"))):
-            nxt = doc[last.i + 1] if last.i + 1 < sent.end else None
-            if nxt is not None and nxt.pos_ == "NOUN":
-                return nxt.lemma_.lower()
-        # 3. a relative clause refers back: "717, joista kesken on 54 %"; "…, mikä on 2 prosenttiyksikköä"
+        # 3. copula: "Hankinnan arvo on 26 316 euroa", "omavastuun osuus on 20 %" (share of -> omavastuu)
+        olla = _copula_before(doc, first, lex)
+        if olla is not None:
+            noun = _nearest_noun_before(doc, sent, olla, max_dist=2)
+            if noun is not None and _case(noun) in ("Nom", "Par") and noun.lemma_.lower() not in NOT_SUBJECTS:
+                return _specific(noun)
+        # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa"
+        prev = _previous_content(doc, sent, first, lex)
+        if prev is not None and prev.text.endswith(":n") and prev.text[:-2].lower() not in NOT_SUBJECTS:  # "alv:n 24 %"
+            return prev.text[:-2].lower()
+        if prev is not None and prev.pos_ == "NOUN" and _case(prev) in LABEL_CASES and prev.lemma_.lower() not in NOT_SUBJECTS:
+            return prev.lemma_.lower()
+        # 5. a relative clause refers back: "717, joista kesken on 54 %"; "…, mikä on 2 prosenttiyksikköä"
         for tok in doc[sent.start: first.i]:
             if clause_of.get(tok.i) == clause and tok.lower_ in lex.relative:
                 if previous and previous[-1].subject:
                     return previous[-1].subject
                 noun = _nearest_noun_before(doc, sent, tok)
-                return noun.lemma_.lower() if noun is not None else None
-        # 4. copula: "Hankinnan arvo on 26 316 euroa", "Kustannukset ovat …"
-        if prev is not None and prev.lemma_ == "olla":
-            noun = _nearest_noun_before(doc, sent, prev, max_dist=2)
-            if noun is not None and _case(noun) in ("Nom", "Par"):
-                return noun.lemma_.lower()
-        for child in list(last.children) + list(first.head.children if first.head.i == last.i else []):
-            if child.dep_.startswith("nsubj") and child.pos_ == "NOUN" and child.i < first.i:
-                return child.lemma_.lower()
-        # 5. a label right before: "alv 24 %", "keskiarvo (36 %)", "yksikköhintaan 350 €"
-        if prev is not None and prev.pos_ in ("NOUN", "PROPN") and _case(prev) not in ("Gen", "Ela"):
-            if prev.pos_ == "NOUN" or prev.text.isupper():
-                return prev.lemma_.lower()
-        # 6. one part of a breakdown keeps the subject of the part before it
+                if noun is not None and noun.lemma_.lower() not in NOT_SUBJECTS:
+                    return noun.lemma_.lower()
+                break
+        # 6. the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
+        verb = last.head if last.dep_ in ("obj", "obl", "advmod", "nmod") else None
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
+                    return _specific(child)
+        # 7. one part of a breakdown keeps the subject of the part before it
         if previous and previous[-1].unit == reading.unit and previous[-1].subject:
             return previous[-1].subject
-        if reading.unit == "count":  # "Tontit (13 kpl)", "44 kpl avaimia"
-            for tok in doc[last.i + 1: min(last.i + 3, sent.end)]:
-                if tok.pos_ == "NOUN":
-                    return tok.lemma_.lower()
         return None
 
     def _qualifier(self, sent: Span, first: Token, last: Token, item_of: dict[int, int]) -> str | None:
@@ -434,7 +507,8 @@ class FigureExtractor:
 
         same = [p for p in periods if clause_at(p.start) == clause]
         if same:
-            return min(same, key=lambda p: abs(p.start - rel)).value
+            pool = [p for p in same if p.strong] or same
+            return min(pool, key=lambda p: abs(p.start - rel)).value
         kuin = [t.idx - sent.start_char for t in sent if t.lower_ == "kuin" and t.i < first.i]
         limit = kuin[-1] if kuin else -1
         before = [p for p in periods if p.end <= rel and p.start > limit]
@@ -442,6 +516,16 @@ class FigureExtractor:
         if before:
             return before[-1].value
         return report_period
+
+    def _paragraph_period(self, doc: Doc, sent: Span, report_period: str | None) -> str | None:
+        """A sentence stating no period inherits the last one stated earlier in its paragraph."""
+        if sent.start == 0 or "\n\n" in doc[sent.start - 1].text:
+            return report_period
+        prev = doc[sent.start - 1].sent
+        if "\n\n" in doc.text[prev.end_char: sent.start_char]:
+            return report_period
+        strong = [p for p in find_periods(prev.text, report_period) if p.strong and p.value[4:5] != "-" or "/" in p.value]
+        return strong[-1].value if strong else report_period
 
     def _per(self, text: str, end: int) -> str | None:
         m = self.lex.rate_per.match(text, end)
@@ -513,10 +597,13 @@ def _case(tok: Token) -> str | None:
     return case[0] if case else None
 
 
+S_STEM_PARTITIVES = ("osta", "östä", "usta", "ystä", "ista", "istä")
+
+
 def _counted_lemma(tok: Token) -> str:
     """Lemma of a counted noun; after a number "-sta" is the partitive of an s-stem (avaintulosta ->
     avaintulos), which the tagger sometimes reads as an elative of another stem (avaintulo)."""
-    if _case(tok) == "Ela" and tok.lower_.endswith(("sta", "stä")):
+    if _case(tok) == "Ela" and tok.lower_.endswith(S_STEM_PARTITIVES):
         return tok.lower_[:-2]
     return tok.lemma_.lower()
 
@@ -562,6 +649,50 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
             continue
         return tok
     return None
+
+
+NOT_SUBJECTS = frozenset({
+    "euro", "prosentti", "prosenttiyksikkö", "aika", "vuosi", "kuukausi", "päivä", "viikko", "tunti", "kerta",
+    "yhteensä", "loppu", "alku", "kvartaali", "vuosipuolisko", "neljännes", "kausi", "kk", "oy", "oyj", "ab", "ry",
+    "m²", "m2", "€", "kpl",
+})
+SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
+DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
+LABEL_CASES = frozenset({"Nom", "Par", "Ill", "Ess", None})
+
+
+def _specific(noun: Token) -> str:
+    """``omavastuun osuus`` -> ``omavastuu``: a generic head (share, amount, value) yields to its genitive."""
+    lemma = noun.lemma_.lower()
+    if lemma in GENERIC_HEADS:
+        for child in noun.children:
+            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and child.i < noun.i:
+                return child.lemma_.lower()
+    return lemma
+
+
+def _copula_before(doc: Doc, first: Token, lex: Lexicon) -> Token | None:
+    """The ``on``/``ovat`` a number completes, skipping hedges and adverbs (``on yhteenlaskettuna noin``)."""
+    i = first.i - 1
+    while i >= max(first.i - 5, 0):
+        tok = doc[i]
+        if tok.lemma_ == "olla":
+            return tok
+        low = tok.lower_
+        skippable = (
+            low in lex.approx or low in lex.bound_gt or low in lex.bound_lt or tok.pos_ == "ADV"
+            or (tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Ess") or tok.text in ("(", "~") or tok.is_space
+        )
+        if not skippable:
+            return None
+        i -= 1
+    return None
+
+
+def _mentions_euro(doc: Doc, char: int) -> bool:
+    """Does the text up to ``char`` (this section) speak of euros?"""
+    window = doc.text[:char].lower()
+    return "euro" in window or "€" in window
 
 
 def _paragraph_start(doc: Doc, sent: Span) -> int:

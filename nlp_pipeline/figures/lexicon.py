@@ -35,6 +35,7 @@ class Lexicon:
     less: frozenset[str]
     qualifiers: dict[str, str]  # form -> qualifier
     relative: frozenset[str]
+    negations: frozenset[str]
     count_excluded: frozenset[str]
     score_words: frozenset[str]
 
@@ -75,6 +76,7 @@ def load_lexicon() -> Lexicon:
         less=frozenset(cues["direction_less"]),
         qualifiers={form: q for q, forms in cues["qualifiers"].items() for form in forms},
         relative=frozenset(cues["relative_pronouns"]),
+        negations=frozenset(cues["negations"]),
         count_excluded=frozenset(cues["count_noun_excluded_lemmas"]),
         score_words=frozenset(cues["score_words"]),
     )

@@ -39,7 +39,6 @@ class NumberWords:
     fraction_parts: dict[str, int]
     specials: dict[str, float]
     multipliers: dict[str, int]
-    standalone_excluded: frozenset[str]
     prefixes: tuple[str, ...]
 
     def value(self, word: str) -> float | None:
@@ -130,7 +129,6 @@ def number_words() -> NumberWords:
         fraction_parts=dict(sorted(data["fraction_part_stems"].items(), key=lambda kv: -len(kv[0]))),
         specials=data["special_values"],
         multipliers=data["multipliers"],
-        standalone_excluded=frozenset(data["standalone_excluded"]),
         prefixes=tuple(sorted({p[0][:3] for p in parts} | {k[:3] for k in data["special_values"]})),
     )
 

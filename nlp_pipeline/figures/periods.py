@@ -15,19 +15,22 @@ _ORD = r"(?P<ord>ensimmäi\w*|toi(?:nen|sen|sella|selle|sessa|seen)|kolma\w*|kol
 
 PERIOD_RE = re.compile(
     rf"""
-    (?P<drange>\b\d{{1,2}}\.\d{{1,2}}\.{_YEAR}\s*[-–—]\s*\d{{1,2}}\.\d{{1,2}}\.{_YEAR})
+    (?P<drange>\b\d{{1,2}}\.\d{{1,2}}\.{_YEAR}\s*[-–—−]\s*\d{{1,2}}\.\d{{1,2}}\.{_YEAR})
   | \b(?P<qa>Q[1-4])\s*[/ ]?\s*(?P<qay>{_YEAR})?
   | \b(?P<qby>{_YEAR})\s*[/ -]?\s*(?P<qb>Q[1-4])\b
   | \b(?P<ha>H[12])\s*[/ ]?\s*(?P<hay>{_YEAR})?\b
   | \b{_ORD}\s+(?:vuosi)?(?P<qword>neljänne\w*|kvartaali\w*|vuosineljänne\w*)(?:\s+(?:vuonna\s+)?(?P<qwy>{_YEAR}))?
   | \b{_ORD.replace('ord', 'hord')}\s+(?P<hword>vuosipuolisko\w*|puolivuoti\w*|puole\w*\s+vuode\w*|puolivuotiskau\w*)(?:\s+(?P<hwy>{_YEAR}))?
-  | \b(?P<month>(?:{'|'.join(MONTHS)})kuu\w*)\s+(?P<my>{_YEAR})\b
+  | \b(?P<month>(?:{'|'.join(MONTHS)})kuu\w*)\s+(?P<my>{_YEAR})\b(?!\s*=)
   | \b(?P<mnum>\d{{1,2}})/(?P<mnumy>{_YEAR})\b
-  | \b(?P<yr1>{_YEAR})\s*[-–—]\s*(?P<yr2>{_YEAR})\b(?![./-]\d)
-  | (?<![\d./-])\b(?P<year>{_YEAR})\b(?![./-]?\d|\s*(?:%|€|euro|prosent|hakija|henkilö|asukas|kpl|m²|m2))
+  | \b(?P<yr1>{_YEAR})\s*[-–—−]\s*(?P<yr2>{_YEAR})\b(?![./-]\d)
+  | (?<![\d./-])\b(?P<year>{_YEAR})\b(?![./-]?\d|\s*(?:%|€|euro|prosent|hakija|henkilö|asukas|kpl|m²|m2|=))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+TIME_WORD_BEFORE = re.compile(r"\b(?:vuo\w+|v\.|aika\w*|ajal\w+|tilikau\w+|kaude\w+|budjettivuo\w+|talousarvio\w*)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,7 @@ class PeriodMention:
     end: int
     value: str  # normalised
     explicit_year: bool  # False when the year was taken from the report period
+    strong: bool = True  # named as a period (vuonna 2022, Q1, a date range), not a bare year label
 
 
 def _year_of(report_period: str | None) -> str | None:
@@ -58,7 +62,7 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
         g = m.groupdict()
         value, year = None, None
         if g["drange"]:
-            a, b = re.split(r"\s*[-–—]\s*", g["drange"])
+            a, b = re.split(r"\s*[-–—−]\s*", g["drange"])
             value = f"{_iso(a)}/{_iso(b)}"
             year = True
         elif g["qa"] or g["qb"]:
@@ -90,7 +94,8 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
         elif g["year"]:
             year = value = g["year"]
         if value:
-            out.append(PeriodMention(m.start(), m.end(), value, bool(year)))
+            strong = not (g["year"] or g["yr1"]) or bool(TIME_WORD_BEFORE.search(text, max(0, m.start() - 14), m.start()))
+            out.append(PeriodMention(m.start(), m.end(), value, bool(year), strong))
     return _join_years(out)
 
 
@@ -109,7 +114,7 @@ def _join_years(mentions: list[PeriodMention]) -> list[PeriodMention]:
             continue
         y = min(near, key=lambda y: min(abs(y.start - m.end), abs(m.start - y.end)))
         used.add(y)
-        out.append(PeriodMention(min(m.start, y.start), max(m.end, y.end), y.value + m.value[4:], True))
+        out.append(PeriodMention(min(m.start, y.start), max(m.end, y.end), y.value + m.value[4:], True, True))
     return sorted((m for m in out if m not in used), key=lambda m: m.start)
 
 

@@ -1,0 +1,153 @@
+"""Figures against ``corpus/gold/figures.jsonl``: precision/recall/F1 on value+unit, attribute accuracy.
+
+A predicted figure matches a gold one when their spans overlap and value and unit are equal. Predictions
+that overlap an ``optional_figures`` span are ignored either way. Attribute accuracy is computed over the
+matched pairs; a subject also counts as right when one lemma is the compound head of the other
+(``kokonaisarvo`` / ``arvo``), since the guide lets the annotator pick either.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Figure
+from . import Score, load_gold, shared_dir
+
+ATTRIBUTES = ("subject", "qualifier", "period", "approx", "bound", "denominator")
+
+
+@dataclass
+class FiguresReport:
+    documents: int
+    score: Score
+    attr_correct: Counter
+    matched: int
+    never_hits: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+    attr_errors: list[str] = field(default_factory=list)
+
+    def accuracy(self, attribute: str) -> float:
+        return self.attr_correct[attribute] / self.matched if self.matched else 1.0
+
+    def render(self) -> str:
+        s = self.score
+        lines = [
+            f"figures over {self.documents} gold documents",
+            f"precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  "
+            f"(tp {s.tp}, fp {s.fp}, fn {s.fn}; match = overlapping span + value + unit)",
+            f"attribute accuracy over {self.matched} matched figures:",
+        ]
+        lines += [f"  {a:<12} {self.accuracy(a):.3f}" for a in ATTRIBUTES]
+        lines.append(f"false figures on never-figure strings: {len(self.never_hits)}")
+        for title, rows in (
+            ("never-figure hits", self.never_hits),
+            ("misses", self.misses),
+            ("false positives", self.false_positives),
+            ("attribute errors", self.attr_errors),
+        ):
+            if rows:
+                lines.append("")
+                lines.append(f"{title} ({len(rows)}):")
+                lines += [f"  {r}" for r in rows]
+        return "\n".join(lines)
+
+
+def _same_value(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-6)
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _subject_equal(gold: str | None, pred: str | None) -> bool:
+    if gold is None or pred is None:
+        return gold == pred
+    g, p = gold.casefold(), pred.casefold()
+    return g == p or g.endswith(p) or p.endswith(g)
+
+
+def attribute_equal(name: str, gold, pred) -> bool:
+    if name == "subject":
+        return _subject_equal(gold, pred)
+    if name == "denominator":
+        return _same_value(gold, pred)
+    if name == "approx":
+        return bool(gold) == bool(pred)
+    return (gold or None) == (pred or None)
+
+
+def compare_document(gold: dict, predicted: list[Figure], text: str) -> tuple[int, list[tuple[dict, Figure]], list[dict], list[Figure]]:
+    """Greedy one-to-one matching in text order: (tp, matched pairs, missed gold, false positives)."""
+    used: set[int] = set()
+    pairs, missed = [], []
+    for g in sorted(gold["figures"], key=lambda f: f["start"]):
+        hit = next(
+            (
+                i for i, p in enumerate(predicted)
+                if i not in used
+                and _overlaps(g["start"], g["end"], p.start_char, p.end_char)
+                and _same_value(g["value"], p.value)
+                and g["unit"] == p.unit
+            ),
+            None,
+        )
+        if hit is None:
+            missed.append(g)
+        else:
+            used.add(hit)
+            pairs.append((g, predicted[hit]))
+    optional = gold.get("optional_figures", [])
+    false_pos = [
+        p for i, p in enumerate(predicted)
+        if i not in used and not any(_overlaps(o["start"], o["end"], p.start_char, p.end_char) for o in optional)
+    ]
+    return len(pairs), pairs, missed, false_pos
+
+
+def _context(text: str, start: int, end: int, width: int = 50) -> str:
+    left = text[max(0, start - width): start].replace("\n", " ")
+    right = text[end: end + width].replace("\n", " ")
+    return f"…{left}[{text[start:end]}]{right}…"
+
+
+def evaluate_figures(gold_path: Path | str | None = None, split: str = "test") -> FiguresReport:
+    """Run the whole pipeline on every gold document of ``split`` (dev, test or all) and score its figures."""
+    from ..pipeline import analyse_path
+
+    gold_docs = load_gold(Path(gold_path) if gold_path else None, "figures.jsonl", split)
+    root = shared_dir()
+    tp = fp = fn = matched = 0
+    correct: Counter = Counter()
+    report = FiguresReport(0, Score(0, 0, 0), correct, 0)
+    for gold in gold_docs:
+        result = analyse_path(root / gold["file"])
+        text = result.document.source.text
+        name = Path(gold["file"]).name
+        n_tp, pairs, missed, false_pos = compare_document(gold, list(result.figures), text)
+        tp, fn, fp = tp + n_tp, fn + len(missed), fp + len(false_pos)
+        matched += len(pairs)
+        for g, p in pairs:
+            for attr in ATTRIBUTES:
+                if attribute_equal(attr, g.get(attr), getattr(p, attr)):
+                    correct[attr] += 1
+                else:
+                    report.attr_errors.append(
+                        f"{name}:{g['start']} {g['text']!r} {attr}: gold {g.get(attr)!r} predicted {getattr(p, attr)!r}"
+                    )
+        for g in missed:
+            report.misses.append(f"{name}:{g['start']} {g['value']} {g['unit']} {_context(text, g['start'], g['end'])}")
+        for p in false_pos:
+            line = f"{name}:{p.start_char} {p.value} {p.unit} {_context(text, p.start_char, p.end_char)}"
+            report.false_positives.append(line)
+            if any(_overlaps(n["start"], n["end"], p.start_char, p.end_char) for n in gold.get("not_figures", [])):
+                report.never_hits.append(line)
+    report.documents = len(gold_docs)
+    report.score = Score(tp, fp, fn)
+    report.matched = matched
+    return report
