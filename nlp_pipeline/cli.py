@@ -321,6 +321,25 @@ def evaluate_segmentation_command(gold: Path | None, split: str) -> None:
     click.echo(report.render())
 
 
+@evaluate.command("figures")
+@gold_option("figures.jsonl")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="test", show_default=True)
+def evaluate_figures_command(gold: Path | None, split: str) -> None:
+    """Figure precision/recall/F1 (span + value + unit), attribute accuracy, every miss and false figure.
+
+    \b
+    Example:
+        agenda-nlp evaluate figures --split test
+    """
+    from .evaluation.figures import evaluate_figures
+
+    try:
+        report = evaluate_figures(gold, split)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    click.echo(report.render())
+
+
 @evaluate.command("ner")
 @gold_option("ner.jsonl")
 @click.option("--split", type=click.Choice(["train", "dev", "test"]), default="test", show_default=True)
