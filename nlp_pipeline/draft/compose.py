@@ -46,6 +46,14 @@ def _amount(pair: FigurePair, side: str, case: str = "nominative") -> str:
                     per=pair.per)
 
 
+def tellable(pair: FigurePair) -> bool:
+    """Whether a sentence about this pair would say something sound. Not when a period states the
+    same kind of figure more than once (which to compare would be a guess), not for bare fractions
+    ("tavoite oli 2/4" names no whole), and not when the subject is only the unit ("päivä: 9 päivää")."""
+    unit_noun = templates()["units"].get(pair.unit)
+    return not pair.ambiguous and pair.unit != "fraction" and pair.subject != unit_noun
+
+
 class _Writer:
     def __init__(self, c: Comparison):
         self.c = c
@@ -107,13 +115,13 @@ class _Writer:
     def figures(self, goal_key: str | None) -> list[Sentence]:
         """Shares first, then the other pairs, then the document's own comparisons.
 
-        Left out: pairs where a period states the same kind of figure more than once (which of them
-        to compare would be a guess), and a figure stated in one period only when it is itself a
-        difference (percentage points) or a baseline sentence already gives it.
+        Left out: what tellable rejects, base counts the scope sentence already states, and a figure
+        stated in one period only when it is itself a difference (percentage points) or a baseline
+        sentence already gives it.
         """
         in_baseline = {b.figure_id for b in self._baselines()}
-        pairs = [p for p in self.c.pairs if p.goal_key == goal_key and not set(p.ids) <= self.in_scope
-                 and not p.ambiguous
+        pairs = [p for p in self.c.pairs if p.goal_key == goal_key and tellable(p)
+                 and not set(p.ids) <= self.in_scope
                  and (p.then and p.now or (p.unit != "percentage_point" and not in_baseline & set(p.ids)))]
         shares = [p for p in pairs if p.unit == "percent" and p.qualifier]
         out = []

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from .compare import Comparison, Source
-from .compose import Draft, compose
+from .compose import Draft, compose, tellable
 from .finnish import figure_label, templates
 
 
@@ -160,7 +160,7 @@ def render_chart(comparison: Comparison, path: str | Path) -> Path:
 
     c = comparison
     names = {g.goal_key: (g.now or g.then).name for g in c.goals}
-    pairs = [p for p in c.pairs if p.then and p.now]
+    pairs = [p for p in c.pairs if p.then and p.now and tellable(p)]
     units = sorted({p.unit for p in pairs}, key=lambda u: (u != "percent", u))
     heads = templates()["headings"]
     if not units:
@@ -182,7 +182,7 @@ def render_chart(comparison: Comparison, path: str | Path) -> Path:
         ax.invert_yaxis()
         ax.set_xlabel(heads["chart_axes"].get(unit, unit))
         ax.margins(x=0.15)
-        ax.legend(fontsize=8, loc="lower right")
+        ax.legend(fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False)
         ax.spines[["top", "right"]].set_visible(False)
     title = heads["chart_title"].format(then=c.then.period, now=c.now.period)
     if c.scope_changed:
