@@ -168,11 +168,20 @@ def report_period(text: str, meeting_date: date | None = None, title: str | None
     for kind in ("quarter", "half", "range"):
         labels = [m.label for m in mentions if m.granularity == kind]
         if kind == "range":
-            labels = [lab for lab in labels if "/" not in lab]  # only ranges that are a whole period
+            # a whole quarter/half/year, or year-to-date (1.1.–31.8.); other ranges are not report periods
+            labels = [lab for lab in labels if "/" not in lab or lab[5:10] == "01-01" and _is_month_end(lab[11:])]
         if labels:
             label = Counter(labels).most_common(1)[0][0]
             return _before_meeting(label, meeting_date)
     return None
+
+
+def _is_month_end(iso: str) -> bool:
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return day == _month_end(day.year, day.month)
 
 
 def _before_meeting(label: str, meeting_date: date | None) -> str:

@@ -125,6 +125,8 @@ def find_headings(doc: SourceDocument) -> list[_Heading]:
         found.append(heading)
         skip_until = heading.end
         earlier = "aikaisempi" if heading.kind == "other" and heading.text.lower() in _EARLIER_HANDLING else None
+    if len(found) > 1 and found[0].kind == "attachments":
+        found = found[1:]  # the page's attachment list above the item text belongs to the header
     return _headless_descriptions(text, found, vocab)
 
 
@@ -185,11 +187,23 @@ def _headless_descriptions(text: str, found: list[_Heading], vocab: Vocabulary) 
         stop = found[n + 1].start if n + 1 < len(found) else len(text)
         line_end = text.find("\n", heading.end)
         pos = stop if line_end < 0 or line_end > stop else line_end + 1
+        subheading = None  # "Toiminta", "Yleistä ja tausta": a description's own subheading opens it
         for start, line in _lines(text[pos:stop]):
             if _is_prose(line):
-                out.append(_Heading(pos + start, pos + start, "description", None))
+                begin = subheading if subheading is not None else pos + start
+                out.append(_Heading(begin, begin, "description", None))
                 break
+            if line:
+                subheading = pos + start if _is_subheading(line) else None
     return out
+
+
+def _is_subheading(line: str) -> bool:
+    """A short unpunctuated line that is not a person's name (names are all capitalised words)."""
+    words = line.split()
+    if not 1 <= len(words) <= 5 or line.endswith((".", ",", ":", ";")) or _CONTACT.search(line):
+        return False
+    return len(words) == 1 or any(w[:1].islower() for w in words[1:])
 
 
 _CONTACT = re.compile(r"@|\(at\)|\bpuh\b|\bp\. ?\d|\btfn\b|\btel\b|\d{2,3}[ -]\d{3} ?\d{3,4}")
@@ -353,7 +367,7 @@ def extract_metadata(doc: SourceDocument, sections: list[Section]) -> DocumentMe
     header_lines = [line.strip() for line in header.split("\n") if line.strip()]
     body, meeting, item = _handling(header_lines)
     meeting_date = _iso_date(fields.get("meeting_date")) or meeting
-    title = fields.get("title") or _title(header_lines, body)
+    title = fields.get("title") or _title(_without_attachment_rows(header), body)
     return DocumentMeta(
         organisation=fields.get("organisation") or _organisation(doc.text),
         body=fields.get("body") or body,
@@ -415,6 +429,23 @@ def _handling(lines: list[str]) -> tuple[str | None, date | None, str | None]:
         body = body or newest[1]
         item = item or newest[2] or next((h[2] for h in handlings if h[0] == newest[0] and h[2]), None)
     return body, meeting, item
+
+
+_ATTACHMENT_LABEL = re.compile(r"^(?:Liitteet|Liite|Bilagor|Bilaga|Oheismateriaali)$", re.IGNORECASE)
+
+
+def _without_attachment_rows(header: str) -> list[str]:
+    """Header lines less the page's attachment list (``Liitteet`` and its rows, up to a blank line)."""
+    lines, skipping = [], False
+    for line in header.split("\n"):
+        line = line.strip()
+        if not line:
+            skipping = False
+        elif _ATTACHMENT_LABEL.match(line):
+            skipping = True
+        elif not skipping:
+            lines.append(line)
+    return lines
 
 
 def _title(lines: list[str], body: str | None) -> str | None:
