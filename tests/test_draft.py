@@ -176,10 +176,22 @@ def test_a_quarter_matches_the_half_year_report_ending_with_it(seeds_like_db):
     (("2025-Q5", "2026-Q1"), "bad period '2025-Q5'"),
     (("2025-Q2", "2026-Q1", "Nokia"), "no documents for organisation 'Nokia'"),
     (("2025-Q2", "2025-H1"), "end on the same day"),
+    (("2026-Q1", "2025-Q2"), "give the earlier period first"),
 ])
 def test_user_errors(seeds_like_db, args, message):
     with pytest.raises(DraftError, match=re.escape(message)):
         build_comparison(_open(seeds_like_db), *args)
+
+
+def test_two_organisations_are_never_mixed(tmp_path):
+    docs = seeds_like()
+    other = Doc("other.txt", "2026-Q1", "Aluehallitus", date(2026, 5, 4), ["Toisen alueen raportti."],
+                organisation="Muualan hyvinvointialue")
+    db = write_db(tmp_path / "two.duckdb", docs + [other])
+    with pytest.raises(DraftError, match=r"documents of 2 organisations .*choose one with --organisation"):
+        build_comparison(_open(db), "2025-Q2", "2026-Q1")
+    c = build_comparison(_open(db), "2025-Q2", "2026-Q1", organisation="testilän")
+    assert {d.source for d in c.now.documents} == {"now.txt"}
 
 
 def test_every_sentence_cites_sources_that_name_document_section_and_sentence(seeds_like_db):

@@ -42,7 +42,7 @@ class Value:
     approx: bool = False
     bound: str | None = None
     denominator: float | None = None
-    candidates: int = 1
+    candidates: int = 1  # different values stated for the same thing in the period
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ class FigurePair:
 
     @property
     def ambiguous(self) -> bool:
-        """A period states this kind of figure more than once, so the pairing would be a guess."""
+        """A period states different values for this kind of figure, so the pairing would be a guess."""
         return any(v.candidates > 1 for v in (self.then, self.now) if v)
 
 
@@ -90,6 +90,14 @@ class GoalChange:
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(i for s in (self.then, self.now) if s for i in s.ids))
+
+    @property
+    def name(self) -> str:
+        """The latest wording from a period that reported on the goal (not one that merely listed it)."""
+        for state in (self.now, self.then):
+            if state and state.reported:
+                return state.name
+        return (self.now or self.then).name
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +293,8 @@ def build_comparison(con: duckdb.DuckDBPyConnection, from_period: str, to_period
     then_p, now_p = requested_period(from_period), requested_period(to_period)
     if same_snapshot(then_p, now_p):
         raise DraftError(f"periods {then_p.label} and {now_p.label} end on the same day: nothing to compare")
+    if then_p.end > now_p.end:
+        raise DraftError(f"--from {then_p.label} ends after --to {now_p.label}: give the earlier period first")
     _check_filters(con, organisation, body, goal)
     stored = _register_periods(con)
     matching = {side: [t for t, p in stored.items() if same_snapshot(p, req)]
@@ -296,6 +306,11 @@ def build_comparison(con: duckdb.DuckDBPyConnection, from_period: str, to_period
         if not con.execute("SELECT count(*) FROM draft_docs WHERE side = ?", [side]).fetchone()[0]:
             where = "".join(f", {k} {v!r}" for k, v in params.items() if v and k != "goal")
             raise DraftError(f"no documents report on period {req.label}{where}")
+    organisations = [r[0] for r in con.execute(
+        "SELECT DISTINCT organisation FROM draft_docs WHERE organisation IS NOT NULL ORDER BY 1").fetchall()]
+    if len(organisations) > 1:
+        raise DraftError(f"documents of {len(organisations)} organisations report on these periods "
+                         f"({', '.join(organisations)}): choose one with --organisation")
     _rows(con, "draft_goals", {"goal": goal})
     _rows(con, "draft_figures", {"goal": goal})
 

@@ -47,8 +47,8 @@ def _amount(pair: FigurePair, side: str, case: str = "nominative") -> str:
 
 
 def tellable(pair: FigurePair) -> bool:
-    """Whether a sentence about this pair would say something sound. Not when a period states the
-    same kind of figure more than once (which to compare would be a guess), not for bare fractions
+    """Whether a sentence about this pair would say something sound. Not when a period states
+    different values for the same kind of figure (which to compare would be a guess), not for bare fractions
     ("tavoite oli 2/4" names no whole), and not when the subject is only the unit ("päivä: 9 päivää")."""
     unit_noun = templates()["units"].get(pair.unit)
     return not pair.ambiguous and pair.unit != "fraction" and pair.subject != unit_noun
@@ -81,16 +81,25 @@ class _Writer:
 
     def _pair(self, pair: FigurePair) -> list[Sentence]:
         label = figure_label(pair.subject, pair.qualifier, pair.unit)
-        if pair.then and pair.now:
-            out = [Sentence(sentence("pair", then=self.then, now=self.now, label=label,
-                                     then_value=_amount(pair, "then"), now_value=_amount(pair, "now")), pair.ids)]
-            direction = self._direction(pair)
-            if pair.comparable and direction:
-                out.append(Sentence(sentence("change", label=label, direction=direction), pair.ids))
-            return out
-        key = "only_then" if pair.then else "only_now"
-        return [Sentence(sentence(key, then=self.then, now=self.now, label=label,
-                                  value=_amount(pair, "then" if pair.then else "now")), pair.ids)]
+        out = [Sentence(sentence("pair", then=self.then, now=self.now, label=label,
+                                 then_value=_amount(pair, "then"), now_value=_amount(pair, "now")), pair.ids)]
+        direction = self._direction(pair)
+        if pair.comparable and direction:
+            out.append(Sentence(sentence("change", label=label, direction=direction), pair.ids))
+        return out
+
+    def _unmatched(self, pairs: list[FigurePair], side: str) -> list[Sentence]:
+        """Figures stated in one period only: one sentence, however many there are."""
+        if not pairs:
+            return []
+        period, other = (self.then, self.now) if side == "then" else (self.now, self.then)
+        items = [(figure_label(p.subject, p.qualifier, p.unit), _amount(p, side)) for p in pairs]
+        ids = _ids(*(p.ids for p in pairs))
+        if len(items) == 1:
+            return [Sentence(sentence("only_one", period=period, other=other, label=items[0][0],
+                                      value=items[0][1]), ids)]
+        listed = join_list([f"{label} {value}" for label, value in items])
+        return [Sentence(sentence("only_many", period=period, other=other, items=listed), ids)]
 
     def _split(self, subject: str, shares: list[FigurePair]) -> list[Sentence]:
         """Shares of one whole (valmis / kesken / aloittamatta), one sentence per period."""
@@ -127,9 +136,12 @@ class _Writer:
         out = []
         for subject, group in groupby(sorted(shares, key=lambda p: p.subject), key=lambda p: p.subject):
             out += self._split(subject, list(group))
-        for pair in pairs:
-            if pair not in shares:
+        rest = [p for p in pairs if p not in shares]
+        for pair in rest:
+            if pair.then and pair.now:
                 out += self._pair(pair)
+        for side in ("then", "now"):
+            out += self._unmatched([p for p in rest if getattr(p, side) and not (p.then and p.now)], side)
         return out + self.baselines(goal_key)
 
     def _baselines(self):
@@ -183,30 +195,32 @@ class _Writer:
 
     # -------------------------------------------------------------- goals
     def goal(self, g: GoalChange) -> list[Sentence]:
+        """Owner, wording, status and figures of one goal; each sentence cites the rows it read."""
         out = []
         then, now = g.then, g.now
-        owners = {s.owner for s in (then, now) if s and s.owner}
-        if len(owners) == 2:
+        with_owner = [s for s in (then, now) if s and s.owner]
+        owner_ids = _ids(*(s.ids for s in with_owner))
+        if len({s.owner for s in with_owner}) == 2:
             out.append(Sentence(sentence("goal_owner_changed", then=self.then, now=self.now,
-                                         then_owner=then.owner, now_owner=now.owner), g.ids))
-        elif owners:
-            period = self.now if now and now.owner else self.then
-            both = then and now and then.owner and now.owner
-            out.append(Sentence(sentence("goal_owner_both" if both else "goal_owner", period=period,
-                                         owner=owners.pop()), g.ids))
-        if then and now and then.name != now.name:
+                                         then_owner=then.owner, now_owner=now.owner), owner_ids))
+        elif with_owner:
+            key = "goal_owner_both" if len(with_owner) == 2 else "goal_owner"
+            period = self.then if with_owner[0] is then else self.now
+            out.append(Sentence(sentence(key, period=period, owner=with_owner[0].owner), owner_ids))
+        if g.change == "kept" and then.name != now.name:
             out.append(Sentence(sentence("goal_renamed", then=self.then, name=then.name), then.ids))
         statuses = templates()["statuses"]
-        s_then = statuses.get(then.status) if then else None
-        s_now = statuses.get(now.status) if now else None
-        if s_then and s_now and s_then == s_now:
-            out.append(Sentence(sentence("goal_status_same", status=s_now, then=self.then, now=self.now), g.ids))
-        elif s_then and s_now:
-            out.append(Sentence(sentence("goal_status_changed", then=self.then, now=self.now, then_status=s_then,
-                                         now_status=s_now), g.ids))
-        elif s_then or s_now:
-            out.append(Sentence(sentence("goal_status_one", period=self.then if s_then else self.now,
-                                         status=s_then or s_now), (then if s_then else now).ids))
+        said = [(s, statuses[s.status], p) for s, p in ((then, self.then), (now, self.now))
+                if s and s.status in statuses]
+        status_ids = _ids(*(s.ids for s, _, _ in said))
+        if len(said) == 2 and said[0][1] == said[1][1]:
+            out.append(Sentence(sentence("goal_status_same", status=said[0][1], then=self.then, now=self.now),
+                                status_ids))
+        elif len(said) == 2:
+            out.append(Sentence(sentence("goal_status_changed", then=self.then, now=self.now,
+                                         then_status=said[0][1], now_status=said[1][1]), status_ids))
+        elif said:
+            out.append(Sentence(sentence("goal_status_one", period=said[0][2], status=said[0][1]), status_ids))
         if g.change in ("appeared", "disappeared"):
             out.append(Sentence(sentence(f"goal_{g.change}", then=self.then, now=self.now), g.ids))
         return out + self.figures(g.goal_key)
@@ -216,7 +230,7 @@ class _Writer:
         for change in ("disappeared", "appeared"):
             goals = [g for g in self.c.goals if g.change == change]
             if goals:
-                names = join_list([f"”{(g.now or g.then).name}”" for g in goals])
+                names = join_list([f"”{g.name}”" for g in goals])
                 case = "elative" if change == "disappeared" else "nominative"
                 out.append(Sentence(sentence(f"goals_{change}", then=self.then, now=self.now, names=names,
                                              count=count_phrase(len(goals), "tavoite", case)),
@@ -244,7 +258,7 @@ def compose(c: Comparison) -> Draft:
     shown = [g for g in c.goals if g.change != "mentioned"]
     if shown:
         blocks.append(Block(heads["goals"], 2, tuple(w.goal_summary())))
-        blocks += [Block(f"”{(g.now or g.then).name}”", 3, tuple(w.goal(g))) for g in shown]
+        blocks += [Block(f"”{g.name}”", 3, tuple(w.goal(g))) for g in shown]
     return Draft(capitalise(title), _meetings(c), _drop_empty(blocks))
 
 

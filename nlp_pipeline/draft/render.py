@@ -18,7 +18,7 @@ def _footnotes(draft: Draft, sources: dict[str, Source]) -> tuple[list[list[int]
     Figures stated in the same source sentence share one note. Returns each sentence's note numbers
     and the notes as (source, ids).
     """
-    notes: dict[tuple[str, str], tuple[Source, list[str]]] = {}
+    notes: dict[tuple[str, str], tuple[int, Source, list[str]]] = {}
     refs = []
     for s in draft.sentences():
         numbers = []
@@ -26,14 +26,13 @@ def _footnotes(draft: Draft, sources: dict[str, Source]) -> tuple[list[list[int]
             src = sources.get(i)
             if src is None:
                 continue
-            note = notes.setdefault((src.doc_id, src.sentence), (src, []))
-            if i not in note[1]:
-                note[1].append(i)
-            n = list(notes).index((src.doc_id, src.sentence)) + 1
+            n, _, ids = notes.setdefault((src.doc_id, src.sentence), (len(notes) + 1, src, []))
+            if i not in ids:
+                ids.append(i)
             if n not in numbers:
                 numbers.append(n)
         refs.append(numbers)
-    return refs, list(notes.values())
+    return refs, [(src, ids) for _, src, ids in notes.values()]
 
 
 def _describe(src: Source) -> tuple[str, str]:
@@ -148,19 +147,21 @@ def _short(text: str, width: int = 38) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_chart(comparison: Comparison, path: str | Path) -> Path:
-    """Horizontal paired bars of every figure stated in both periods, one panel per unit.
+def render_chart(comparison: Comparison, path: str | Path, limit: int = 24) -> Path:
+    """Horizontal paired bars of the figures stated in both periods, one panel per unit.
 
     Grey and black with hatching so it survives black-and-white printing; values are printed at
-    the bar ends so the reader need not read the axis.
+    the bar ends so the reader need not read the axis. A page holds about ``limit`` pairs:
+    organisation-wide ones come first, and the title says when some were left out.
     """
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     c = comparison
-    names = {g.goal_key: (g.now or g.then).name for g in c.goals}
-    pairs = [p for p in c.pairs if p.then and p.now and tellable(p)]
+    names = {g.goal_key: g.name for g in c.goals}
+    told = sorted((p for p in c.pairs if p.then and p.now and tellable(p)), key=lambda p: p.goal_key is not None)
+    pairs = told[:limit]
     units = sorted({p.unit for p in pairs}, key=lambda u: (u != "percent", u))
     heads = templates()["headings"]
     if not units:
@@ -185,6 +186,8 @@ def render_chart(comparison: Comparison, path: str | Path) -> Path:
         ax.legend(fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False)
         ax.spines[["top", "right"]].set_visible(False)
     title = heads["chart_title"].format(then=c.then.period, now=c.now.period)
+    if len(told) > len(pairs):
+        title += "\n" + heads["chart_subset"].format(shown=len(pairs), total=len(told))
     if c.scope_changed:
         title += f"\n{heads['chart_scope_note']}"
     fig.suptitle(title, fontsize=11)

@@ -1,12 +1,12 @@
 -- Pairs of figures measuring the same thing in both periods: same goal, subject, qualifier, unit and
 -- rate period. Figures without a subject are never paired (two bare "35 %" need not be the same thing).
 -- When a period states the same thing more than once, the latest meeting's first mention stands and
--- `*_candidates` tells how many there were. Percentages differ in percentage points; counts and money
+-- `*_candidates` tells how many different values were stated (more than one: the pairing is a guess). Percentages differ in percentage points; counts and money
 -- also get a relative change in per cent.
 WITH keyed AS (
     SELECT *,
            row_number() OVER w AS rank,
-           count(*) OVER (PARTITION BY side, goal_key, subject, qualifier, unit, per) AS candidates
+           count(DISTINCT value) OVER (PARTITION BY side, goal_key, subject, qualifier, unit, per) AS candidates
     FROM draft_figures
     WHERE subject IS NOT NULL
     WINDOW w AS (PARTITION BY side, goal_key, subject, qualifier, unit, per
