@@ -56,29 +56,57 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option()
+@click.option("--workers", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes, each with its own spaCy pipeline; 0 works in this process.  [default: number of cores]")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the per-document work runs: local processes, or a Dask cluster (see --scheduler).")
+@click.option("--scheduler", metavar="ADDRESS", default=None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
+@click.option("--parts", "parts_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Dask: folder on a file system the workers share, for their Parquet parts.  [default: DB.parts]")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Only meetings on or after this date.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Only meetings on or before this date.")
+@click.option("--dry-run", is_flag=True, help="List the files that would be processed; store nothing.")
 @click.option("--no-nlp", is_flag=True, help="Ingest, segment and store only (no tagging or figures).")
-@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
-def process(paths: tuple[Path, ...], db: Path, no_nlp: bool, quiet: bool) -> None:
-    """Ingest files or folders (.txt, .html/.htm, .pdf) into the database.
+@click.option("--no-cache", is_flag=True, help="Analyse repeated sections again instead of reusing them (for measurements).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True, help="Files per write transaction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; print only failures and the summary line.")
+@click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: one JSON object per file and one for the summary, on stdout.")
+def process(paths: tuple[Path, ...], db: Path, workers: int | None, executor: str, scheduler: str | None,
+            parts_dir: Path | None, since, until, dry_run: bool, no_nlp: bool, no_cache: bool, batch_size: int,
+            quiet: bool, log_format: str) -> None:
+    """Ingest files or folders (.txt, .html/.htm, .pdf) into the database, in parallel.
 
     Re-running on the same input changes nothing: documents are keyed by a hash of their text,
-    and files unchanged since the last run are not read again.
+    and files unchanged since the last run are not read again. A run killed midway resumes
+    where it stopped when started again. Exit code 1 when any file failed (see the errors table).
 
     \b
     Example:
         agenda-nlp process ../shared/seeds ../shared/corpus/helsinki-ahjo --db a.duckdb
+        agenda-nlp process agendas/ --since 2025-01-01 --workers 4 --log-format json > run.jsonl
+        agenda-nlp process agendas/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
-    from .pipeline import Analyzer, process_paths
+    import os
 
-    def report(path, status, error):
-        if error is not None and (status == "failed" or not quiet):
-            click.echo(f"{'skipped' if status == 'skipped' else 'error'}: {error.source}: {error.message}", err=True)
+    from .batch import CACHE_ENTRIES, BatchError, Reporter, RunOptions, dry_run as plan_run, run
 
+    options = RunOptions(
+        workers=len(os.sched_getaffinity(0)) if workers is None else workers, executor=executor,
+        scheduler=scheduler, parts_dir=parts_dir, since=since.date() if since else None,
+        until=until.date() if until else None, with_nlp=not no_nlp, cache_entries=0 if no_cache else CACHE_ENTRIES,
+        batch_size=batch_size,
+    )
+    reporter = Reporter(log_format, quiet)
     try:
-        summary = process_paths(paths, db, analyzer=Analyzer(with_nlp=not no_nlp), on_file=report)
-    except StoreError as exc:
+        if dry_run:
+            reporter.dry_run(*plan_run(paths, db, options))
+            return
+        with reporter:
+            summary = run(paths, db, options, on_file=reporter.file, on_start=reporter.start, on_progress=reporter.progress)
+    except (BatchError, StoreError) as exc:
         _fail(str(exc))
-    click.echo(summary.line())
+    reporter.finish(summary)
     if summary.failed:
         sys.exit(1)
 

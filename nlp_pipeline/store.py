@@ -76,15 +76,18 @@ class Store:
         rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()
         return {r[0] for r in rows}
 
+    def all_doc_ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT doc_id FROM documents").fetchall()]
+
     def seen_inputs(self) -> dict[str, tuple[int, int, str]]:
         """source -> (size, mtime_ns, status) of every input file recorded so far."""
         rows = self.con.execute("SELECT source, size, mtime_ns, status FROM inputs").fetchall()
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
     def goal_keys(self, organisation: str | None) -> dict[str, str]:
-        """goal_key -> a representative name, for the goals stored for one organisation."""
+        """goal_key -> a representative name (the least, so it does not depend on storage order) for one organisation."""
         rows = self.con.execute(
-            """SELECT g.goal_key, any_value(g.name) FROM goals g JOIN documents d USING (doc_id)
+            """SELECT g.goal_key, min(g.name) FROM goals g JOIN documents d USING (doc_id)
                WHERE d.organisation IS NOT DISTINCT FROM ? GROUP BY 1""",
             [organisation],
         ).fetchall()
@@ -106,21 +109,27 @@ class Store:
             fresh.setdefault(result.doc_id, result)
         for doc_id in self.stored_doc_ids(fresh):
             del fresh[doc_id]
-        tables = _arrow_tables(list(fresh.values()), parents or {})
+        self.write_tables(_arrow_tables(list(fresh.values()), parents or {}), inputs, errors)
+        return len(fresh)
+
+    def write_tables(self, tables: dict[str, pa.Table], inputs: Sequence[InputRecord] = (), errors: Sequence[ErrorRecord] = ()) -> None:
+        """Insert Arrow tables (columns as in the schema), inputs and errors in one transaction.
+
+        Errors stored earlier for the input files written here are replaced: they describe the last attempt.
+        """
         try:
             self.con.begin()
             for name, table in tables.items():
                 if table.num_rows:
                     self._insert(name, table)
-            if errors:
-                self._insert("errors", _rows_to_arrow([dataclasses.asdict(e) for e in errors], ERROR_COLUMNS))
             if inputs:
                 self._upsert_inputs(inputs)
+            if errors:
+                self._insert("errors", _rows_to_arrow([dataclasses.asdict(e) for e in errors], ERROR_COLUMNS))
             self.con.commit()
         except duckdb.Error as exc:
             self.con.rollback()
             raise StoreError(f"{self.path}: write failed, nothing from this batch stored: {str(exc).splitlines()[0]}") from None
-        return len(fresh)
 
     def write_errors(self, errors: Sequence[ErrorRecord]) -> None:
         self.write([], errors=errors)
@@ -138,6 +147,7 @@ class Store:
         self.con.register("_inputs", data)
         try:
             self.con.execute("DELETE FROM inputs WHERE source IN (SELECT source FROM _inputs)")
+            self.con.execute("DELETE FROM errors WHERE source IN (SELECT source FROM _inputs)")
             self.con.execute(f"INSERT INTO inputs ({', '.join(INPUT_COLUMNS)}) SELECT * FROM _inputs")
         finally:
             self.con.unregister("_inputs")
