@@ -302,9 +302,9 @@ def build_comparison(con: duckdb.DuckDBPyConnection, from_period: str, to_period
     params = {"organisation": organisation, "body": body, "goal": goal}
     _rows(con, "draft_documents", {"then_periods": matching["then"], "now_periods": matching["now"],
                                    "organisation": organisation, "body": body})
+    where = "".join(f", {k} {v!r}" for k, v in params.items() if v)
     for side, req in (("then", then_p), ("now", now_p)):
         if not con.execute("SELECT count(*) FROM draft_docs WHERE side = ?", [side]).fetchone()[0]:
-            where = "".join(f", {k} {v!r}" for k, v in params.items() if v and k != "goal")
             raise DraftError(f"no documents report on period {req.label}{where}")
     organisations = [r[0] for r in con.execute(
         "SELECT DISTINCT organisation FROM draft_docs WHERE organisation IS NOT NULL ORDER BY 1").fetchall()]
@@ -313,6 +313,11 @@ def build_comparison(con: duckdb.DuckDBPyConnection, from_period: str, to_period
                          f"({', '.join(organisations)}): choose one with --organisation")
     _rows(con, "draft_goals", {"goal": goal})
     _rows(con, "draft_figures", {"goal": goal})
+    for side, req in (("then", then_p), ("now", now_p)):
+        facts = con.execute("SELECT (SELECT count(*) FROM draft_figures WHERE side = $s)"
+                            " + (SELECT count(*) FROM draft_goals WHERE side = $s)", {"s": side}).fetchone()[0]
+        if not facts:
+            raise DraftError(f"the documents of period {req.label} hold no figures or goals to compare{where}")
 
     base: dict[str, dict[str, Value]] = {"then": {}, "now": {}}
     for r in _rows(con, "draft_bases"):
