@@ -174,7 +174,7 @@ def test_a_quarter_matches_the_half_year_report_ending_with_it(seeds_like_db):
 @pytest.mark.parametrize("args, message", [
     (("2025-Q3", "2026-Q1"), "no documents report on period 2025-Q3"),
     (("2025-Q5", "2026-Q1"), "bad period '2025-Q5'"),
-    (("2025-Q2", "2026-Q1", "Nokia"), "no documents for organisation 'Nokia'"),
+    (("2025-Q2", "2026-Q1", "Nokia"), "no organisation matching 'Nokia'"),
     (("2025-Q2", "2025-H1"), "end on the same day"),
     (("2026-Q1", "2025-Q2"), "give the earlier period first"),
 ])
@@ -311,7 +311,7 @@ def test_cli_draft_md_json_and_chart(seeds_like_db, tmp_path):
 
 @pytest.mark.parametrize("extra, message", [
     (["--from", "2024-Q1", "--to", "2026-Q1"], "no documents report on period 2024-Q1"),
-    (["--from", "2025-Q2", "--to", "2026-Q1", "--organisation", "Nokia"], "no documents for organisation"),
+    (["--from", "2025-Q2", "--to", "2026-Q1", "--organisation", "Nokia"], "no organisation matching"),
     (["--from", "2025-q7", "--to", "2026-Q1"], "bad period"),
     (["--from", "2025-Q2", "--to", "2026-Q1", "--format", "docx"], "give --out"),
 ])

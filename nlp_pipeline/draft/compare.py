@@ -213,7 +213,7 @@ def _check_filters(con: duckdb.DuckDBPyConnection, organisation: str | None, bod
             continue
         args = [f"%{text}%"] + ([text] if what == "goal" else [])
         if not con.execute(query, args).fetchone()[0]:
-            raise DraftError(f"no documents for {what} {text!r} in the database")
+            raise DraftError(f"no {what} matching {text!r} in the database")
 
 
 def _value(row: dict, side: str) -> Value | None:
@@ -283,26 +283,15 @@ def _sources(con, ids: list[str]) -> dict[str, Source]:
     return out
 
 
-def build_comparison(con: duckdb.DuckDBPyConnection, from_period: str, to_period: str,
-                     organisation: str | None = None, body: str | None = None,
-                     goal: str | None = None) -> Comparison:
-    """Compare what the documents of two reporting periods say (matching rule: :func:`same_snapshot`).
-
-    Raises DraftError for a bad period, an unknown organisation/body/goal, or a period without data.
-    """
-    then_p, now_p = requested_period(from_period), requested_period(to_period)
-    if same_snapshot(then_p, now_p):
-        raise DraftError(f"periods {then_p.label} and {now_p.label} end on the same day: nothing to compare")
-    if then_p.end > now_p.end:
-        raise DraftError(f"--from {then_p.label} ends after --to {now_p.label}: give the earlier period first")
-    _check_filters(con, organisation, body, goal)
+def _select(con: duckdb.DuckDBPyConnection, then_p: Period, now_p: Period, organisation: str | None,
+            body: str | None, goal: str | None) -> None:
+    """Fill the temp tables draft_docs, draft_goals and draft_figures; refuse a period without data."""
     stored = _register_periods(con)
     matching = {side: [t for t, p in stored.items() if same_snapshot(p, req)]
                 for side, req in (("then", then_p), ("now", now_p))}
-    params = {"organisation": organisation, "body": body, "goal": goal}
     _rows(con, "draft_documents", {"then_periods": matching["then"], "now_periods": matching["now"],
                                    "organisation": organisation, "body": body})
-    where = "".join(f", {k} {v!r}" for k, v in params.items() if v)
+    where = "".join(f", {k} {v!r}" for k, v in (("organisation", organisation), ("body", body)) if v)
     for side, req in (("then", then_p), ("now", now_p)):
         if not con.execute("SELECT count(*) FROM draft_docs WHERE side = ?", [side]).fetchone()[0]:
             raise DraftError(f"no documents report on period {req.label}{where}")
@@ -317,7 +306,25 @@ def build_comparison(con: duckdb.DuckDBPyConnection, from_period: str, to_period
         facts = con.execute("SELECT (SELECT count(*) FROM draft_figures WHERE side = $s)"
                             " + (SELECT count(*) FROM draft_goals WHERE side = $s)", {"s": side}).fetchone()[0]
         if not facts:
-            raise DraftError(f"the documents of period {req.label} hold no figures or goals to compare{where}")
+            about = f", goal {goal!r}" if goal else ""
+            raise DraftError(f"the documents of period {req.label} hold no figures or goals to compare"
+                             f"{where}{about}")
+
+
+def build_comparison(con: duckdb.DuckDBPyConnection, from_period: str, to_period: str,
+                     organisation: str | None = None, body: str | None = None,
+                     goal: str | None = None) -> Comparison:
+    """Compare what the documents of two reporting periods say (matching rule: :func:`same_snapshot`).
+
+    Raises DraftError for a bad period, an unknown organisation/body/goal, or a period without data.
+    """
+    then_p, now_p = requested_period(from_period), requested_period(to_period)
+    if same_snapshot(then_p, now_p):
+        raise DraftError(f"periods {then_p.label} and {now_p.label} end on the same day: nothing to compare")
+    if then_p.end > now_p.end:
+        raise DraftError(f"--from {then_p.label} ends after --to {now_p.label}: give the earlier period first")
+    _check_filters(con, organisation, body, goal)
+    _select(con, then_p, now_p, organisation, body, goal)
 
     base: dict[str, dict[str, Value]] = {"then": {}, "now": {}}
     for r in _rows(con, "draft_bases"):
