@@ -39,6 +39,7 @@ CANDIDATE_RE = re.compile(
     re.VERBOSE,
 )
 HAS_DIGIT = re.compile(r"\d")
+MATCH_WINDOW = 4  # tokens around a candidate that the never-figure Matcher looks at
 MAX_PERCENT = 1000.0
 MAX_DIGITS = 15
 REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
@@ -110,8 +111,11 @@ class FigureExtractor:
         if not has_digit and not word_tokens:
             doc._.figures = []
             return doc
-        blocked = self._blocked(doc) if has_digit else []
-        cands = self._digit_candidates(text, blocked) + self._word_candidates(doc, word_tokens)
+        blocked = self._blocked_chars(text) if has_digit else []
+        cands = self._digit_candidates(text, blocked)
+        if cands:
+            cands = self._drop_matcher_blocked(doc, cands)
+        cands += self._word_candidates(doc, word_tokens)
         cands.sort(key=lambda c: c.start)
         report_period = getattr(ctx, "report_period", None)
         section_kind = getattr(ctx, "section_kind", None)
@@ -122,7 +126,7 @@ class FigureExtractor:
         for cand in cands:
             if cand.start < taken_until:
                 continue
-            reading = self._read_unit(doc, cand, fi)
+            reading = self._read_unit(doc, text, cand, fi)
             if reading is None:
                 continue
             first, last = _tokens_of(doc, cand.start, reading.end)
@@ -136,19 +140,40 @@ class FigureExtractor:
             si = bisect.bisect_right(sent_starts, first.idx) - 1
             by_sent.setdefault(si, []).append((reading, first, last))
         for si, readings in by_sent.items():
-            figures += self._attributes(doc, sents[si], readings, report_period, section_kind, fi)
+            figures += self._attributes(doc, text, sents[si], readings, report_period, section_kind, fi)
         doc._.figures = figures
         return doc
 
     # ---------------------------------------------------------------- candidates
-    def _blocked(self, doc: Doc) -> list[tuple[int, int]]:
-        spans = [(m.start(), m.end()) for m in self.lex.never.finditer(doc.text)]
-        for _, s, e in self.matcher(doc):
-            span = doc[s:e]
-            # block the numbers after the cue word, not the cue itself (it may be a unit noun)
-            num_start = next((t.idx for t in span if t.like_num or t.text[:1].isdigit()), span.start_char)
-            spans.append((num_start, span.end_char))
+    def _blocked_chars(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of never-figures found on the text (dates, codes, phone numbers, URLs, …)."""
+        spans = [(m.start(), m.end()) for m in self.lex.never.finditer(text)]
+        for triggers, regex in self.lex.never_gated:
+            if any(t in text for t in triggers):
+                spans += [(m.start(), m.end()) for m in regex.finditer(text)]
         return spans
+
+    def _drop_matcher_blocked(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Token-pattern never-figures (``puh. 050 …``, ``Liite 1``, ``Mäkelänkatu 47``), matched only in
+        small windows around the candidates: the Matcher over whole documents would cost more than all else."""
+        blocked: list[tuple[int, int]] = []
+        windows: list[list[int]] = []
+        for cand in cands:
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is None:
+                continue
+            a, b = max(span.start - MATCH_WINDOW, 0), min(span.end + MATCH_WINDOW, len(doc))
+            if windows and a <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], b)
+            else:
+                windows.append([a, b])
+        for a, b in windows:
+            for _, s, e in self.matcher(doc[a:b]):
+                span = doc[a + s: a + e]
+                # block the numbers after the cue word, not the cue itself (it may be a unit noun)
+                num_start = next((t.idx for t in span if t.like_num or t.text[:1].isdigit()), span.start_char)
+                blocked.append((num_start, span.end_char))
+        return [c for c in cands if not _overlaps(c.start, c.end, blocked)] if blocked else cands
 
     def _digit_candidates(self, text: str, blocked: list[tuple[int, int]]) -> list[Candidate]:
         out = []
@@ -188,7 +213,7 @@ class FigureExtractor:
             if frac is not None:
                 if tok.i > 0 and doc[tok.i - 1].lower_ in ("molemmat", "kummatkin", "eri", "monet", "hyvät", "huonot"):
                     continue
-                out.append(Candidate(tok.idx, tok.idx + len(tok.text), frac[0], False, denominator=frac[1], word=True))
+                out.append(Candidate(tok.idx, tok.idx + len(tok.text), float(frac[0]), False, denominator=float(frac[1]), word=True))
                 continue
             value = self.words.value(low)
             if value is None or tok.pos_ not in ("NUM", "NOUN", "ADJ", "DET", "PRON"):
@@ -203,8 +228,7 @@ class FigureExtractor:
         return out
 
     # ---------------------------------------------------------------- unit
-    def _read_unit(self, doc: Doc, cand: Candidate, fi: bool) -> Reading | None:
-        text = doc.text
+    def _read_unit(self, doc: Doc, text: str, cand: Candidate, fi: bool) -> Reading | None:
         if cand.denominator is not None:
             return self._read_fraction(doc, cand)
         scale = 1.0
@@ -220,7 +244,7 @@ class FigureExtractor:
         rule, m = self._match_unit(text, pos, fi)
         if rule is None:
             if mult:  # "ohjataan 17 miljoonaa": money when the text around talks euros
-                if fi and _mentions_euro(doc, cand.start):
+                if fi and _mentions_euro(text, cand.start):
                     return Reading(cand, cand.value * scale, "eur", None, mult.end())
                 return None
             scale_m = SCALE_RE.match(text, pos)
@@ -364,17 +388,17 @@ class FigureExtractor:
 
     # ---------------------------------------------------------------- attributes
     def _attributes(
-        self, doc: Doc, sent: Span, readings: list[tuple[Reading, Token, Token]], report_period: str | None,
+        self, doc: Doc, text: str, sent: Span, readings: list[tuple[Reading, Token, Token]], report_period: str | None,
         section_kind: str | None, fi: bool,
     ) -> list[Figure]:
         sent_text = sent.text
         periods = find_periods(sent_text, report_period) if fi else _years_only(sent_text)
-        carried = self._paragraph_period(doc, sent, report_period) if fi else report_period
+        carried = self._paragraph_period(doc, text, sent, report_period) if fi else report_period
         clause_of = _partition(sent, CLAUSE_BREAKS)
         item_of = _partition(sent, ITEM_BREAKS)
         out: list[Figure] = []
         for reading, first, last in readings:
-            approx, bound = self._hedges(doc, first) if fi else (False, None)
+            approx, bound = self._hedges(doc, text, first) if fi else (False, None)
             subject = reading.subject
             if subject is None and fi:
                 subject = self._subject(doc, sent, first, last, reading, out, clause_of)
@@ -394,12 +418,12 @@ class FigureExtractor:
                 subject=subject,
                 qualifier=self._qualifier(sent, first, last, item_of) if fi else None,
                 period=period,
-                per=self._per(doc.text, reading.end) if fi else None,
+                per=self._per(text, reading.end) if fi else None,
             )
             out.append(fig)
         return self._comparisons(doc, sent, out, periods) if fi else out
 
-    def _hedges(self, doc: Doc, first: Token) -> tuple[bool, str | None]:
+    def _hedges(self, doc: Doc, text: str, first: Token) -> tuple[bool, str | None]:
         approx, bound = False, None
         before = doc[max(first.i - 3, 0): first.i]
         words = [t.lower_ for t in before]
@@ -415,7 +439,7 @@ class FigureExtractor:
                     bound = "gt"
                 elif words[i - 1] in self.lex.lt_before_kuin:
                     bound = "lt"
-        if first.text.startswith("~") or doc.text[max(first.idx - 1, 0): first.idx] == "~":
+        if first.text.startswith("~") or text[max(first.idx - 1, 0): first.idx] == "~":
             approx = True
         if bound and any(t.lower_ in self.lex.negations for t in doc[max(first.i - 6, 0): first.i]):
             bound = "lt" if bound == "gt" else "gt"
@@ -442,7 +466,7 @@ class FigureExtractor:
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss":
                 return tok.lemma_.lower()
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
-            if tok.pos_ == "NOUN" and _case(tok) == "Ela":
+            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
             if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
                 break
@@ -517,12 +541,12 @@ class FigureExtractor:
             return before[-1].value
         return report_period
 
-    def _paragraph_period(self, doc: Doc, sent: Span, report_period: str | None) -> str | None:
+    def _paragraph_period(self, doc: Doc, text: str, sent: Span, report_period: str | None) -> str | None:
         """A sentence stating no period inherits the last one stated earlier in its paragraph."""
         if sent.start == 0 or "\n\n" in doc[sent.start - 1].text:
             return report_period
         prev = doc[sent.start - 1].sent
-        if "\n\n" in doc.text[prev.end_char: sent.start_char]:
+        if "\n\n" in text[prev.end_char: sent.start_char]:
             return report_period
         strong = [p for p in find_periods(prev.text, report_period) if p.strong and p.value[4:5] != "-" or "/" in p.value]
         return strong[-1].value if strong else report_period
@@ -689,9 +713,9 @@ def _copula_before(doc: Doc, first: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _mentions_euro(doc: Doc, char: int) -> bool:
+def _mentions_euro(text: str, char: int) -> bool:
     """Does the text up to ``char`` (this section) speak of euros?"""
-    window = doc.text[:char].lower()
+    window = text[:char].lower()
     return "euro" in window or "€" in window
 
 

@@ -25,6 +25,7 @@ class Lexicon:
     rate_per: re.Pattern[str]
     per_normal: dict[str, str]
     never: re.Pattern[str]
+    never_gated: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]  # (trigger strings, pattern)
     matcher_patterns: tuple[dict, ...]
     approx: frozenset[str]
     bound_gt: frozenset[str]
@@ -66,6 +67,9 @@ def load_lexicon() -> Lexicon:
         rate_per=re.compile(units["rate_per"]["pattern"], re.IGNORECASE),
         per_normal=units["rate_per"]["normal"],
         never=re.compile(never_re, re.MULTILINE),
+        never_gated=tuple(
+            (tuple(g["if_contains"]), re.compile(g["pattern"], re.IGNORECASE)) for g in never["gated"].values()
+        ),
         matcher_patterns=patterns,
         approx=frozenset(cues["approx"]),
         bound_gt=frozenset(cues["bound_gt"]),

@@ -181,12 +181,12 @@ def parse_finnish_number(text: str) -> float | None:
     low = text.lower()
     if (frac := words.fraction(low)) is not None:
         return frac[0] / frac[1]
-    if len(tokens) == 2:  # "kaksi viidestä", "kaksi kolmasosaa"
+    if len(tokens) == 2 and not tokens[0].lower().endswith(("sta", "stä")):  # "kaksi viidestä", "kaksi kolmasosaa"
         num = words.value(tokens[0])
         den = words.fraction_denominator(tokens[1])
-        if den is None and tokens[1].lower().endswith(("sta", "stä")):
+        if den is None and tokens[1].lower().endswith(("sta", "stä")) and not tokens[1].lower().endswith("toista"):
             den = words.value(tokens[1])
-        if num is not None and den:
+        if num is not None and den and num < den:
             return num / den
     value = words.value(low.replace(" ", ""))
     return value

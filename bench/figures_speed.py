@@ -1,0 +1,90 @@
+"""How much the ``figures`` component adds to the spaCy pipeline, over the Ahjo corpus.
+
+Runs the stock Finnish pipeline over every section the orchestrator would analyse, with and without
+the figures component, and prints docs/s and the overhead. The component's own time is also measured
+directly on the parsed docs (less noisy than the difference of two whole runs).
+
+    python3 bench/figures_speed.py [--shared DIR] [--rounds N] [--limit N]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import spacy  # noqa: E402
+
+from nlp_pipeline import figures  # noqa: E402
+from nlp_pipeline.ingest import read_path  # noqa: E402
+from nlp_pipeline.nlp import BASE_MODEL, SectionContext  # noqa: E402
+from nlp_pipeline.pipeline import NLP_SKIP_KINDS  # noqa: E402
+from nlp_pipeline.segment import segment  # noqa: E402
+
+
+def section_units(corpus: Path, limit: int | None) -> list[tuple[str, SectionContext]]:
+    """(text, context) for every section the pipeline sends through spaCy."""
+    units = []
+    for path in sorted(corpus.glob("*.html"))[:limit]:
+        document = segment(read_path(path))
+        for section in document.sections:
+            if section.kind in NLP_SKIP_KINDS or not section.text.strip():
+                continue
+            ctx = SectionContext(document.doc_id, section.kind, section.start_char, document.meta.report_period,
+                                 document.meta.organisation, document.source.lang)
+            units.append((section.text, ctx))
+    return units
+
+
+def run(nlp, units) -> tuple[float, list]:
+    docs = []
+    for text, ctx in units:
+        doc = nlp.make_doc(text)
+        doc._.context = ctx
+        docs.append(doc)
+    start = time.perf_counter()
+    out = list(nlp.pipe(docs, batch_size=32))
+    return time.perf_counter() - start, out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N files")
+    args = parser.parse_args()
+
+    units = section_units(args.shared / "corpus" / "helsinki-ahjo", args.limit)
+    chars = sum(len(t) for t, _ in units)
+    base = spacy.load(BASE_MODEL)
+    full = spacy.load(BASE_MODEL)
+    figures.add_component(full)
+    run(full, units[:20])  # warm-up
+
+    base_times, full_times = [], []
+    parsed: list = []
+    for _ in range(args.rounds):
+        base_times.append(run(base, units)[0])
+        elapsed, parsed = run(full, units)
+        full_times.append(elapsed)
+    t_base, t_full = min(base_times), min(full_times)
+
+    component = full.get_pipe("figures")
+    start = time.perf_counter()
+    n_figures = sum(len(component(doc)._.figures) for doc in parsed)
+    t_component = time.perf_counter() - start
+
+    n = len(units)
+    print(f"{n} sections ({chars / 1000:.0f} k chars) from {args.shared / 'corpus' / 'helsinki-ahjo'}, best of {args.rounds}")
+    print(f"spaCy pipeline alone      {n / t_base:8.1f} docs/s  ({t_base:.2f} s)")
+    print(f"with figures component    {n / t_full:8.1f} docs/s  ({t_full:.2f} s)")
+    print(f"overhead (whole runs)     {100 * (t_full - t_base) / t_base:8.1f} %")
+    print(f"figures component alone   {t_component:.3f} s = {100 * t_component / t_base:.1f} % of the pipeline; "
+          f"{n_figures} figures")
+
+
+if __name__ == "__main__":
+    main()

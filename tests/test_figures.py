@@ -1,0 +1,237 @@
+"""The figures component on real agenda text (seeds and Ahjo read in place), bad input, and the number grammar."""
+from __future__ import annotations
+
+import math
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp_pipeline import figures
+from nlp_pipeline.figures import parse_finnish_number, render_digits, render_millions, render_percent, render_words
+from nlp_pipeline.ingest import read_path
+from nlp_pipeline.nlp import BASE_MODEL, SectionContext
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.load(BASE_MODEL)
+    figures.add_component(pipeline)
+    return pipeline
+
+
+def extract(nlp, text: str, report_period: str | None = None, lang: str = "fi", context: bool = True):
+    doc = nlp.make_doc(text)
+    if context:
+        doc._.context = SectionContext("test", "description", 0, report_period, None, lang)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.figures
+
+
+def paragraph(path, needle: str) -> str:
+    """The paragraph of a real document (normalised by ingest) that contains ``needle``."""
+    text = read_path(path).text
+    i = text.index(needle)
+    start = text.rfind("\n\n", 0, i)
+    end = text.find("\n\n", i)
+    return text[start + 2 if start >= 0 else 0: end if end >= 0 else len(text)]
+
+
+def between(path, first: str, stop: str) -> str:
+    """Real text from ``first`` up to ``stop`` (spanning a blank line the source has mid-sentence)."""
+    text = read_path(path).text
+    start = text.index(first)
+    return text[start: text.index(stop, start)]
+
+
+def by_text(found, text: str, fragment: str):
+    hits = [f for f in found if text[f.start_char: f.end_char].startswith(fragment)]
+    assert len(hits) == 1, f"{fragment!r}: {[(text[f.start_char:f.end_char], f.value) for f in found]}"
+    return hits[0]
+
+
+# ---------------------------------------------------------------- seeds
+
+
+def test_task_breakdown_seed_281(nlp, seeds):
+    text = paragraph(seeds["281"], "717")
+    found = extract(nlp, text, report_period="2025-Q2")
+    tasks = by_text(found, text, "717")
+    assert (tasks.value, tasks.unit, tasks.subject) == (717, "count", "tehtävä")
+    for fragment, value, qualifier in (("54 %", 54, "kesken"), ("35 %", 35, "valmis"), ("11 %", 11, "aloittamatta")):
+        fig = by_text(found, text, fragment)
+        assert (fig.value, fig.unit, fig.qualifier, fig.subject) == (value, "percent", qualifier, "tehtävä")
+        assert fig.period == "2025-Q2"  # the sentence states none: the report period
+    key_results = by_text(found, text, "210")
+    assert (key_results.unit, key_results.subject) == ("count", "avaintulos")
+    progressing = by_text(found, text, "85 %")
+    assert progressing.approx and progressing.bound is None and progressing.subject == "avaintulos"
+
+
+def test_fractions_and_numeral_words_seed_281(nlp, seeds):
+    text = paragraph(seeds["281"], "3/5")
+    found = extract(nlp, text)
+    three = by_text(found, text, "3/5")
+    assert (three.value, three.denominator, three.unit, three.subject) == (3, 5, "fraction", "tavoite")
+    assert by_text(found, text, "Kolmen").value == 3
+
+
+def test_comparison_seed_36(nlp, seeds):
+    text = paragraph(seeds["36"], "38 %")
+    found = extract(nlp, text, report_period="2026-Q1")
+    share = by_text(found, text, "38 %")
+    assert (share.value, share.unit, share.subject, share.period) == (38, "percent", "yhteydenotto", "2026-Q1")
+    diff = by_text(found, text, "2 prosenttiyksikköä")
+    assert (diff.value, diff.unit, diff.direction) == (2, "percentage_point", "more")
+    assert (diff.baseline_value, diff.baseline_period) == (36, "2025")
+    baseline = by_text(found, text, "36 %")
+    assert (baseline.value, baseline.unit, baseline.period) == (36, "percent", "2025")
+    growth = by_text(found, text, "10 %:n")
+    assert (growth.value, growth.unit) == (10, "percent")
+
+
+def test_approximate_breakdown_seed_36(nlp, seeds):
+    text = between(seeds["36"], "Konkreettisia tehtäviä", "Tarkemmat")
+    found = extract(nlp, text, report_period="2026-Q1")
+    assert by_text(found, text, "184").subject == "tehtävä"
+    done = by_text(found, text, "32 %")
+    assert done.approx and done.qualifier == "valmis" and done.subject == "tehtävä"
+    assert [f.value for f in found if f.unit == "percent"] == [32, 48, 20]
+    assert all(f.approx for f in found if f.unit == "percent")
+
+
+def test_contact_lines_dates_and_case_numbers_are_never_figures(nlp, seeds):
+    text = read_path(seeds["281"]).text
+    header = text[: text.index("Selostus")]
+    assert "050 306 2891" in header and "11211/00.01.01/2025" in header
+    assert extract(nlp, header) == []
+    decisions = paragraph(seeds["36"], "16.12.2025 § 124")
+    found = extract(nlp, decisions)
+    assert found == [] or all("§" not in decisions[f.start_char: f.end_char] for f in found)
+    assert extract(nlp, paragraph(seeds["36"], "RRP2")) == []
+
+
+# ---------------------------------------------------------------- Ahjo
+
+
+def test_money_with_multiplier(nlp, ahjo_dir):
+    path = ahjo_dir / "hel-kaupunginhallituksen-konsernijaosto-2021-11-22-s141-97de5feb.esitys.html"
+    text = paragraph(path, "130 miljoonaa euroa")
+    money = by_text(extract(nlp, text), text, "130 miljoonaa euroa")
+    assert (money.value, money.unit, money.approx) == (130_000_000, "eur", True)
+
+
+def test_rate_per_year(nlp, ahjo_dir):
+    path = ahjo_dir / "hel-kaupunginhallituksen-konsernijaosto-2021-11-22-s141-97de5feb.esitys.html"
+    text = paragraph(path, "0,8 %")
+    rate = by_text(extract(nlp, text), text, "0,8 %")
+    assert (rate.value, rate.unit, rate.per) == (0.8, "percent", "year")
+
+
+def test_floor_areas_with_space_and_narrow_nbsp_thousands(nlp, ahjo_dir):
+    path = ahjo_dir / "hel-kaupunkiymparistolautakunta-2021-11-23-s652-8aa49e5b.esitys.html"
+    text = read_path(path).text
+    found = extract(nlp, text)
+    areas = {f.value for f in found if f.unit == "m2"}
+    assert {220825, 29300, 38300} <= areas
+
+
+def test_durations(nlp, ahjo_dir):
+    path = ahjo_dir / "hel-aikuissosiaalityon-paallikko-nd-s2-43ad18a3.paatos.html"
+    text = paragraph(path, "noin 4 kuukautta")
+    months = by_text(extract(nlp, text), text, "4 kuukautta")
+    assert (months.value, months.unit, months.approx, months.period) == (4, "month", True, None)
+    text = paragraph(path, "yli 3 vuotta")
+    years = by_text(extract(nlp, text), text, "3 vuotta")
+    assert (years.value, years.unit, years.bound) == (3, "year", "gt")
+
+
+# ---------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taulukko: 1 2 3",
+        "Osuus oli 12,,5 % ja %% kaikista.",
+        "Kasvu oli 1000000000000 % edellisestä.",
+        "Katso https://www.hel.fi/static/2021/liite-12.pdf?sivu=45%20 tai www.hel.fi/10/20.",
+        "Lähetä osoitteeseen matti.meikalainen2021@hel.fi tai puh. 09 310 31585.",
+        "2019 2020 2021\n12 13 14\n15 16 17",
+        "Päätös 11.1.2022, dnro HEL 2021-012385, laki 410/2015, 1–3/2021, klo 16.00, Mäkelänkatu 47, Y-tunnus 1234567-8.",
+        "Liite 1, Lisätilaus 5 ja 2. vaiheen Q1-raportti sekä RRP2 § 12.",
+        "",
+        "%",
+    ],
+)
+def test_garbled_and_never_figures_yield_nothing(nlp, text):
+    assert extract(nlp, text) == []
+
+
+def test_no_context_means_no_period(nlp):
+    found = extract(nlp, "Hakijoita oli 12 henkilöä.", context=False)
+    assert [(f.value, f.unit, f.period) for f in found] == [(12, "count", None)]
+
+
+def test_swedish_reads_digits_only(nlp):
+    text = "Andelen var 12 procent och kostnaden 5 000 euro. Ring 09 310 1234 före den 1.2.2022."
+    found = extract(nlp, text, lang="sv")
+    assert [(f.value, f.unit) for f in found] == [(12, "percent"), (5000, "eur")]
+
+
+# ---------------------------------------------------------------- the number grammar
+
+
+def test_number_grammar_examples():
+    assert parse_finnish_number("33 504 277") == 33504277
+    assert parse_finnish_number("33\u00a0504\u00a0277") == 33504277
+    assert parse_finnish_number("4,1") == 4.1
+    assert parse_finnish_number("15.930,16") == 15930.16
+    assert parse_finnish_number("1,2 milj.") == 1_200_000
+    assert parse_finnish_number("3,5 miljardia") == 3_500_000_000
+    assert parse_finnish_number("120 t€") == 120_000
+    assert parse_finnish_number("2 tuhatta") == 2000
+    assert parse_finnish_number("kolmesta") == 3
+    assert parse_finnish_number("kaksikymmentä") == 20
+    assert parse_finnish_number("puolet") == 0.5
+    assert parse_finnish_number("kolmannes") == pytest.approx(1 / 3)
+    assert parse_finnish_number("kaksi viidestä") == pytest.approx(0.4)
+    for junk in ("satama", "yhteensä", "1 2 3", "12,,5", "%%", ""):
+        assert parse_finnish_number(junk) is None
+
+
+CASES = ["nominative", "genitive", "partitive", "inessive", "elative", "illative", "adessive", "essive", "translative"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=1_000_000), st.sampled_from(CASES))
+def test_number_words_parse_back(n, case):
+    assert parse_finnish_number(render_words(n, case)) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=-10**9, max_value=10**10),
+    st.integers(min_value=0, max_value=2),
+    st.sampled_from([" ", "\u00a0", "\u202f", ".", ""]),
+)
+def test_digits_parse_back(cents, decimals, sep):
+    value = round(cents / 100, decimals)
+    parsed = parse_finnish_number(render_digits(value, decimals, sep))
+    assert math.isclose(parsed, value, abs_tol=1e-9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=999_999), st.sampled_from(["milj.", "miljoonaa"]))
+def test_millions_parse_back(thousands, word):
+    value = thousands * 1000.0
+    assert math.isclose(parse_finnish_number(render_millions(value, word)), value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=100_000), st.booleans())
+def test_percent_parses_back(tenths, word):
+    value = tenths / 10
+    assert math.isclose(parse_finnish_number(render_percent(value, 1, word)), value)
