@@ -338,14 +338,16 @@ def test_rewrite_guard_keeps_numbers_names_and_periods():
     assert not keeps_facts(template, "")
 
 
-@pytest.fixture(scope="module")
-def tiny_model(tmp_path_factory) -> Path:
-    """A randomly initialised two-layer GPT-2 with a word-level tokenizer, built offline."""
+@pytest.fixture(scope="module", params=["gpt2", "t5"])
+def tiny_model(request, tmp_path_factory) -> Path:
+    """A randomly initialised two-layer GPT-2 (causal) or T5 (seq2seq) with a word-level tokenizer,
+    built offline."""
     torch = pytest.importorskip("torch")
     from tokenizers import Tokenizer, models, pre_tokenizers, trainers
-    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
+    from transformers import (GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast, T5Config,
+                              T5ForConditionalGeneration)
 
-    path = tmp_path_factory.mktemp("tiny-gpt2")
+    path = tmp_path_factory.mktemp(f"tiny-{request.param}")
     tok = Tokenizer(models.WordLevel(unk_token="[UNK]"))
     tok.pre_tokenizer = pre_tokenizers.Whitespace()
     tok.train_from_iterator(["tavoite eteni suunnitellusti ja osuus nousi", "tehtävistä oli valmiina kesken"],
@@ -353,9 +355,14 @@ def tiny_model(tmp_path_factory) -> Path:
     fast = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", eos_token="[EOS]")
     fast.save_pretrained(path)
     torch.manual_seed(0)
-    config = GPT2Config(vocab_size=len(fast), n_positions=256, n_embd=16, n_layer=2, n_head=2,
-                        pad_token_id=fast.pad_token_id, eos_token_id=fast.eos_token_id)
-    GPT2LMHeadModel(config).save_pretrained(path)
+    ids = {"pad_token_id": fast.pad_token_id, "eos_token_id": fast.eos_token_id}
+    if request.param == "gpt2":
+        model = GPT2LMHeadModel(GPT2Config(vocab_size=len(fast), n_positions=256, n_embd=16, n_layer=2, n_head=2,
+                                           **ids))
+    else:
+        model = T5ForConditionalGeneration(T5Config(vocab_size=len(fast), d_model=16, d_ff=32, d_kv=8, num_layers=2,
+                                                    num_heads=2, decoder_start_token_id=fast.pad_token_id, **ids))
+    model.save_pretrained(path)
     return path
 
 
@@ -388,6 +395,19 @@ def seeds_db(tmp_path_factory, shared_dir) -> Path:
     db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
     process_paths([shared_dir / "seeds"], db)
     return db
+
+
+def test_seeds_cli_writes_docx_and_chart(seeds_db, tmp_path):
+    from docx import Document
+
+    result = CliRunner().invoke(cli, ["draft", "--db", str(seeds_db), "--from", "2025-Q2", "--to", "2026-Q1",
+                                      "--format", "docx", "--out", str(tmp_path / "d.docx"),
+                                      "--chart", str(tmp_path / "d.png")])
+    assert result.exit_code == 0, result.output
+    doc = Document(str(tmp_path / "d.docx"))
+    sources = "\n".join(row.cells[2].text for row in doc.tables[0].rows)
+    assert "Konkreettisia tehtäviä näihin on kiinnitetty tässä vaiheessa 717" in sources
+    assert (tmp_path / "d.png").stat().st_size > 20_000
 
 
 def test_seeds_draft(seeds_db):
