@@ -376,6 +376,7 @@ def test_rewrite_model_path_must_hold_a_model(tmp_path):
         rewrite("Teksti.", tmp_path)
 
 
+@pytest.mark.parametrize("tiny_model", ["gpt2"], indirect=True)
 def test_cli_rewrite_warns_and_keeps_the_template(seeds_like_db, tiny_model):
     args = ["draft", "--db", str(seeds_like_db), "--from", "2025-Q2", "--to", "2026-Q1"]
     plain = CliRunner().invoke(cli, args)

@@ -55,15 +55,20 @@ def _load(path: str):
     return model, tokenizer, config.is_encoder_decoder
 
 
-def rewrite(text: str, model_path: str | Path, max_new_tokens: int = 96) -> tuple[str, bool]:
-    """Offer ``text`` to the local model; return (rewrite, True) if it keeps the facts, else (text, False)."""
+def rewrite(text: str, model_path: str | Path) -> tuple[str, bool]:
+    """Offer ``text`` to the local model; return (rewrite, True) if it keeps the facts, else (text, False).
+
+    Greedy decoding, at most half again as many tokens as the sentence has: a smoother sentence is
+    not a longer one.
+    """
     import torch
 
     model, tokenizer, seq2seq = _load(str(model_path))
     inputs = tokenizer(text if seq2seq else PROMPT + text, return_tensors="pt")
+    budget = len(tokenizer(text)["input_ids"]) * 3 // 2 + 8
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     with torch.no_grad():
-        output = model.generate(**inputs, max_new_tokens=max_new_tokens, do_sample=False, pad_token_id=pad)
+        output = model.generate(**inputs, max_new_tokens=budget, do_sample=False, pad_token_id=pad)
     if not seq2seq:
         output = output[:, inputs["input_ids"].shape[1]:]
     candidate = " ".join(tokenizer.decode(output[0], skip_special_tokens=True).split())
