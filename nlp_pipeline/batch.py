@@ -22,7 +22,7 @@ import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from .ingest import IngestError, NotSupported, iter_input_files, read_path
 from .model import DocumentResult, ErrorRecord, GoalKeyBasis, SegmentedDocument
 from .pipeline import NLP_SKIP_KINDS, Analyzer, RunSummary
 from .segment import NotAnAgenda, segment
-from .store import InputRecord, Store, StoreError, _arrow_tables
+from .store import InputRecord, Store, _arrow_tables
 
 CHUNK_SIZE = 8  # files per task: enough sections for nlp.pipe to batch, small enough to balance workers
 WRITE_BATCH = 64  # documents per write transaction
@@ -243,20 +243,35 @@ def analyse_chunk(jobs: Sequence[Job], config: WorkerConfig) -> ChunkResult:
     with _ANALYZER_LOCK:
         analyzer = worker_analyzer(config)
         prepared = [prepare(job, config) for job in jobs]
-        documents = [d for _, d in prepared if d is not None]
         hits = analyzer.cache.hits if analyzer.cache else 0
-        results = analyzer.analyse(documents)
+        results = analyse_isolated(analyzer, prepared)
         hits = analyzer.cache.hits - hits if analyzer.cache else 0
-    seqs = [o.seq for o, d in prepared if d is not None]
     return ChunkResult(
         outcomes=[o for o, _ in prepared],
-        tables=result_tables(results, seqs),
-        units=sum(map(analysed_sections, documents)) if config.with_nlp else 0,
+        tables=result_tables([r for _, r in results], [o.seq for o, _ in results]),
+        units=sum(analysed_sections(r.document) for _, r in results) if config.with_nlp else 0,
         cache_hits=hits,
         busy=time.perf_counter() - started,
         peak_rss=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         worker=f"{os.uname().nodename}:{os.getpid()}",
     )
+
+
+def analyse_isolated(analyzer: Analyzer, prepared: list[tuple[FileOutcome, SegmentedDocument | None]]) -> list[tuple[FileOutcome, DocumentResult]]:
+    """Analyse the chunk's documents together; if that fails, one by one, so one bad document fails alone."""
+    todo = [(o, d) for o, d in prepared if d is not None]
+    try:
+        return list(zip([o for o, _ in todo], analyzer.analyse([d for _, d in todo])))
+    except Exception:
+        pass
+    results = []
+    for outcome, document in todo:
+        try:
+            results.append((outcome, analyzer.analyse([document])[0]))
+        except Exception as exc:
+            outcome.status = "failed"
+            outcome.error = ErrorRecord(outcome.path, "nlp", f"unexpected {type(exc).__name__}: {exc}")
+    return results
 
 
 def result_tables(results: Sequence[DocumentResult], seqs: Sequence[int]) -> dict[str, pa.Table]:
@@ -384,12 +399,10 @@ class Writer:
                 g["goal_key"] = key
             for g in doc_goals:
                 known[g["goal_key"]] = min(known.get(g["goal_key"], g["name"]), g["name"])
-        tables["goals"] = goals.set_column(goals.schema.get_field_index("goal_id"), "goal_id", pa.array([r["goal_id"] for r in rows], pa.string()))
-        tables["goals"] = tables["goals"].set_column(goals.schema.get_field_index("goal_key"), "goal_key", pa.array([r["goal_key"] for r in rows], pa.string()))
+        goals = _with_column(goals, "goal_id", [r["goal_id"] for r in rows])
+        tables["goals"] = _with_column(goals, "goal_key", [r["goal_key"] for r in rows])
         figures = tables["figures"]
-        i = figures.schema.get_field_index("goal_id")
-        mapped = [new_id.get(g, g) if g else g for g in figures["goal_id"].to_pylist()]
-        tables["figures"] = figures.set_column(i, "goal_id", pa.array(mapped, pa.string()))
+        tables["figures"] = _with_column(figures, "goal_id", [new_id.get(g, g) for g in figures["goal_id"].to_pylist()])
         return tables
 
     def _count(self, o: FileOutcome) -> None:
@@ -405,6 +418,10 @@ class Writer:
         else:
             s.failed += 1
             s.errors.append(o.error)
+
+
+def _with_column(table: pa.Table, name: str, values: list) -> pa.Table:
+    return table.set_column(table.schema.get_field_index(name), name, pa.array(values, table.schema.field(name).type))
 
 
 def _input_status(o: FileOutcome) -> str:

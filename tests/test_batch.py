@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -120,6 +121,8 @@ def test_kill_and_resume_gives_identical_tables(reference, corpus, tmp_path):
     command = [sys.executable, "-m", "nlp_pipeline.cli", *cli_args(corpus, db, "--workers", "1", "--log-format", "json")]
     proc = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                             start_new_session=True)
+    watchdog = threading.Timer(240, proc.kill)  # never hang the suite on a stuck child
+    watchdog.start()
     committed = 0
     for line in proc.stdout:  # a file line is printed once its batch is committed
         committed += json.loads(line)["event"] == "file"
@@ -127,6 +130,7 @@ def test_kill_and_resume_gives_identical_tables(reference, corpus, tmp_path):
             break
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
+    watchdog.cancel()
     assert 8 <= committed < len(list(corpus.iterdir()))
     second = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
     assert second.returncode == 1
