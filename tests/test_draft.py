@@ -194,6 +194,14 @@ def test_two_organisations_are_never_mixed(tmp_path):
     assert {d.source for d in c.now.documents} == {"now.txt"}
 
 
+def test_many_documents_are_listed_once_and_counted(tmp_path):
+    docs = seeds_like() + [Doc(f"extra{k}.txt", "2026-Q1", f"Lautakunta {k}", date(2026, 5, k + 1),
+                               [f"Lisäraportti {k}."]) for k in range(9)]
+    c = build_comparison(_open(write_db(tmp_path / "many.duckdb", docs)), "2025-Q2", "2026-Q1")
+    meetings = render(c, "md").splitlines()[2]
+    assert meetings.count("Lautakunta") == 7 and meetings.endswith(" ja kolme muuta asiakirjaa.*")
+
+
 def test_every_sentence_cites_sources_that_name_document_section_and_sentence(seeds_like_db):
     c = build_comparison(_open(seeds_like_db), "2025-Q2", "2026-Q1")
     draft = json.loads(render(c, "json"))["draft"]

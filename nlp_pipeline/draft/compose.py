@@ -238,13 +238,20 @@ class _Writer:
         return out
 
 
+MAX_LISTED_DOCUMENTS = 8
+
+
 def _meetings(c: Comparison) -> str:
-    refs = list({d.doc_id: d for d in c.then.documents + c.now.documents}.values())
+    """The documents compared, as body, date and title; the same item stored twice is named once."""
     parts = []
-    for d in refs:
+    for d in c.then.documents + c.now.documents:
         when = f"{d.meeting_date:%-d.%-m.%Y}" if d.meeting_date else None
         head = " ".join(x for x in (d.body, when) if x) or d.source
         parts.append(f"{head} (”{d.title}”)" if d.title else head)
+    parts = list(dict.fromkeys(parts))
+    if len(parts) > MAX_LISTED_DOCUMENTS:
+        rest = count_phrase(len(parts) - MAX_LISTED_DOCUMENTS, "muu asiakirja")
+        parts = parts[:MAX_LISTED_DOCUMENTS] + [rest]
     return sentence("meetings", meetings=join_list(parts))
 
 
