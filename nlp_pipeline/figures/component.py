@@ -60,6 +60,7 @@ class Candidate:
     denominator: float | None = None
     word: bool = False  # numeral word, not digits
     range_part: bool = False
+    half: bool = False  # "puoli(-)": a figure only with a measure unit
 
 
 @dataclass(slots=True)
@@ -209,6 +210,14 @@ class FigureExtractor:
         out = []
         for tok in tokens:
             low = tok.lower_
+            if low in self.lex.half_words:  # "puolen vuoden", never "ensimmäisen puolen vuoden" (a period)
+                if tok.i == 0 or doc[tok.i - 1].lower_ not in self.lex.half_blockers:
+                    out.append(Candidate(tok.idx, tok.idx + len(tok.text), 0.5, True, word=True, half=True))
+                continue
+            part = self._part_of_whole(doc, tok)
+            if part is not None:
+                out.append(part)
+                continue
             frac = self.words.fraction(low)
             if frac is not None:
                 if tok.i > 0 and doc[tok.i - 1].lower_ in ("molemmat", "kummatkin", "eri", "monet", "hyvät", "huonot"):
@@ -227,6 +236,22 @@ class FigureExtractor:
             out.append(Candidate(tok.idx, tok.idx + len(tok.text), value, False, word=True))
         return out
 
+    def _part_of_whole(self, doc: Doc, tok: Token) -> Candidate | None:
+        """``viidestä tontista kolme``, ``Kahdeksasta naapurista vain yhdellä``: a fraction of a counted whole."""
+        if not tok.lower_.endswith(("sta", "stä")) or tok.i + 2 >= len(doc):
+            return None
+        noun = doc[tok.i + 1]
+        if noun.pos_ != "NOUN" or _case(noun) != "Ela":
+            return None
+        whole = self.words.value(tok.lower_)
+        for part in doc[tok.i + 2: tok.i + 5]:
+            if part.is_punct:
+                return None
+            value = self.words.value(part.lower_) if part.is_alpha else parse_digits(part.text)
+            if value is not None and whole and 0 < value < whole:
+                return Candidate(tok.idx, part.idx + len(part.text), value, False, denominator=whole, word=True)
+        return None
+
     # ---------------------------------------------------------------- unit
     def _read_unit(self, doc: Doc, text: str, cand: Candidate, fi: bool) -> Reading | None:
         if cand.denominator is not None:
@@ -242,6 +267,8 @@ class FigureExtractor:
             scale = self.words.multipliers.get(mult.group().strip().lower(), 1.0) or _multiplier_value(mult.group())
             pos = mult.end()
         rule, m = self._match_unit(text, pos, fi)
+        if cand.half and (rule is None or rule.unit == "count"):
+            return None
         if rule is None:
             if mult:  # "ohjataan 17 miljoonaa": money when the text around talks euros
                 if fi and _mentions_euro(text, cand.start):
@@ -287,12 +314,18 @@ class FigureExtractor:
     def _count_subject(self, doc: Doc, first: Token, last: Token, cand: Candidate, reading: Reading) -> Reading | None:
         """What a count (or fraction) counts; a lone number with nothing counted is no figure."""
         explicit = reading.unit_word is not None
+        inner = [t for t in doc[first.i: last.i + 1] if t.pos_ == "NOUN"]
+        if inner and cand.denominator is not None:  # "viidestä tontista kolme"
+            reading.subject = inner[0].lemma_.lower()
+            return reading
         noun = self._counted_noun(doc, first, last, cand, explicit) if reading.unit != "score" else None
         if noun is not None and noun.lemma_.lower() in GENERIC_COUNT_NOUNS:
             fronted = self._fronted_partitive(doc, first)  # "ulkokuntalaisia on 0–10 henkilöä"
             reading.subject = fronted.lemma_.lower() if fronted is not None else _counted_lemma(noun)
         elif noun is not None:
             reading.subject = _counted_lemma(noun)
+        elif reading.unit_word is not None:
+            reading.subject = self.lex.unit_subjects.get(reading.unit_word.lower())
         if reading.unit != "count" or reading.unit_word is not None:
             if noun is not None and reading.unit == "count" and reading.unit_word is None:
                 reading.unit_word = noun.text
@@ -310,10 +343,18 @@ class FigureExtractor:
             (t.head for t in (last, first) if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "VERB") and t.head.i > last.i),
             None,
         )
+        # digits show no case: "noin 1 135 asunnon tuotannon" counts the noun right after the number
+        if last.text.endswith(".") and last.text[:-1].replace(" ", "").isdigit():
+            return None  # "Helmiäispolku 5. Tiedot": the dot ends the sentence
+        adjacent = doc[last.i + 1] if last.i + 1 < len(doc) and not cand.word and not explicit_unit else None
+        if adjacent is not None and not (
+            adjacent.pos_ == "NOUN" and adjacent.lemma_.lower() not in self.lex.count_excluded and not adjacent.is_sent_start
+        ):
+            adjacent = None
         for tok in doc[last.i + 1: last.i + 6]:
-            if tok.is_punct and tok.text not in "()":
+            if (tok.is_punct and tok.text not in "()") or tok.is_sent_start:
                 break
-            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in self.lex.count_excluded:
+            if (tok.pos_ == "NOUN" or (explicit_unit and tok.pos_ == "PROPN")) and tok.lemma_.lower() not in self.lex.count_excluded:
                 case = _case(tok)
                 singular = "Plur" not in tok.morph.get("Number")
                 agrees = (
@@ -334,6 +375,8 @@ class FigureExtractor:
             break
         if head is not None and head.i <= last.i + 3 and not cand.word and not _is_year(cand) and head.lemma_.lower() not in self.lex.count_excluded:
             return head
+        if adjacent is not None and not _is_year(cand):
+            return adjacent
         return None
 
     def _bare_count(self, doc: Doc, first: Token, cand: Candidate, reading: Reading) -> Reading | None:
@@ -343,6 +386,8 @@ class FigureExtractor:
         prev = doc[first.i - 1] if first.i > 0 else None
         if prev is not None and prev.pos_ in ("NOUN", "PROPN") and _case(prev) in ("Nom", None):
             return None  # "lupanumero 71806282": a number naming something
+        if prev is not None and prev.lower_ in ("joista", "josta") and not cand.range_part:
+            return reading  # a part of the count before it; the subject comes from that figure
         measure = self._measure_subject(doc, first)
         if measure is not None:  # "Niiden asukasmäärät ovat noin 10–350"
             reading.subject = measure
@@ -473,7 +518,7 @@ class FigureExtractor:
         # 3. copula: "Hankinnan arvo on 26 316 euroa", "omavastuun osuus on 20 %" (share of -> omavastuu)
         olla = _copula_before(doc, first, lex)
         if olla is not None:
-            noun = _nearest_noun_before(doc, sent, olla, max_dist=2)
+            noun = _nearest_noun_before(doc, sent, olla, max_dist=4, skip_cases=LOCATIVE_CASES)
             if noun is not None and _case(noun) in ("Nom", "Par") and noun.lemma_.lower() not in NOT_SUBJECTS:
                 return _specific(noun)
         # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa"
@@ -500,7 +545,8 @@ class FigureExtractor:
         # 7. one part of a breakdown keeps the subject of the part before it
         if previous and previous[-1].unit == reading.unit and previous[-1].subject:
             return previous[-1].subject
-        return None
+        # 8. some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
+        return lex.unit_subjects.get((reading.unit_word or "").lower().rstrip(":n") or "")
 
     def _qualifier(self, sent: Span, first: Token, last: Token, item_of: dict[int, int]) -> str | None:
         item = item_of.get(first.i)
@@ -629,6 +675,8 @@ def _counted_lemma(tok: Token) -> str:
     avaintulos), which the tagger sometimes reads as an elative of another stem (avaintulo)."""
     if _case(tok) == "Ela" and tok.lower_.endswith(S_STEM_PARTITIVES):
         return tok.lower_[:-2]
+    if tok.lemma_.lower() == tok.lower_ and tok.lower_.endswith(("sta", "stä")) and _case(tok) == "Par":
+        return tok.lower_[:-2]  # "hakemusta" left unlemmatised
     return tok.lemma_.lower()
 
 
@@ -682,6 +730,7 @@ NOT_SUBJECTS = frozenset({
 })
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
+LOCATIVE_CASES = frozenset({"Ine", "Ela", "Ill", "Ade", "Abl", "All"})
 LABEL_CASES = frozenset({"Nom", "Par", "Ill", "Ess", None})
 
 
@@ -733,9 +782,11 @@ def _paragraph_start(doc: Doc, sent: Span) -> int:
     return start
 
 
-def _nearest_noun_before(doc: Doc, sent: Span, tok: Token, max_dist: int = 8) -> Token | None:
+def _nearest_noun_before(
+    doc: Doc, sent: Span, tok: Token, max_dist: int = 8, skip_cases: frozenset[str] = frozenset(),
+) -> Token | None:
     for cand in reversed(doc[max(sent.start, tok.i - max_dist): tok.i]):
-        if cand.pos_ == "NOUN":
+        if cand.pos_ == "NOUN" and _case(cand) not in skip_cases:
             return cand
         if cand.is_punct and cand.text not in "()\"'”":
             if cand.text != ",":

@@ -37,6 +37,9 @@ class Lexicon:
     qualifiers: dict[str, str]  # form -> qualifier
     relative: frozenset[str]
     negations: frozenset[str]
+    half_words: frozenset[str]
+    half_blockers: frozenset[str]
+    unit_subjects: dict[str, str]  # what a unit itself names: k-m² -> kerrosala, as -> asunto
     count_excluded: frozenset[str]
     score_words: frozenset[str]
 
@@ -81,6 +84,9 @@ def load_lexicon() -> Lexicon:
         qualifiers={form: q for q, forms in cues["qualifiers"].items() for form in forms},
         relative=frozenset(cues["relative_pronouns"]),
         negations=frozenset(cues["negations"]),
+        half_words=frozenset(cues["half_words"]),
+        half_blockers=frozenset(cues["half_blockers"]),
+        unit_subjects=cues["unit_subjects"],
         count_excluded=frozenset(cues["count_noun_excluded_lemmas"]),
         score_words=frozenset(cues["score_words"]),
     )
