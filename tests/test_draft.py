@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from .draft_facts import Doc, seeds_like, write_db
 from nlp_pipeline.cli import cli
-from nlp_pipeline.draft import DraftError, build_comparison, render, render_chart, report_periods
+from nlp_pipeline.draft import DraftError, build_comparison, draft_for_demo, render, render_chart, report_periods
 from nlp_pipeline.draft.finnish import count_phrase, numbers_in, period_name, quantity
 from nlp_pipeline.draft.rewrite import keeps_facts, rewrite
 
@@ -192,6 +192,9 @@ def test_two_organisations_are_never_mixed(tmp_path):
         build_comparison(_open(db), "2025-Q2", "2026-Q1")
     c = build_comparison(_open(db), "2025-Q2", "2026-Q1", organisation="testilän")
     assert {d.source for d in c.now.documents} == {"now.txt"}
+    # the demo drafts the organisation that reports on most periods, its two latest
+    assert draft_for_demo(_open(db)).startswith(
+        "# Tavoitteiden eteneminen: toinen vuosineljännes 2025 ja ensimmäinen vuosineljännes 2026")
 
 
 def test_many_documents_are_listed_once_and_counted(tmp_path):

@@ -156,10 +156,14 @@ class Comparison:
 _REQUESTED = re.compile(r"^\d{4}(?:-(?:Q[1-4]|H[12]))?$")
 
 
+def is_requestable(label: str) -> bool:
+    return bool(_REQUESTED.match(label))
+
+
 def requested_period(text: str) -> Period:
     """A period as the user writes it: ``2026-Q1``, ``2025-H1`` or ``2025``."""
     text = text.strip().upper()
-    if not _REQUESTED.match(text):
+    if not is_requestable(text):
         raise DraftError(f"bad period {text!r}: write it as 2026-Q1, 2025-H1 or 2025")
     return parse_period(text)
 
