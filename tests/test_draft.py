@@ -194,7 +194,7 @@ def test_two_organisations_are_never_mixed(tmp_path):
     assert {d.source for d in c.now.documents} == {"now.txt"}
     # the demo drafts the organisation that reports on most periods, its two latest
     assert draft_for_demo(_open(db)).startswith(
-        "# Tavoitteiden eteneminen: toinen vuosineljännes 2025 ja ensimmäinen vuosineljännes 2026")
+        "# Tavoitteiden eteneminen: ensimmäinen vuosipuolisko 2025 ja ensimmäinen vuosineljännes 2026")
 
 
 def test_many_documents_are_listed_once_and_counted(tmp_path):
