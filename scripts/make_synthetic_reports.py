@@ -55,12 +55,14 @@ PROGRESS = {
     "at_risk": ["on edennyt osittain viiveellä", "etenee odotettua hitaammin", "on haastava", "on haastavampi",
                 "etenemisessä on haasteita", "näyttää epävarmalta", "on edennyt viiveellä", "etenee hitaasti",
                 "on jäänyt tavoitetasosta", "on riski jäädä tavoitteesta", "on osin viivästynyt", "on haasteellista",
-                "on edennyt vain osittain"],
+                "on edennyt vain osittain", "tulee olemaan haastavaa", "voi viivästyä", "saattaa jäädä tavoitteesta",
+                "on viivästynyt", "tulee viivästymään", "on siirtynyt myöhemmäksi"],
     "off_track": ["ei ole edennyt suunnitellusti", "ei etene", "on pysähtynyt", "on viivästynyt merkittävästi",
                   "ei ole toteutunut", "on keskeytynyt", "ei ole edennyt lainkaan", "on jäänyt selvästi tavoitteesta",
                   "ei etene aikataulussa", "ei ole edennyt aikataulussa", "on myöhässä"],
     "done": ["on toteutunut", "on saavutettu", "on valmistunut", "on toteutunut täysimääräisesti", "on saatu valmiiksi",
-             "on saavutettu jo", "on toteutunut suunnitellusti", "on valmis"],
+             "on saavutettu jo", "on toteutunut suunnitellusti", "on valmis", "valmistui", "valmistuivat",
+             "toteutui", "saatiin valmiiksi", "otettiin käyttöön", "toteutui täysimääräisenä"],
     "not_started": ["ei ole käynnistynyt", "ei ole vielä alkanut", "käynnistyy vasta syksyllä", "on aloittamatta",
                     "ei ole aloitettu", "on siirretty alkamaan ensi vuonna", "ei ole vielä käynnistynyt", "käynnistyy vasta toisella vuosipuoliskolla"],
 }
@@ -70,6 +72,16 @@ TIMES = ["", "alkuvuoden aikana", "ensimmäisellä vuosineljänneksellä", "kats
          "kesäkuun loppuun mennessä", "Q2:n aikana"]
 TAILS = ["", "ja työ jatkuu", "kaikilla tulosalueilla", "useimmissa yksiköissä", "resurssipulan vuoksi", "henkilöstövajeen takia"]
 PERIODS = ["ensimmäinen vuosineljännes {y}", "Q{q}/{y}", "1.1.–31.3.{y}", "vuoden {y} toisen kvartaalin", "ensimmäisellä vuosipuoliskolla"]
+# Lines and sentences an agenda has around the goals: nothing in them is a goal or an owner.
+NEGATIVE_LINES = ["Päätös", "Tulosalueiden avaintulokset", "Talouden tilanne", "Liitteet", "Lisätiedot",
+                  "Aluehallitus hyväksyi päätösesityksen.", "Valiokunta päättää merkitä asian tiedoksi.",
+                  "Ei muutoksenhakuoikeutta", "Täytäntöönpano", "Toimivallan peruste", "Henkilöstön tilanne",
+                  "Lautakunta merkitsi selvityksen tiedoksi.", "Esittelijä", "Hyvinvointialuejohtajan päätösesitys"]
+NEGATIVE_SENTENCES = ["Lisätietoja antaa suunnittelija {p}, puh. 040 123 4567.",
+                      "{p} toimi puheenjohtajana tämän asian käsittelyn ajan.",
+                      "Valmistelija {r} {p}.",
+                      "Kokouksessa oli läsnä {p} ja {q}.",
+                      "Selvityksen laati {r} {p} yhdessä asiantuntijaryhmän kanssa."]
 FILLERS = ["Hyvinvointialueen strategia ohjaa toimintaa koko organisaatiossa.",
            "Raportointi perustuu tulosalueiden arvioihin ja mittaritietoihin.",
            "Tarkemmat tiedot avaintuloksista ovat liitteenä.",
@@ -125,6 +137,8 @@ def bullet(rng: random.Random) -> str:
 def write_report(rng: random.Random) -> tuple[str, list[dict]]:
     w = Writer()
     year = rng.choice(range(2024, 2030))
+    for _ in range(rng.randint(0, 3)):
+        w.add(negative(rng) + "\n\n")
     goals = list(dict.fromkeys(goal_name(rng) for _ in range(rng.randint(2, 6))))
     owners = [owner(rng) for _ in goals]
     w.add(rng.choice(FILLERS) + "\n\n")
@@ -157,7 +171,7 @@ def write_report(rng: random.Random) -> tuple[str, list[dict]]:
     ostyle = rng.choice(["list", "sentence", "paren", "none"])
     if ostyle == "list":
         w.add(rng.choice(["Tavoitteiden omistajuudet sovittiin seuraavasti:", "Tavoitteiden omistajat ovat:",
-                          "Vastuuhenkilöt:"]) + "\n\n")
+                          "Tavoitteiden vastuuhenkilöt:"]) + "\n\n")
         for g, o in zip(goals, owners):
             w.add(g, "GOAL")
             w.add(rng.choice([": ", ":\n\n "]))
@@ -211,7 +225,16 @@ def write_report(rng: random.Random) -> tuple[str, list[dict]]:
             w.add(metric, "METRIC")
             w.add(f", jonka tulos oli {rng.randint(5, 95)} %. ")
         w.add(rng.choice(FILLERS) + "\n\n")
+    for _ in range(rng.randint(1, 4)):
+        w.add(negative(rng) + "\n\n")
     return w.text(), w.spans
+
+
+def negative(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        return rng.choice(NEGATIVE_LINES)
+    person = lambda: f"{rng.choice(FIRST)} {rng.choice(LAST)}"  # noqa: E731
+    return rng.choice(NEGATIVE_SENTENCES).format(p=person(), q=person(), r=rng.choice(PLAIN_ROLES + TITLES))
 
 
 def write_clause(rng: random.Random) -> tuple[str, str]:

@@ -105,3 +105,14 @@ def test_status_reads_negation_and_hedges():
     assert cats("Työ on edennyt suunnitellusti") == "on_track"
     assert cats("Hanke on edennyt osittain viiveellä") == "at_risk"
     assert cats("Hanke ei ole käynnistynyt") == "not_started"
+
+
+def test_orchestrator_links_report_figures_to_goals(shared_dir):
+    from nlp_pipeline.pipeline import analyse_path
+
+    result = analyse_path(shared_dir / SEED_2026)
+    goal = _by_prefix(result.goals, "Asiakas saa")
+    text = result.document.source.text
+    at = text.index("38 % puhelin")
+    [figure] = [f for f in result.figures if f.start_char == at]
+    assert figure.goal_id == goal.goal_id

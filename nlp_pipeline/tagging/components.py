@@ -99,8 +99,22 @@ class AgendaRules:
             doc.spans[RULES_KEY] = []
             return doc
         doc = self.ruler(doc)
-        doc.spans[RULES_KEY] = spacy.util.filter_spans(doc.spans[RULES_KEY])
+        trimmed = (_trim_edges(s) for s in doc.spans[RULES_KEY])
+        doc.spans[RULES_KEY] = spacy.util.filter_spans([s for s in trimmed if s is not None])
         return doc
+
+
+EDGE_WORDS = {"mutta", "kuitenkin", "silti"}
+
+
+def _trim_edges(span: Span) -> Span | None:
+    """Patterns may anchor on a conjunction or the closing punctuation; the phrase itself excludes them."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in EDGE_WORDS:
+        start += 1
+    while end > start and span.doc[end - 1].is_punct:
+        end -= 1
+    return Span(span.doc, start, end, span.label_) if end > start else None
 
 
 class _InnerModel:
@@ -133,8 +147,23 @@ class SpanModel(_InnerModel):
                 doc.spans[MODEL_KEY] = []
             else:
                 pred = self.nlp(self.copy(doc))
-                doc.spans[MODEL_KEY] = [Span(doc, e.start, e.end, e.label_) for e in pred.ents]
+                spans = [Span(doc, e.start, e.end, e.label_) for e in pred.ents]
+                doc.spans[MODEL_KEY] = [s for s in spans if has_model_cue(s)]
             yield doc
+
+
+def has_model_cue(span: Span) -> bool:
+    """A model guess stands only near a word that licenses its label (tavoite, painopiste, omistaja, mittari …).
+
+    The model learnt layouts from synthetic reports; the cue keeps it from calling every short
+    line of a decision a goal or every signature an owner.
+    """
+    lex = lexicon()
+    cues = set(lex["model_cues"][span.label_])
+    doc = span.doc
+    sent = span.sent
+    window = doc[max(sent.start, span.start - lex["model_cue_window"]):min(sent.end, span.end + 5)]
+    return any(t.lemma_.lower() in cues for t in window if not span.start <= t.i < span.end)
 
 
 @Language.factory("agenda_merge", default_config={})

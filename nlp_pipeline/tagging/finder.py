@@ -30,7 +30,7 @@ for _name in ("goal_info", "owner_links"):
 LEAD_VERB_RE = re.compile(r"\s(?:on|ovat|oli|olivat|ei|eivät|etenee|etenivät|eteni|edistyy)\s")
 TAVOITE_START_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Tavoite|Muutostavoite|Sitova tavoite)\s+(?=[A-ZÅÄÖ0-9])")
 ITEM_NUMBER_RE = re.compile(r"^\d{1,2}[.)]\s+")
-HEADING_MIN_SCORE = 85
+HEADING_MIN_SCORE = 90
 MAX_NAME_WORDS = 30
 
 
@@ -140,26 +140,44 @@ def _goal_lists(doc: Doc, lines: list[tuple[int, int]], found: _Found) -> None:
     i = 0
     while i < len(lines):
         s, e = lines[i]
+        s = _last_sentence_start(text, s, e)
         lead = text[s:e]
         lemmas = _lemmas(doc, s, e)
-        if not lead.endswith(":") or _words(lead) > 40:
+        if not lead.endswith(":") or _words(lead) > 40 or not _has_goal_cue(lemmas):
             i += 1
             continue
         if _has_cue(lemmas, "owner"):
             i = _owner_list(doc, lines, i + 1, found)
-        elif _has_goal_cue(lemmas):
-            i = _goal_list(doc, lines, i + 1, found)
         else:
-            i += 1
+            i = _goal_list(doc, lines, i + 1, found)
+
+
+def _last_sentence_start(text: str, start: int, end: int) -> int:
+    """A lead line may hold several sentences; only the one ending in the colon introduces the list."""
+    cut = max(text.rfind(". ", start, end), text.rfind("! ", start, end), text.rfind("? ", start, end))
+    return cut + 2 if cut >= 0 else start
 
 
 def _goal_list(doc: Doc, lines: list[tuple[int, int]], i: int, found: _Found) -> int:
+    """Items until a line that is prose, not a list item.
+
+    An unbulleted item ends with no full stop unless the item before it ended with a comma
+    ("a,\nb,\nc."); items written on consecutive lines end at the first blank line.
+    """
     text, group = doc.text, found.group()
+    first, tight = i, None
     while i < len(lines):
         s, e = lines[i]
         line = text[s:e]
         bulleted = _is_bulleted(text, s)
-        if not bulleted and (line.endswith((".", ":")) or _words(line) > 15):
+        if i > first:
+            blank = text.count("\n", lines[i - 1][1], s) >= 2
+            if tight is None:
+                tight = not blank
+            elif tight and blank:
+                break
+        after_comma = i > first and text[lines[i - 1][1] - 1] in ",;"
+        if not bulleted and (_words(line) > 15 or (line.endswith((".", ":")) and not after_comma)):
             break
         s, e = _strip_item(text, s, e)
         intro = _name_after_tavoite(doc, s, e)
@@ -168,6 +186,8 @@ def _goal_list(doc: Doc, lines: list[tuple[int, int]], i: int, found: _Found) ->
         elif _words(text[s:e]) <= MAX_NAME_WORDS and not text[s:e].endswith(":"):
             found.add(_span(doc, s, e, "GOAL"), "list", group)
         i += 1
+        if not bulleted and line.endswith("."):
+            break
     return i
 
 
@@ -182,6 +202,8 @@ def _owner_list(doc: Doc, lines: list[tuple[int, int]], i: int, found: _Found) -
         if line.endswith(":") and _words(line) <= MAX_NAME_WORDS:
             pending = found.add(_span(doc, s, s + colon, "GOAL"), "owner_list", group)
         elif colon > 0 and _words(line[colon + 1:]) <= 12:
+            if _is_person(doc, s, s + colon):
+                break
             goal = found.add(_span(doc, s, s + colon, "GOAL"), "owner_list", group)
             found.link(goal, found.add(_owner_span(doc, s + colon + 1, e)))
             pending = None
@@ -192,6 +214,10 @@ def _owner_list(doc: Doc, lines: list[tuple[int, int]], i: int, found: _Found) -
             break
         i += 1
     return i
+
+
+def _is_person(doc: Doc, start: int, end: int) -> bool:
+    return any(e.label_ == "PERSON" and e.start_char <= start and end <= e.end_char + 1 for e in doc.ents)
 
 
 def _tavoite_intros(doc: Doc, lines: list[tuple[int, int]], found: _Found) -> None:
@@ -220,13 +246,13 @@ def _quoted(doc: Doc, found: _Found) -> None:
         if head is None:
             continue
         window = doc[max(head.sent.start, head.start - 8):head.start]
-        lemmas = [t.lemma_.lower() for t in window]
+        cue = _nearest_cue([t.lemma_.lower() for t in window])
         gap = doc.text[prev[0]:m.start()].strip() if prev else None
         if prev and gap in {"ja", "sekä", "tai", ","}:
             label, group = prev[1], prev[2]
-        elif _has_goal_cue(lemmas):
+        elif cue == "GOAL":
             label, group = "GOAL", found.group()
-        elif _has_cue(lemmas, "priority"):
+        elif cue == "PRIORITY":
             label, group = "PRIORITY", None
         else:
             prev = None
@@ -237,18 +263,41 @@ def _quoted(doc: Doc, found: _Found) -> None:
         prev = (m.end(), label, group)
 
 
+def _nearest_cue(lemmas: list[str]) -> str | None:
+    """The label of the cue word closest before a quote ("tavoite liittyy painopisteeseen ”X”" -> PRIORITY)."""
+    for lem in reversed(lemmas):
+        if _has_goal_cue([lem]):
+            return "GOAL"
+        if _has_cue([lem], "priority"):
+            return "PRIORITY"
+    return None
+
+
 def _parenthesised(doc: Doc, found: _Found) -> None:
     """"Tavoitteen omistajat Marika P-J (Goal A) ja Jorma H (Goal B)": the person owns the goal in brackets."""
     people = [e for e in doc.ents if e.label_ == "PERSON"] + [s for s in doc.spans.get(RULES_KEY, []) if s.label_ == "ROLE"]
     groups: dict[int, int] = {}
     for person in people:
         m = re.match(r"\s*\(([^()]{3,250})\)", doc.text[person.end_char:])
-        if not m or not _has_cue([t.lemma_.lower() for t in person.sent], "owner"):
+        if not m:
+            continue
+        outside = _outside_brackets(person.sent)
+        if not (_has_cue(outside, "owner") and _has_goal_cue(outside)):
             continue
         group = groups.setdefault(person.sent.start, found.group())
         start = person.end_char + m.start(1)
         goal = found.add(_span(doc, start, start + len(m.group(1)), "GOAL"), "paren", group)
         found.link(goal, found.add(Span(doc, person.start, person.end, "OWNER")))
+
+
+def _outside_brackets(sent: Span) -> list[str]:
+    """Lemmas of a sentence outside any (…): the cue must frame the bracket, not sit in it."""
+    depth, out = 0, []
+    for t in sent:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text != ")":
+            out.append(t.lemma_.lower())
+    return out
 
 
 def _headings(doc: Doc, lines: list[tuple[int, int]], found: _Found) -> None:
@@ -263,8 +312,14 @@ def _headings(doc: Doc, lines: list[tuple[int, int]], found: _Found) -> None:
             continue
         if any(span.start_char <= s < span.end_char for span in found.spans):
             continue
-        if max(fuzz.token_set_ratio(line.lower(), n) for n in names) >= HEADING_MIN_SCORE:
+        stems = _stems(line)
+        if len(stems.split()) >= 3 and max(fuzz.token_sort_ratio(stems, _stems(n)) for n in names) >= HEADING_MIN_SCORE:
             found.add(_span(doc, s, e, "GOAL"), "heading")
+
+
+def _stems(text: str) -> str:
+    """Word prefixes, order-free: a heading repeats a goal in another case or with ja for sekä."""
+    return " ".join(w[:5] for w in re.findall(r"[^\W\d]+", text.lower()) if w not in ("ja", "sekä", "tai"))
 
 
 def _priorities(doc: Doc, found: _Found) -> None:
@@ -274,6 +329,9 @@ def _priorities(doc: Doc, found: _Found) -> None:
         if tok.lemma_.lower() not in cues:
             continue
         i = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":")
+        if i < len(doc) and doc[i].text == "(":
+            _bracketed_list(doc, i + 1, found)
+            continue
         while i < len(doc) and doc[i].is_title:
             j = i + 1
             while j < len(doc) and not doc[j].is_punct and doc[j].lower_ not in ("ja", "sekä") and not doc[j].is_space:
@@ -283,6 +341,19 @@ def _priorities(doc: Doc, found: _Found) -> None:
                 i = j + 1
             else:
                 break
+
+
+def _bracketed_list(doc: Doc, i: int, found: _Found) -> None:
+    """"painopisteisiin (järjestämme vaikuttavat palvelut, osaamme ennakoida ja …)": one name per item."""
+    start = i
+    while i < len(doc) and doc[i].text != ")" and not doc[i].is_space:
+        if doc[i].text == "," or doc[i].lower_ in ("ja", "sekä"):
+            if i > start:
+                found.add(Span(doc, start, i, "PRIORITY"))
+            start = i + 1
+        i += 1
+    if i < len(doc) and doc[i].text == ")" and i > start:
+        found.add(Span(doc, start, i, "PRIORITY"))
 
 
 @Language.factory("agenda_goal_finder", default_config={})
