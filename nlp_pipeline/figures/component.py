@@ -438,7 +438,6 @@ class FigureExtractor:
     ) -> list[Figure]:
         sent_text = sent.text
         periods = find_periods(sent_text, report_period) if fi else _years_only(sent_text)
-        carried = self._paragraph_period(doc, text, sent, report_period) if fi else report_period
         clause_of = _partition(sent, CLAUSE_BREAKS)
         item_of = _partition(sent, ITEM_BREAKS)
         out: list[Figure] = []
@@ -447,7 +446,7 @@ class FigureExtractor:
             subject = reading.subject
             if subject is None and fi:
                 subject = self._subject(doc, sent, first, last, reading, out, clause_of)
-            period = None if reading.unit in DURATIONS else self._period(sent, first, periods, clause_of, carried)
+            period = None if reading.unit in DURATIONS else self._period(sent, first, periods, clause_of, report_period)
             fig = Figure(
                 figure_id="",
                 value=reading.value,
@@ -461,7 +460,7 @@ class FigureExtractor:
                 approx=approx,
                 bound=bound,
                 subject=subject,
-                qualifier=self._qualifier(sent, first, last, item_of) if fi else None,
+                qualifier=self._qualifier(sent, first, last, item_of, clause_of, subject) if fi else None,
                 period=period,
                 per=self._per(text, reading.end) if fi else None,
             )
@@ -548,7 +547,22 @@ class FigureExtractor:
         # 8. some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
         return lex.unit_subjects.get((reading.unit_word or "").lower().rstrip(":n") or "")
 
-    def _qualifier(self, sent: Span, first: Token, last: Token, item_of: dict[int, int]) -> str | None:
+    def _qualifier(
+        self, sent: Span, first: Token, last: Token, item_of: dict[int, int], clause_of: dict[int, int], subject: str | None,
+    ) -> str | None:
+        """A state word of a breakdown in the figure's item (valmis, kesken), else ``tavoite`` for a target."""
+        state = self._state_word(sent, first, last, item_of)
+        if state is not None:
+            return state
+        clause = clause_of.get(first.i)
+        near = list(sent.doc[max(sent.start, first.i - TARGET_WINDOW): first.i])
+        for tok in near:
+            if clause_of.get(tok.i) == clause and tok.lower_.startswith(self.lex.target_stems):
+                if subject is None or not subject.startswith("tavoit"):  # "kolmen tavoitteen": goals counted, no target
+                    return "tavoite"
+        return None
+
+    def _state_word(self, sent: Span, first: Token, last: Token, item_of: dict[int, int]) -> str | None:
         item = item_of.get(first.i)
         best, best_dist = None, 99
         for tok in sent:
@@ -586,16 +600,6 @@ class FigureExtractor:
         if before:
             return before[-1].value
         return report_period
-
-    def _paragraph_period(self, doc: Doc, text: str, sent: Span, report_period: str | None) -> str | None:
-        """A sentence stating no period inherits the last one stated earlier in its paragraph."""
-        if sent.start == 0 or "\n\n" in doc[sent.start - 1].text:
-            return report_period
-        prev = doc[sent.start - 1].sent
-        if "\n\n" in text[prev.end_char: sent.start_char]:
-            return report_period
-        strong = [p for p in find_periods(prev.text, report_period) if p.strong and p.value[4:5] != "-" or "/" in p.value]
-        return strong[-1].value if strong else report_period
 
     def _per(self, text: str, end: int) -> str | None:
         m = self.lex.rate_per.match(text, end)
@@ -726,10 +730,11 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
 NOT_SUBJECTS = frozenset({
     "euro", "prosentti", "prosenttiyksikkö", "aika", "vuosi", "kuukausi", "päivä", "viikko", "tunti", "kerta",
     "yhteensä", "loppu", "alku", "kvartaali", "vuosipuolisko", "neljännes", "kausi", "kk", "oy", "oyj", "ab", "ry",
-    "m²", "m2", "€", "kpl",
+    "m²", "m2", "€", "kpl", "tavoite", "tavoitetaso",
 })
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
+TARGET_WINDOW = 4  # "tavoite 8 000 as/v.", "tavoitteena on noin 25 %"
 LOCATIVE_CASES = frozenset({"Ine", "Ela", "Ill", "Ade", "Abl", "All"})
 LABEL_CASES = frozenset({"Nom", "Par", "Ill", "Ess", None})
 

@@ -38,6 +38,7 @@ class Lexicon:
     relative: frozenset[str]
     negations: frozenset[str]
     half_words: frozenset[str]
+    target_stems: tuple[str, ...]
     half_blockers: frozenset[str]
     unit_subjects: dict[str, str]  # what a unit itself names: k-m² -> kerrosala, as -> asunto
     count_excluded: frozenset[str]
@@ -85,6 +86,7 @@ def load_lexicon() -> Lexicon:
         relative=frozenset(cues["relative_pronouns"]),
         negations=frozenset(cues["negations"]),
         half_words=frozenset(cues["half_words"]),
+        target_stems=tuple(cues["target_stems"]),
         half_blockers=frozenset(cues["half_blockers"]),
         unit_subjects=cues["unit_subjects"],
         count_excluded=frozenset(cues["count_noun_excluded_lemmas"]),
