@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from nlp_pipeline import batch
 from nlp_pipeline.batch import RunOptions, run
 from nlp_pipeline.cli import cli, demo_corpus
+from nlp_pipeline.pipeline import Analyzer
 
 REPO = Path(__file__).resolve().parents[1]
 VOLATILE = {"processed_at", "time"}  # when a row was written, not what it says
@@ -184,6 +185,26 @@ def test_since_until_and_dry_run(reference, corpus, tmp_path):
     assert stored == {Path(p).name for p, _ in paths}
     later = run([corpus], db, RunOptions(workers=0))  # files outside the window were not marked as done
     assert later.processed == reference[1].processed - len(paths)
+
+
+def test_a_document_that_breaks_the_analysis_fails_alone(reference, corpus, tmp_path, monkeypatch):
+    analyse = Analyzer.analyse
+
+    def fragile(self, documents, known_keys=None):
+        if any("Kopio arkistosta" in d.source.text for d in documents):
+            raise RuntimeError("component bug")
+        return analyse(self, documents, known_keys)
+
+    monkeypatch.setattr(Analyzer, "analyse", fragile)
+    db = tmp_path / "fragile.duckdb"
+    summary = run([corpus], db, RunOptions(workers=0, with_nlp=False))
+    assert summary.processed == reference[1].processed - 1
+    assert summary.failed == len(BAD) + 1
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT source, message FROM errors WHERE stage = 'nlp'").fetchall() == [
+        (str(next(corpus.glob("copy-*"))), "unexpected RuntimeError: component bug")
+    ]
+    con.close()
 
 
 def test_unwritable_database_path_fails_before_any_work(corpus, tmp_path):
