@@ -40,16 +40,16 @@ def _ids(*groups) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for g in groups for i in g if i))
 
 
-def _amount(pair: FigurePair, side: str, case: str = "nominative") -> str:
+def _amount(pair: FigurePair, side: str) -> str:
     v: Value = getattr(pair, side)
-    return quantity(v.value, pair.unit, case, approx=v.approx, bound=v.bound, denominator=v.denominator,
-                    per=pair.per)
+    return quantity(v.value, pair.unit, approx=v.approx, bound=v.bound, denominator=v.denominator, per=pair.per)
 
 
 def tellable(pair: FigurePair) -> bool:
     """Whether a sentence about this pair would say something sound. Not when a period states
-    different values for the same kind of figure (which to compare would be a guess), not for bare fractions
-    ("tavoite oli 2/4" names no whole), and not when the subject is only the unit ("päivä: 9 päivää")."""
+    different values for the same kind of figure (which to compare would be a guess), not for bare
+    fractions ("tavoite oli 2/4" names no whole), and not when the subject is only the unit
+    ("päivä: 9 päivää")."""
     unit_noun = templates()["units"].get(pair.unit)
     return not pair.ambiguous and pair.unit != "fraction" and pair.subject != unit_noun
 
@@ -181,12 +181,12 @@ class _Writer:
                 return [Sentence(sentence("scope_same", goal_count=count_phrase(n, "tavoite", "accusative")),
                                  goal_ids)]
             return []
+        # a scope change means both periods report goals, or both state a base count: parts never empty
         subjects = sorted(c.then.base_counts.keys() & c.now.base_counts.keys())
         parts = {}
         for side, scope in (("then", c.then), ("now", c.now)):
             goals = [count_phrase(len(scope.reported_goals), "tavoite")] if scope.reported_goals else []
-            bases = [self._base_phrase(scope.base_counts[s], s) for s in subjects]
-            parts[side] = join_list(goals + bases) if goals + bases else "—"
+            parts[side] = join_list(goals + [self._base_phrase(scope.base_counts[s], s) for s in subjects])
         base_ids = _ids(*((c.then.base_counts[s].figure_id, c.now.base_counts[s].figure_id) for s in subjects))
         ids = _ids(goal_ids, base_ids)
         return [Sentence(sentence("scope_goals", then=self.then, now=self.now, then_goals=parts["then"],
