@@ -23,6 +23,7 @@ from nlp_pipeline.fetch import (USER_AGENT, FetchError, FetchSummary, PoliteClie
                                 plan)
 from nlp_pipeline.fetch.dynasty import page_header, parse_feed, parse_feed_title
 from nlp_pipeline.fetch.http import RateLimiter
+from tests.support import make_pdf
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED_281 = SHARED / "seeds" / "kantahame-aluehallitus-2025-09-08-asia281.txt"
@@ -172,33 +173,6 @@ def feed(entries: list[tuple[str, str]], kind: str = "Kokousasiat") -> bytes:
     xml = ("<?xml version='1.0' encoding='iso-8859-1'?><rss version='2.0'><channel><title><![CDATA[Dynasty]]></title>"
            f"<description><![CDATA[Dynasty - {kind}]]></description>\n{items}</channel></rss>")
     return xml.encode("iso-8859-1")
-
-
-def make_pdf(lines: list[str]) -> bytes:
-    """A one-page PDF with a text layer (Helvetica, WinAnsiEncoding): enough for pdfium to extract."""
-    ops = [b"BT /F1 9 Tf 11 TL 40 800 Td"]
-    for line in lines[:70]:
-        raw = line.encode("cp1252", "replace").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-        ops.append(b"(" + raw + b") Tj T*")
-    ops.append(b"ET")
-    stream = b"\n".join(ops)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
-        b"/Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def wrapped(lines: list[str], width: int = 100) -> list[str]:
