@@ -12,9 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import test_fetch as fake_site  # noqa: E402  (the fake server and page builders live with the tests)
+from tests import test_fetch as fake_site  # noqa: E402  (the fake server and page builders live with the tests)
 
 from nlp_pipeline.fetch import PoliteClient, fetch  # noqa: E402
 from nlp_pipeline.pipeline import Analyzer  # noqa: E402
