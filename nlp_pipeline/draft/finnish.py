@@ -135,7 +135,7 @@ def figure_label(subject: str, qualifier: str | None, unit: str) -> str:
         if qualifier:
             key = "share" if fields["attribute"] and gen_pl else "share_unknown_qualifier" if gen_pl else "share_unknown"
         else:
-            key = "share_plain" if gen_pl else "measure_unknown"
+            key = "share_plain" if gen_pl else "measure"  # an unknown noun is read as a measure: "kasvu"
     elif unit == "count":
         key = "count" if gen_pl else "count_unknown"
     else:
