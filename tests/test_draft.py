@@ -84,6 +84,23 @@ def test_period_names():
     assert period_name("2025-Q4", "nominative") == "neljäs vuosineljännes 2025"
 
 
+def test_wording_data_is_complete():
+    from nlp_pipeline.draft.finnish import templates
+
+    t = templates()
+    assert set(t["statuses"]) == {"on_track", "at_risk", "off_track", "done", "not_started"}
+    assert set(t["section_kinds"]) >= {"header", "summary", "preparer", "presenter", "description", "authority",
+                                       "proposal", "decision", "handling", "enforcement", "appeal", "attachments",
+                                       "info", "other"}
+    for word, forms in t["subjects"].items():
+        assert set(forms) == {"nominative", "partitive", "plural_genitive", "plural_elative"}, word
+        assert forms["nominative"] == word and forms["partitive"][-1] in "aä", word
+    for word, forms in t["nouns"].items():
+        assert {"nominative", "partitive", "genitive", "elative", "adessive"} <= set(forms), word
+    assert all(set(q) == {"state", "attribute"} for q in t["qualifiers"].values())
+    assert set(t["units"].values()) <= set(t["nouns"])
+
+
 def test_numbers_are_read_back_from_text_including_written_out_ones():
     text = "Kolmesta tavoitteesta viisi, 12\u00a0500 euroa ja 1,5 prosenttia; kokous 8.9.2025."
     assert sorted(numbers_in(text)) == [1.5, 3, 5, 12500]
