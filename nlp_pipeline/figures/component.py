@@ -314,7 +314,7 @@ class FigureExtractor:
     def _count_subject(self, doc: Doc, first: Token, last: Token, cand: Candidate, reading: Reading) -> Reading | None:
         """What a count (or fraction) counts; a lone number with nothing counted is no figure."""
         explicit = reading.unit_word is not None
-        inner = [t for t in doc[first.i: last.i + 1] if t.pos_ == "NOUN"]
+        inner = [t for t in doc[first.i + 1: last.i + 1] if t.pos_ == "NOUN"]
         if inner and cand.denominator is not None:  # "viidestä tontista kolme"
             reading.subject = inner[0].lemma_.lower()
             return reading
@@ -351,6 +351,8 @@ class FigureExtractor:
             adjacent.pos_ == "NOUN" and adjacent.lemma_.lower() not in self.lex.count_excluded and not adjacent.is_sent_start
         ):
             adjacent = None
+        if adjacent is not None and _case(adjacent) == "Gen" and not _is_year(cand):
+            return adjacent  # "1 135 asunnon tuotantoa": the genitive right after the number is what it counts
         for tok in doc[last.i + 1: last.i + 6]:
             if (tok.is_punct and tok.text not in "()") or tok.is_sent_start:
                 break
@@ -373,10 +375,10 @@ class FigureExtractor:
             if tok.text in "()" or tok.pos_ == "ADV":
                 continue
             break
-        if head is not None and head.i <= last.i + 3 and not cand.word and not _is_year(cand) and head.lemma_.lower() not in self.lex.count_excluded:
-            return head
         if adjacent is not None and not _is_year(cand):
             return adjacent
+        if head is not None and head.i <= last.i + 3 and not cand.word and not _is_year(cand) and head.lemma_.lower() not in self.lex.count_excluded:
+            return head
         return None
 
     def _bare_count(self, doc: Doc, first: Token, cand: Candidate, reading: Reading) -> Reading | None:
@@ -507,7 +509,7 @@ class FigureExtractor:
         for tok in reversed(doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]):
             if clause_of.get(tok.i, clause) != clause or tok.text[:1].isdigit():
                 break
-            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss":
+            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
