@@ -321,6 +321,15 @@ def test_chart_is_written_and_shows_something(seeds_like_db, tmp_path):
     assert pixels.shape[0] > 500 and pixels.std() > 0.1
 
 
+def test_chart_refuses_when_nothing_is_stated_in_both_periods(tmp_path):
+    then, now = seeds_like()
+    now.figures = [f for f in now.figures if f["unit"] == "percentage_point"]
+    c = build_comparison(_open(write_db(tmp_path / "x.duckdb", [then, now])), "2025-Q2", "2026-Q1")
+    with pytest.raises(DraftError, match="nothing to chart"):
+        render_chart(c, tmp_path / "c.png")
+    assert not (tmp_path / "c.png").exists()
+
+
 # ------------------------------------------------------------------ CLI
 
 

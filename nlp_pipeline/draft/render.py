@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from .compare import Comparison, Source
+from .compare import Comparison, DraftError, Source
 from .compose import Draft, compose, tellable
 from .finnish import figure_label, templates
 
@@ -165,7 +165,7 @@ def render_chart(comparison: Comparison, path: str | Path, limit: int = 24) -> P
     units = sorted({p.unit for p in pairs}, key=lambda u: (u != "percent", u))
     heads = templates()["headings"]
     if not units:
-        raise ValueError("no figure is stated in both periods: nothing to chart")
+        raise DraftError(f"{path}: no figure is stated in both periods, nothing to chart")
     height = sum(1.0 + 0.55 * sum(p.unit == u for p in pairs) for u in units)
     fig, axes = plt.subplots(len(units), 1, figsize=(8.3, max(3.0, height)), squeeze=False)
     for ax, unit in zip(axes[:, 0], units):
