@@ -35,13 +35,13 @@ def _footnotes(draft: Draft, sources: dict[str, Source]) -> tuple[list[list[int]
     return refs, [(src, ids) for _, src, ids in notes.values()]
 
 
-def _describe(src: Source) -> tuple[str, str]:
-    """(document, section) as a footnote names them."""
+def _describe(src: Source) -> str:
+    """Document and section as a note names them: ``Aluehallitus, 8.9.2025, ”Otsikko” (file); selostus``."""
     when = f"{src.meeting_date:%-d.%-m.%Y}" if src.meeting_date else None
     doc = ", ".join(x for x in (src.body, when, f"”{src.title}”" if src.title else None) if x)
     doc = f"{doc} ({src.source})" if doc else src.source
-    section = templates()["section_kinds"].get(src.section_kind or "", src.section_kind or "")
-    return doc, section
+    section = templates()["section_kinds"].get(src.section_kind or "", src.section_kind)
+    return f"{doc}; {section}" if section else doc
 
 
 def to_markdown(draft: Draft, sources: dict[str, Source]) -> str:
@@ -58,8 +58,7 @@ def to_markdown(draft: Draft, sources: dict[str, Source]) -> str:
             lines += [" ".join(texts), ""]
     lines += [f"## {templates()['headings']['sources']}", ""]
     for n, (src, ids) in enumerate(notes, 1):
-        doc, section = _describe(src)
-        lines.append(f"[^{n}]: {doc}; {section}: ”{src.sentence}” [{', '.join(ids)}]")
+        lines.append(f"[^{n}]: {_describe(src)}: ”{src.sentence}” [{', '.join(ids)}]")
     return "\n".join(lines) + "\n"
 
 
@@ -105,8 +104,7 @@ def to_docx(draft: Draft, sources: dict[str, Source]) -> bytes:
     for cell, text in zip(table.rows[0].cells, ("Nro", "Asiakirja ja osio", "Lähdelause", "Tunnisteet")):
         cell.text = text
     for n, (src, ids) in enumerate(notes, 1):
-        docname, section = _describe(src)
-        for cell, text in zip(table.add_row().cells, (str(n), f"{docname}; {section}", src.sentence, ", ".join(ids))):
+        for cell, text in zip(table.add_row().cells, (str(n), _describe(src), src.sentence, ", ".join(ids))):
             cell.text = text
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(8)
