@@ -72,6 +72,8 @@ def test_numerals_agree_with_their_nouns():
     assert quantity(1.5, "percent") == "1,5 prosenttia"
     assert quantity(2, "percentage_point") == "2 prosenttiyksikköä"
     assert quantity(36, "percent", "elative") == "36 prosentista"
+    assert quantity(1, "percentage_point", "accusative") == "1 prosenttiyksikön"  # "nousi 1 prosenttiyksikön"
+    assert quantity(3, "percentage_point", "accusative") == "3 prosenttiyksikköä"
     assert quantity(32, "percent", approx=True) == "noin 32 prosenttia"
     assert quantity(1_200_000, "eur", bound="gt") == "yli 1\u00a0200\u00a0000 euroa"
 
@@ -176,6 +178,11 @@ def test_like_for_like_periods_get_direction_verbs(tmp_path):
     assert "Kustannus laski 25 prosenttia." in md
     assert ("Tavoite eteni suunnitellusti sekä kolmannella vuosineljänneksellä 2025 että neljännellä "
             "vuosineljänneksellä 2025.") in md
+    db = write_db(tmp_path / "q1.duckdb", _comparable_docs({"valmis": 35, "kesken": 51, "tehtävä": 101,
+                                                            "eur": 20000}))
+    md = render(build_comparison(_open(db), "2025-Q3", "2025-Q4"), "md")
+    assert "Keskeneräisten tehtävien osuus nousi 1 prosenttiyksikön." in md
+    assert "Tehtävien määrä nousi 1 prosentin." in md
 
 
 def test_a_quarter_matches_the_half_year_report_ending_with_it(seeds_like_db):

@@ -71,10 +71,11 @@ class _Writer:
         directions = templates()["directions"]
         if pair.difference == 0:
             return directions["same"]
+        # a measure of change is an object: "nousi kaksi prosenttiyksikköä" but "nousi yhden prosenttiyksikön"
         if pair.relative_change is not None:
-            amount = quantity(abs(round(pair.relative_change)), "percent")
+            amount = quantity(abs(round(pair.relative_change)), "percent", "accusative")
         elif pair.unit in templates()["units"] or pair.difference_unit == "percentage_point":
-            amount = quantity(abs(pair.difference), pair.difference_unit)
+            amount = quantity(abs(pair.difference), pair.difference_unit, "accusative")
         else:
             amount = format_number(abs(pair.difference))
         return directions["up" if pair.difference > 0 else "down"].format(amount=amount)
@@ -159,7 +160,8 @@ class _Writer:
             fields = dict(period=self.then if b.side == "then" else self.now,
                           label=figure_label(b.subject, b.qualifier, unit),
                           value=quantity(b.value, b.unit, approx=b.approx),
-                          difference=quantity(abs(b.difference), "percentage_point" if unit == "percent" else unit),
+                          difference=quantity(abs(b.difference), "percentage_point" if unit == "percent" else unit,
+                                              "accusative"),
                           comparative=templates()["comparatives"]["up" if b.difference > 0 else "down"],
                           baseline_period=period_name(b.baseline_period),
                           baseline_value=quantity(b.baseline_value, unit))
