@@ -732,7 +732,7 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
 NOT_SUBJECTS = frozenset({
     "euro", "prosentti", "prosenttiyksikkö", "aika", "vuosi", "kuukausi", "päivä", "viikko", "tunti", "kerta",
     "yhteensä", "loppu", "alku", "kvartaali", "vuosipuolisko", "neljännes", "kausi", "kk", "oy", "oyj", "ab", "ry",
-    "m²", "m2", "€", "kpl", "tavoite", "tavoitetaso",
+    "m²", "m2", "€", "kpl", "tavoite", "tavoitetaso", "v", "p", "h", "vrk", "pv", "vk", "vko", "min",
 })
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
