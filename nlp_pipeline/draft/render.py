@@ -81,7 +81,7 @@ def to_json(comparison: Comparison, draft: Draft) -> str:
 
 def to_docx(draft: Draft, sources: dict[str, Source]) -> bytes:
     from docx import Document
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     refs, notes = _footnotes(draft, sources)
     doc = Document()
@@ -101,6 +101,8 @@ def to_docx(draft: Draft, sources: dict[str, Source]) -> bytes:
     doc.add_heading(templates()["headings"]["sources"], 1)
     table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
+    table.autofit = False
+    widths = [Cm(1.0), Cm(5.0), Cm(8.0), Cm(2.5)]  # the source sentence gets the room
     for cell, text in zip(table.rows[0].cells, ("Nro", "Asiakirja ja osio", "Lähdelause", "Tunnisteet")):
         cell.text = text
     for n, (src, ids) in enumerate(notes, 1):
@@ -108,6 +110,10 @@ def to_docx(draft: Draft, sources: dict[str, Source]) -> bytes:
             cell.text = text
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(8)
+    for column, width in zip(table.columns, widths):  # grid widths for LibreOffice, cell widths for Word
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
