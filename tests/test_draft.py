@@ -5,7 +5,6 @@ import io
 import json
 import re
 import tempfile
-import warnings
 from datetime import date
 from pathlib import Path
 
@@ -15,11 +14,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .draft_facts import Doc, seeds_like, write_db
 from nlp_pipeline.cli import cli
 from nlp_pipeline.draft import DraftError, build_comparison, draft_for_demo, render, render_chart, report_periods
 from nlp_pipeline.draft.finnish import count_phrase, numbers_in, period_name, quantity
 from nlp_pipeline.draft.rewrite import keeps_facts, rewrite
+
+from .draft_facts import Doc, seeds_like, write_db
 
 @pytest.fixture
 def seeds_like_db(tmp_path) -> Path:
@@ -272,7 +272,8 @@ def fact_sets(draw):
                 figure["direction"] = draw(st.sampled_from(["more", "less"]))
             figures.append(figure)
         docs.append(Doc(f"s{side}.txt", period, "Aluehallitus", meeting,
-                        [f"Tavoitteet ja niiden omistajat kaudella {period}.", "Luvut kaudelta."], goals=goals, figures=figures))
+                        [f"Tavoitteet ja niiden omistajat kaudella {period}.", "Luvut kaudelta."],
+                        goals=goals, figures=figures))
     return docs
 
 

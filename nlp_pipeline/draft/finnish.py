@@ -133,7 +133,8 @@ def figure_label(subject: str, qualifier: str | None, unit: str) -> str:
               "attribute": templates()["qualifiers"].get(qualifier or "", {}).get("attribute")}
     if unit == "percent":
         if qualifier:
-            key = "share" if fields["attribute"] and gen_pl else "share_unknown_qualifier" if gen_pl else "share_unknown"
+            known = "share" if fields["attribute"] else "share_unknown_qualifier"
+            key = known if gen_pl else "share_unknown"
         else:
             key = "share_plain" if gen_pl else "measure"  # an unknown noun is read as a measure: "kasvu"
     elif unit == "count":
