@@ -123,6 +123,18 @@ def test_money_with_multiplier(nlp, ahjo_dir):
     assert (money.value, money.unit, money.approx) == (130_000_000, "eur", True)
 
 
+def test_money_in_illative_and_numeral_repeated_in_digits(nlp, ahjo_dir):
+    path = ahjo_dir / "hel-sosiaali-ja-terveyslautakunta-2021-12-14-s297-2427763f.esitys.html"
+    text = paragraph(path, "70 miljoonaan euroon")
+    money = by_text(extract(nlp, text), text, "70 miljoonaan euroon")
+    assert (money.value, money.unit) == (70_000_000, "eur")
+    path = ahjo_dir / "hel-tiimipaallikko-nd-s4-98e5ea8d.paatos.html"
+    text = paragraph(path, "kolmen (3) kuukauden")
+    notice = by_text(extract(nlp, text), text, "kolmen (3) kuukauden")
+    assert (notice.value, notice.unit, notice.subject) == (3, "month", "irtisanomisaika")
+    assert not any(text[f.start_char: f.end_char] == "3" for f in extract(nlp, text))
+
+
 def test_rate_per_year(nlp, ahjo_dir):
     path = ahjo_dir / "hel-kaupunginhallituksen-konsernijaosto-2021-11-22-s141-97de5feb.esitys.html"
     text = paragraph(path, "0,8 %")

@@ -73,6 +73,7 @@ class Reading:
     unit_word: str | None
     end: int
     subject: str | None = None
+    money_if_alone: bool = False  # a bare "N miljoonaa" that is euros unless it counts something
 
 
 @Language.factory(
@@ -264,16 +265,16 @@ class FigureExtractor:
             pos = rep.end()
         mult = self.lex.multiplier.match(text, pos) if fi else None
         if mult:
-            scale = self.words.multipliers.get(mult.group().strip().lower(), 1.0) or _multiplier_value(mult.group())
+            scale = self.words.multipliers.get(mult.group().strip().lower()) or _multiplier_value(mult.group())
             pos = mult.end()
         rule, m = self._match_unit(text, pos, fi)
         if cand.half and (rule is None or rule.unit == "count"):
             return None
         if rule is None:
-            if mult:  # "ohjataan 17 miljoonaa": money when the text around talks euros
-                if fi and _mentions_euro(text, cand.start):
-                    return Reading(cand, cand.value * scale, "eur", None, mult.end())
-                return None
+            if mult:  # "Hakijoita oli 2 tuhatta" counts; "ohjataan 17 miljoonaa" in a text about euros is money
+                if not fi:
+                    return None
+                return Reading(cand, cand.value * scale, "count", None, mult.end(), money_if_alone=_mentions_euro(text, cand.start))
             scale_m = SCALE_RE.match(text, pos)
             if scale_m and cand.value <= float(scale_m.group("hi")):  # "3,6 (asteikolla 1–5)"
                 cand.denominator = float(scale_m.group("hi"))
@@ -333,7 +334,11 @@ class FigureExtractor:
         if noun is not None:
             reading.unit_word = noun.text
             return reading
-        return self._bare_count(doc, first, cand, reading)
+        bare = self._bare_count(doc, first, last, cand, reading)
+        if bare is None and reading.money_if_alone:  # "ohjataan 17 miljoonaa" in a text about euros
+            reading.unit = "eur"
+            return reading
+        return bare
 
     def _counted_noun(self, doc: Doc, first: Token, last: Token, cand: Candidate, explicit_unit: bool = False) -> Token | None:
         """The noun a number counts: ``184 tehtävää``, ``kahteen … tavoitteeseen``, ``210 … avaintulosta``."""
@@ -381,9 +386,9 @@ class FigureExtractor:
             return head
         return None
 
-    def _bare_count(self, doc: Doc, first: Token, cand: Candidate, reading: Reading) -> Reading | None:
+    def _bare_count(self, doc: Doc, first: Token, last: Token, cand: Candidate, reading: Reading) -> Reading | None:
         """``Konkreettisia tehtäviä … on kiinnitetty … 717``: a lone number counting a fronted partitive noun."""
-        if cand.decimal or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
+        if (cand.decimal and not reading.money_if_alone) or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
             return None
         prev = doc[first.i - 1] if first.i > 0 else None
         if prev is not None and prev.pos_ in ("NOUN", "PROPN") and _case(prev) in ("Nom", None):
@@ -396,10 +401,10 @@ class FigureExtractor:
             return reading
         if cand.range_part:
             return None
-        nxt = doc[first.i + 1] if first.i + 1 < len(doc) else None
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.is_space):
             return None
-        if first.dep_ in ("flat", "flat:name", "compound", "appos"):
+        if last.dep_ in ("flat", "flat:name", "compound", "appos"):
             return None
         fronted = self._fronted_partitive(doc, first)
         if fronted is None:
