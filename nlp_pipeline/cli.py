@@ -381,6 +381,7 @@ def evaluate_ner_command(gold: Path | None, split: str) -> None:
     report = _run_evaluation(training.evaluate_ner, gold or training.GOLD_PATH, split)
     for label, s in report["per_label"].items():
         click.echo(f"{label:10} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  (tp {s['tp']} fp {s['fp']} fn {s['fn']})")
+    click.echo("goals on the gold reports: " + json.dumps(report["seed_goals"]))
     for m in report["misses"]:
         click.echo(f"  {m['kind']} {m['label']} {m['file']}:{m['start']}-{m['end']} {m['text']!r}")
 

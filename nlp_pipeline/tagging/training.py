@@ -23,6 +23,7 @@ from ..ingest import read_path
 from ..nlp import SectionContext, load_base
 from ..segment import segment
 from .components import status_context
+from .goals import build_goals
 from .resources import MODEL_LABELS, NER_MODEL, OUR_LABELS, STATUS_MODEL, STATUSES, models_dir, read_jsonl, repo_dir
 
 GOLD_PATH = repo_dir() / "corpus" / "gold" / "ner.jsonl"
@@ -120,7 +121,7 @@ def evaluate_ner(gold: Path = GOLD_PATH, split: str = "test") -> dict:
     per_label = {label: prf(c["tp"], c["fp"], c["fn"]) for label, c in sorted(counts.items())}
     total = sum(counts.values(), Counter())
     return {"split": split, "documents": len(docs), "per_label": per_label, "micro": prf(total["tp"], total["fp"], total["fn"]),
-            "misses": misses}
+            "seed_goals": evaluate_goals(), "misses": misses}
 
 
 def _gold_status_examples(split: str, gold: Path = GOLD_PATH) -> list[tuple[str, str]]:
@@ -160,6 +161,43 @@ def evaluate_classifier(gold: Path = GOLD_PATH, split: str = "test", model: Lang
     return {"split": split, "n": len(examples), "accuracy": round(correct / len(examples), 3) if examples else 0.0,
             "per_label": per_label, "confusion": confusion,
             "errors": [{"text": t, "gold": g, "predicted": p} for (t, g), p in zip(examples, predicted) if g != p]}
+
+
+GOALS_GOLD_PATH = repo_dir() / "corpus" / "gold" / "goals.jsonl"
+
+
+def evaluate_goals(gold: Path = GOALS_GOLD_PATH) -> dict:
+    """Document-level goals on the gold reports, read in file order with earlier keys known.
+
+    ``goals.jsonl``: per file the goals (main mention start/end), owner span or null, status or null,
+    and ``link``: the same letter for the same goal in different reports of one organisation.
+    """
+    known: dict[str, str] = {}
+    found = owners = statuses = links_right = links = 0
+    total = 0
+    key_of_link: dict[str, str] = {}
+    for record in read_jsonl(gold):
+        document, docs = analyse(record["file"])
+        predicted = build_goals(docs, document, known)
+        known.update({g.goal_key: g.name for g in predicted})
+        text = document.source.text
+        for gg in record["goals"]:
+            total += 1
+            match = [g for g in predicted if g.start_char < gg["end"] and gg["start"] < g.end_char]
+            if not match:
+                continue
+            g = match[0]
+            found += 1
+            owner = text[gg["owner"][0]:gg["owner"][1]] if gg["owner"] else None
+            owners += g.owner == owner
+            statuses += g.status == gg["status"]
+            if gg["link"] in key_of_link:
+                links += 1
+                links_right += key_of_link[gg["link"]] == g.goal_key
+            key_of_link.setdefault(gg["link"], g.goal_key)
+    rate = lambda n, d: round(n / d, 3) if d else 0.0  # noqa: E731
+    return {"goals": total, "found": rate(found, total), "owner_right": rate(owners, found),
+            "status_right": rate(statuses, found), "links_right": rate(links_right, links), "links": links}
 
 
 # ---------------------------------------------------------------- training
