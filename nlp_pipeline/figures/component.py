@@ -116,7 +116,7 @@ class FigureExtractor:
         blocked = self._blocked_chars(text) if has_digit else []
         cands = self._digit_candidates(text, blocked)
         if cands:
-            cands = self._drop_matcher_blocked(doc, cands)
+            cands = self._drop_matcher_blocked(doc, text, cands, fi)
         cands += self._word_candidates(doc, word_tokens)
         cands.sort(key=lambda c: c.start)
         report_period = getattr(ctx, "report_period", None)
@@ -155,7 +155,7 @@ class FigureExtractor:
                 spans += [(m.start(), m.end()) for m in regex.finditer(text)]
         return spans
 
-    def _drop_matcher_blocked(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    def _drop_matcher_blocked(self, doc: Doc, text: str, cands: list[Candidate], fi: bool) -> list[Candidate]:
         """Token-pattern never-figures (``puh. 050 …``, ``Liite 1``, ``Mäkelänkatu 47``), matched only in
         small windows around the candidates: the Matcher over whole documents would cost more than all else."""
         blocked: list[tuple[int, int]] = []
@@ -175,7 +175,14 @@ class FigureExtractor:
                 # block the numbers after the cue word, not the cue itself (it may be a unit noun)
                 num_start = next((t.idx for t in span if t.like_num or t.text[:1].isdigit()), span.start_char)
                 blocked.append((num_start, span.end_char))
-        return [c for c in cands if not _overlaps(c.start, c.end, blocked)] if blocked else cands
+        if not blocked:
+            return cands
+        # a measure unit right after the number outweighs a cue before it: "tontti 500 k-m²" is a figure
+        return [c for c in cands if not _overlaps(c.start, c.end, blocked) or self._has_measure_unit(text, c, fi)]
+
+    def _has_measure_unit(self, text: str, cand: Candidate, fi: bool) -> bool:
+        rule, _ = self._match_unit(text, cand.end, fi)
+        return rule is not None and rule.unit != "count"
 
     def _digit_candidates(self, text: str, blocked: list[tuple[int, int]]) -> list[Candidate]:
         out = []
@@ -678,13 +685,13 @@ def _case(tok: Token) -> str | None:
     return case[0] if case else None
 
 
-S_STEM_PARTITIVES = ("osta", "östä", "usta", "ystä", "ista", "istä")
+S_STEM_PARTITIVES = ("osta", "östä", "usta", "ystä")
 
 
 def _counted_lemma(tok: Token) -> str:
     """Lemma of a counted noun; after a number "-sta" is the partitive of an s-stem (avaintulosta ->
     avaintulos), which the tagger sometimes reads as an elative of another stem (avaintulo)."""
-    if _case(tok) == "Ela" and tok.lower_.endswith(S_STEM_PARTITIVES):
+    if _case(tok) == "Ela" and tok.lower_.endswith(S_STEM_PARTITIVES) and "Plur" not in tok.morph.get("Number"):
         return tok.lower_[:-2]
     if tok.lemma_.lower() == tok.lower_ and tok.lower_.endswith(("sta", "stä")) and _case(tok) == "Par":
         return tok.lower_[:-2]  # "hakemusta" left unlemmatised
