@@ -38,8 +38,8 @@ def _result(doc: Doc) -> DocumentResult:
     figures = []
     for f in doc.figures:
         i = f["sentence"]
-        extra = {k: v for k, v in f.items() if k not in ("figure_id", "value", "unit", "sentence")}
-        figures.append(Figure(f["figure_id"], f["value"], f["unit"], None, starts[i], starts[i] + 1,
+        extra = {k: v for k, v in f.items() if k not in ("figure_id", "value", "unit", "unit_word", "sentence")}
+        figures.append(Figure(f["figure_id"], f["value"], f["unit"], f.get("unit_word"), starts[i], starts[i] + 1,
                               doc.sentences[i], section_kind="description", **extra))
     return DocumentResult(SegmentedDocument(source, meta, (section,)), goals=goals, figures=tuple(figures))
 

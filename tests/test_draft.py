@@ -185,6 +185,20 @@ def test_like_for_like_periods_get_direction_verbs(tmp_path):
     assert "Tehtävien määrä nousi 1 prosentin." in md
 
 
+def test_other_units_pair_only_with_the_same_unit_word(tmp_path):
+    then, now = seeds_like()
+    then.figures.append({"figure_id": "o1", "value": 120, "unit": "other", "unit_word": "kWh",
+                         "subject": "sähkö", "sentence": 5})
+    now.figures += [{"figure_id": "o2", "value": 3, "unit": "other", "unit_word": "tonnia", "subject": "sähkö",
+                     "sentence": 2},
+                    {"figure_id": "o3", "value": 150, "unit": "other", "unit_word": "KWH", "subject": "sähkö",
+                     "sentence": 2}]
+    c = build_comparison(_open(write_db(tmp_path / "o.duckdb", [then, now])), "2025-Q2", "2026-Q1")
+    pairs = {p.ids for p in c.pairs if p.subject == "sähkö"}
+    assert pairs == {("o1", "o3"), ("o2",)}
+    assert "sähkö oli 120 kWh, ensimmäisellä vuosineljänneksellä 2026 puolestaan 150 kWh." in render(c, "md")
+
+
 def test_a_quarter_matches_the_half_year_report_ending_with_it(seeds_like_db):
     con = _open(seeds_like_db)
     by_half = build_comparison(con, "2025-H1", "2026-Q1")
@@ -246,7 +260,7 @@ def test_every_sentence_cites_sources_that_name_document_section_and_sentence(se
 
 _SUBJECTS = st.sampled_from(["tehtävä", "avaintulos", "hakija", "kustannus", "kohde"])
 _QUALIFIERS = st.sampled_from([None, "valmis", "kesken", "aloittamatta", "muu"])
-_UNITS = st.sampled_from(["percent", "count", "eur", "percentage_point", "day", "fraction"])
+_UNITS = st.sampled_from(["percent", "count", "eur", "percentage_point", "day", "fraction", "other"])
 _VALUES = st.one_of(st.integers(0, 2000), st.integers(0, 100_000_000), st.decimals(0, 100, places=1).map(float))
 
 
@@ -267,6 +281,8 @@ def fact_sets(draw):
                       "goal_id": draw(st.sampled_from([None] + [g["goal_id"] for g in goals]))}
             if unit == "fraction":
                 figure["denominator"] = 5.0
+            if unit == "other":
+                figure["unit_word"] = draw(st.sampled_from(["kWh", "tonnia"]))
             if draw(st.booleans()):
                 figure["baseline_value"], figure["baseline_period"] = draw(_VALUES), "2024"
                 figure["direction"] = draw(st.sampled_from(["more", "less"]))

@@ -52,6 +52,7 @@ class FigurePair:
     qualifier: str | None
     unit: str
     per: str | None
+    unit_word: str | None  # as written; names the unit when it is 'other'
     then: Value | None
     now: Value | None
     difference: float | None  # now - then, in difference_unit
@@ -337,7 +338,7 @@ def build_comparison(con: duckdb.DuckDBPyConnection, from_period: str, to_period
     reasons = _scope_reasons(then, now)
     base_ids = {v.figure_id for side in base.values() for v in side.values()}
     pairs = tuple(
-        FigurePair(r["goal_key"], r["subject"], r["qualifier"], r["unit"], r["per"], _value(r, "then"),
+        FigurePair(r["goal_key"], r["subject"], r["qualifier"], r["unit"], r["per"], r["unit_word"], _value(r, "then"),
                    _value(r, "now"), r["difference"], r["difference_unit"], r["relative_change"],
                    is_base=bool(base_ids & {r["then_id"], r["now_id"]}),
                    comparable=r["goal_key"] is not None or not reasons)

@@ -42,7 +42,8 @@ def _ids(*groups) -> tuple[str, ...]:
 
 def _amount(pair: FigurePair, side: str) -> str:
     v: Value = getattr(pair, side)
-    return quantity(v.value, pair.unit, approx=v.approx, bound=v.bound, denominator=v.denominator, per=pair.per)
+    return quantity(v.value, pair.unit, approx=v.approx, bound=v.bound, denominator=v.denominator,
+                    unit_word=pair.unit_word, per=pair.per)
 
 
 def tellable(pair: FigurePair) -> bool:

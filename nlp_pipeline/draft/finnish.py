@@ -46,10 +46,10 @@ def format_number(value: float) -> str:
     return ("-" if value < 0 else "") + whole + ("," + decimals if decimals else "")
 
 
-def numeral(value: float, case: str = "nominative", words: bool = True) -> str:
+def numeral(value: float, case: str = "nominative") -> str:
     """A number in a case: written out up to ``numbers.words_up_to`` when whole, else digits."""
     case = _object_case(value, case)
-    if words and value == int(value) and 0 <= value <= templates()["numbers"]["words_up_to"]:
+    if value == int(value) and 0 <= value <= templates()["numbers"]["words_up_to"]:
         return num2words(int(value), lang="fi", case=case)
     return format_number(value)
 
@@ -69,9 +69,9 @@ def noun_form(noun: str, value: float, case: str) -> str:
     return forms[case]
 
 
-def count_phrase(value: float, noun: str, case: str = "nominative", words: bool = True) -> str:
+def count_phrase(value: float, noun: str, case: str = "nominative") -> str:
     """``viisi tavoitetta``, ``yksi tavoite``, ``kolmesta tavoitteesta``, ``717 tehtävää``."""
-    return f"{numeral(value, case, words)} {noun_form(noun, value, case)}"
+    return f"{numeral(value, case)} {noun_form(noun, value, case)}"
 
 
 def quantity(value: float, unit: str, case: str = "nominative", *, approx: bool = False,

@@ -1,15 +1,16 @@
--- Pairs of figures measuring the same thing in both periods: same goal, subject, qualifier, unit and
--- rate period. Figures without a subject are never paired (two bare "35 %" need not be the same thing).
+-- Pairs of figures measuring the same thing in both periods: same goal, subject, qualifier, unit (for
+-- unit 'other' also the unit word: kWh is not tonnes) and rate period. Figures without a subject are never paired (two bare "35 %" need not be the same thing).
 -- When a period states the same thing more than once, the latest meeting's first mention stands and
 -- `*_candidates` tells how many different values were stated (more than one: the pairing is a guess). Percentages differ in percentage points; counts and money
 -- also get a relative change in per cent.
 WITH keyed AS (
-    SELECT *,
+    SELECT *, CASE WHEN unit = 'other' THEN lower(unit_word) END AS other_unit,
            row_number() OVER w AS rank,
-           count(DISTINCT value) OVER (PARTITION BY side, goal_key, subject, qualifier, unit, per) AS candidates
+           count(DISTINCT value) OVER (PARTITION BY side, goal_key, subject, qualifier, unit, other_unit, per)
+               AS candidates
     FROM draft_figures
     WHERE subject IS NOT NULL
-    WINDOW w AS (PARTITION BY side, goal_key, subject, qualifier, unit, per
+    WINDOW w AS (PARTITION BY side, goal_key, subject, qualifier, unit, other_unit, per
                  ORDER BY meeting_date DESC, doc_id, start_char)
 ),
 t AS (SELECT * FROM keyed WHERE side = 'then' AND rank = 1),
@@ -19,6 +20,7 @@ SELECT coalesce(t.goal_key, n.goal_key) AS goal_key,
        coalesce(t.qualifier, n.qualifier) AS qualifier,
        coalesce(t.unit, n.unit) AS unit,
        coalesce(t.per, n.per) AS per,
+       coalesce(t.unit_word, n.unit_word) AS unit_word,
        t.figure_id AS then_id, t.value AS then_value, t.approx AS then_approx, t.bound AS then_bound,
        t.denominator AS then_denominator, t.candidates AS then_candidates,
        n.figure_id AS now_id, n.value AS now_value, n.approx AS now_approx, n.bound AS now_bound,
@@ -32,5 +34,6 @@ FROM t
 FULL JOIN n
   ON t.goal_key IS NOT DISTINCT FROM n.goal_key AND t.subject = n.subject
  AND t.qualifier IS NOT DISTINCT FROM n.qualifier AND t.unit = n.unit AND t.per IS NOT DISTINCT FROM n.per
+ AND t.other_unit IS NOT DISTINCT FROM n.other_unit
  AND t.denominator IS NOT DISTINCT FROM n.denominator
 ORDER BY coalesce(t.goal_key, n.goal_key) NULLS FIRST, subject, qualifier NULLS FIRST, unit;
