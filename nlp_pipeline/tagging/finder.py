@@ -30,6 +30,7 @@ for _name in ("goal_info", "owner_links"):
 LEAD_VERB_RE = re.compile(r"\s(?:on|ovat|oli|olivat|ei|eivät|etenee|etenivät|eteni|edistyy)\s")
 TAVOITE_START_RE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Tavoite|Muutostavoite|Sitova tavoite)\s+(?=[A-ZÅÄÖ0-9])")
 ITEM_NUMBER_RE = re.compile(r"^\d{1,2}[.)]\s+")
+GOAL_LABEL_RE = re.compile(r"(?:\d{1,2}|[A-Z])(?:[.:)]|\s+[-–:])\s*(?=[A-ZÅÄÖ])")
 HEADING_MIN_SCORE = 90
 MAX_NAME_WORDS = 30
 
@@ -118,6 +119,9 @@ def _name_after_tavoite(doc: Doc, start: int, end: int) -> tuple[int, int, str] 
     if not m:
         return None
     name_start = start + m.end()
+    label = GOAL_LABEL_RE.match(text, name_start, end)  # "Tavoite 2: Name", "Tavoite B – Name"
+    if label:
+        name_start = label.end()
     rest = text[name_start:end]
     stop = len(rest)
     stopper = ""
