@@ -46,7 +46,12 @@ def keeps_facts(template: str, candidate: str) -> bool:
 def _load(path: str):
     if not Path(path, "config.json").is_file():
         raise DraftError(f"{path}: no transformers model here (config.json missing)")
-    from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM, AutoTokenizer
+    try:
+        import torch  # noqa: F401  (transformers needs it to run a model)
+        from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM, AutoTokenizer
+    except ImportError as exc:
+        raise DraftError(f"--rewrite-model needs torch and transformers ({exc.name} is missing): "
+                         "pip install 'agenda-nlp[rewrite]'") from None
 
     config = AutoConfig.from_pretrained(path, local_files_only=True)
     loader = AutoModelForSeq2SeqLM if config.is_encoder_decoder else AutoModelForCausalLM
