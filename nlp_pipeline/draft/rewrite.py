@@ -66,9 +66,9 @@ def rewrite(text: str, model_path: str | Path) -> tuple[str, bool]:
     Greedy decoding, at most half again as many tokens as the sentence has: a smoother sentence is
     not a longer one.
     """
+    model, tokenizer, seq2seq = _load(str(model_path))  # first: it explains a missing torch
     import torch
 
-    model, tokenizer, seq2seq = _load(str(model_path))
     inputs = tokenizer(text if seq2seq else PROMPT + text, return_tensors="pt")
     budget = len(tokenizer(text)["input_ids"]) * 3 // 2 + 8
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
