@@ -116,3 +116,12 @@ def test_orchestrator_links_report_figures_to_goals(shared_dir):
     at = text.index("38 % puhelin")
     [figure] = [f for f in result.figures if f.start_char == at]
     assert figure.goal_id == goal.goal_id
+
+
+def test_contrasting_clauses_get_their_own_status(analysed):
+    """"… etenee suunnitelmallisesti, mutta … voi ennakoida tavoitteesta jäämistä" holds two statuses."""
+    _, docs = analysed[SEED_2025]
+    phrases = {e.text: e._.status for d in docs for e in d.ents if e.label_ == "PROGRESS"}
+    assert phrases["etenee suunnitelmallisesti"] == "on_track"
+    assert phrases["ennakoida tavoitteesta jäämistä"] == "at_risk"
+    assert phrases["ovat haastavampia"] == "at_risk"
