@@ -13,6 +13,9 @@ from nlp_pipeline.figures import parse_finnish_number, render_digits, render_mil
 from nlp_pipeline.ingest import read_path
 from nlp_pipeline.nlp import BASE_MODEL, SectionContext
 
+UNITS = {"percent", "percentage_point", "count", "eur", "fraction", "score", "m2", "km", "m",
+         "hour", "day", "week", "month", "year", "other"}
+
 
 @pytest.fixture(scope="module")
 def nlp():
@@ -180,6 +183,30 @@ def test_durations(nlp, ahjo_dir):
 )
 def test_garbled_and_never_figures_yield_nothing(nlp, text):
     assert extract(nlp, text) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="0123456789  ,.%-–/€:;()§kmtpehurosalvQ\n", max_size=80))
+def test_random_number_soup_never_crashes_or_invents_absurd_values(nlp, text):
+    for fig in extract(nlp, text):
+        assert math.isfinite(fig.value) and fig.unit in UNITS
+        assert fig.unit not in ("percent", "percentage_point") or abs(fig.value) <= 1000
+        assert 0 <= fig.start_char < fig.end_char <= len(text)
+
+
+@pytest.mark.parametrize(
+    "sentence, period",
+    [
+        ("Vuoden 2026 ensimmäisen kvartaalin aikana ratkaistiin 38 % yhteydenotoista.", "2026-Q1"),
+        ("Q1/2026 ratkaistiin 38 % yhteydenotoista.", "2026-Q1"),
+        ("Toisella vuosipuoliskolla 2025 hakijoita oli 12.", "2025-H2"),
+        ("Tammikuussa 2022 hakemuksia tuli 40 kappaletta.", "2022-01"),
+        ("Ajalla 1.4.2020–31.3.2021 kustannukset olivat 5 000 euroa.", "2020-04-01/2021-03-31"),
+    ],
+)
+def test_period_stated_in_the_sentence(nlp, sentence, period):
+    found = extract(nlp, sentence, report_period="2030-Q4")
+    assert found and found[-1].period == period
 
 
 def test_no_context_means_no_period(nlp):

@@ -433,14 +433,14 @@ class FigureExtractor:
         """The partitive plural noun a clause fronts before its number (``tehtäviä … 717``)."""
         sent = first.sent
         for tok in reversed(doc[sent.start: first.i]):
-            if tok.text in (";", ":") or tok.text[:1].isdigit():
+            if tok.text in (";", ":") or (tok.text[:1].isdigit() and not _year_token(tok)):
                 return None
             if (
                 tok.pos_ == "NOUN"
                 and _case(tok) == "Par"
                 and "Plur" in tok.morph.get("Number")
                 and tok.lemma_.lower() not in self.lex.count_excluded
-                and not (tok.i > 0 and doc[tok.i - 1].like_num)  # that noun is counted by its own number
+                and not (tok.i > 0 and doc[tok.i - 1].like_num and not _year_token(doc[tok.i - 1]))  # counted by its own number
             ):
                 return tok
         return None
@@ -626,8 +626,10 @@ class FigureExtractor:
         """``2 prosenttiyksikköä enemmän kuin vuoden 2025 keskiarvo (36 %)``: direction + baseline."""
         out = list(figures)
         for i, fig in enumerate(figures):
+            if fig.end_char >= sent.end_char:
+                continue
             after = doc.char_span(fig.end_char, min(sent.end_char, fig.end_char + 40), alignment_mode="expand")
-            if after is None:
+            if after is None or len(after) == 0:
                 continue
             words = [t.lower_ for t in after[:4]]
             direction = None
@@ -686,6 +688,10 @@ def _case(tok: Token) -> str | None:
 
 
 S_STEM_PARTITIVES = ("osta", "östä", "usta", "ystä")
+
+
+def _year_token(tok: Token) -> bool:
+    return len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100
 
 
 def _counted_lemma(tok: Token) -> str:
