@@ -42,9 +42,11 @@ HAS_DIGIT = re.compile(r"\d")
 MATCH_WINDOW = 4  # tokens around a candidate that the never-figure Matcher looks at
 MAX_PERCENT = 1000.0
 MAX_DIGITS = 15
+CASE_SUFFIX_RE = re.compile(r":[a-zåäö]{1,5}\b")
 REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
 GENERIC_COUNT_NOUNS = frozenset({"henkilö", "kappale", "kpl", "hlö"})
+GENERIC_LABELS = frozenset({"tarve", "arvio", "määrä", "yhteismäärä"})
 GENERIC_HEADS = frozenset({"osuus", "määrä", "arvo", "summa", "lukumäärä"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
@@ -291,13 +293,16 @@ class FigureExtractor:
             if pos < len(text) and text[pos].isalpha():
                 return None  # "3D", "4G": glued letters that are no unit
             return Reading(cand, cand.value, "count", None, cand.end)
-        unit_word = m.group().strip()
+        unit_end = m.end()
+        if (case_suffix := CASE_SUFFIX_RE.match(text, unit_end)) is not None:  # "m²:n", "k-m²:llä"
+            unit_end = case_suffix.end()
+        unit_word = text[m.start(): unit_end].strip()
         value = cand.value * scale * rule.scale
         if rule.unit in ("percent", "percentage_point") and (abs(value) > self.max_percent or scale != 1):
             return None
         if rule.unit in ("year", "month", "week", "day", "hour") and cand.word is False and _is_year(cand):
             return None
-        end = m.end() if own_end else cand.end
+        end = unit_end if own_end else cand.end
         if rule.unit == "count":  # "44 kpl": a count whose noun is around it
             return Reading(cand, value, "count", unit_word, end)
         if rule.unit == "m" and not _looks_like_metre(text, m.end()):
@@ -331,9 +336,9 @@ class FigureExtractor:
             fronted = self._fronted_partitive(doc, first)  # "ulkokuntalaisia on 0–10 henkilöä"
             reading.subject = fronted.lemma_.lower() if fronted is not None else _counted_lemma(noun)
         elif noun is not None:
-            reading.subject = _counted_lemma(noun)
+            reading.subject = _counted_lemma(noun, after_digits=not cand.word)
         elif reading.unit_word is not None:
-            reading.subject = self.lex.unit_subjects.get(reading.unit_word.lower())
+            reading.subject = self.lex.unit_subjects.get(reading.unit_word.lower().split(":")[0])
         if reading.unit != "count" or reading.unit_word is not None:
             if noun is not None and reading.unit == "count" and reading.unit_word is None:
                 reading.unit_word = noun.text
@@ -539,7 +544,11 @@ class FigureExtractor:
         if prev is not None and prev.text.endswith(":n") and prev.text[:-2].lower() not in NOT_SUBJECTS:  # "alv:n 24 %"
             return prev.text[:-2].lower()
         if prev is not None and prev.pos_ == "NOUN" and _case(prev) in LABEL_CASES and prev.lemma_.lower() not in NOT_SUBJECTS:
-            return prev.lemma_.lower()
+            if prev.lemma_.lower() in GENERIC_LABELS:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
+                head = next((t for t in sent if t.pos_ == "NOUN" and _case(t) == "Nom" and t.i < prev.i), None)
+                if head is not None and head.lemma_.lower() not in GENERIC_LABELS | NOT_SUBJECTS:
+                    return head.lemma_.lower()
+            return _specific(prev)
         # 5. a relative clause refers back: "717, joista kesken on 54 %"; "…, mikä on 2 prosenttiyksikköä"
         for tok in doc[sent.start: first.i]:
             if clause_of.get(tok.i) == clause and tok.lower_ in lex.relative:
@@ -559,7 +568,7 @@ class FigureExtractor:
         if previous and previous[-1].unit == reading.unit and previous[-1].subject:
             return previous[-1].subject
         # 8. some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
-        return lex.unit_subjects.get((reading.unit_word or "").lower().rstrip(":n") or "")
+        return lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
 
     def _qualifier(
         self, sent: Span, first: Token, last: Token, item_of: dict[int, int], clause_of: dict[int, int], subject: str | None,
@@ -694,10 +703,10 @@ def _year_token(tok: Token) -> bool:
     return len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100
 
 
-def _counted_lemma(tok: Token) -> str:
+def _counted_lemma(tok: Token, after_digits: bool = True) -> str:
     """Lemma of a counted noun; after a number "-sta" is the partitive of an s-stem (avaintulosta ->
     avaintulos), which the tagger sometimes reads as an elative of another stem (avaintulo)."""
-    if _case(tok) == "Ela" and tok.lower_.endswith(S_STEM_PARTITIVES) and "Plur" not in tok.morph.get("Number"):
+    if after_digits and _case(tok) == "Ela" and tok.lower_.endswith(S_STEM_PARTITIVES) and "Plur" not in tok.morph.get("Number"):
         return tok.lower_[:-2]
     if tok.lemma_.lower() == tok.lower_ and tok.lower_.endswith(("sta", "stä")) and _case(tok) == "Par":
         return tok.lower_[:-2]  # "hakemusta" left unlemmatised
@@ -766,6 +775,9 @@ def _specific(noun: Token) -> str:
         for child in noun.children:
             if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and child.i < noun.i:
                 return child.lemma_.lower()
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
+            return before.lemma_.lower()
     return lemma
 
 
