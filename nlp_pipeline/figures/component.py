@@ -327,6 +327,8 @@ class FigureExtractor:
     def _count_subject(self, doc: Doc, first: Token, last: Token, cand: Candidate, reading: Reading) -> Reading | None:
         """What a count (or fraction) counts; a lone number with nothing counted is no figure."""
         explicit = reading.unit_word is not None
+        if not explicit and not cand.word and cand.denominator is None and _names_before(doc, first):
+            return None  # "huoneisto B 20", "lupanumero 71806282": the number is part of a name
         inner = [t for t in doc[first.i + 1: last.i + 1] if t.pos_ == "NOUN"]
         if inner and cand.denominator is not None:  # "viidestä tontista kolme"
             reading.subject = inner[0].lemma_.lower()
@@ -371,8 +373,8 @@ class FigureExtractor:
         if adjacent is not None and _case(adjacent) == "Gen" and not _is_year(cand):
             return adjacent  # "1 135 asunnon tuotantoa": the genitive right after the number is what it counts
         for tok in doc[last.i + 1: last.i + 6]:
-            if (tok.is_punct and tok.text not in "()") or tok.is_sent_start:
-                break
+            if (tok.is_punct and tok.text not in "()") or tok.is_sent_start or (tok.text[:1].isdigit() and doc[tok.i - 1].text != "("):
+                break  # another number starts its own phrase: "88 suomenkielisestä koulusta 7 erityiskoulua"
             if (tok.pos_ == "NOUN" or (explicit_unit and tok.pos_ == "PROPN")) and tok.lemma_.lower() not in self.lex.count_excluded:
                 case = _case(tok)
                 singular = "Plur" not in tok.morph.get("Number")
@@ -403,8 +405,6 @@ class FigureExtractor:
         if (cand.decimal and not reading.money_if_alone) or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
             return None
         prev = doc[first.i - 1] if first.i > 0 else None
-        if prev is not None and prev.pos_ in ("NOUN", "PROPN") and _case(prev) in ("Nom", None):
-            return None  # "lupanumero 71806282": a number naming something
         if prev is not None and prev.lower_ in ("joista", "josta") and not cand.range_part:
             return reading  # a part of the count before it; the subject comes from that figure
         measure = self._measure_subject(doc, first)
@@ -697,6 +697,16 @@ def _case(tok: Token) -> str | None:
 
 
 S_STEM_PARTITIVES = ("osta", "östä", "usta", "ystä")
+
+
+def _names_before(doc: Doc, first: Token) -> bool:
+    """Is the number preceded by a nominative noun or a lone capital, i.e. the end of a name or code?"""
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if prev is None:
+        return False
+    if len(prev.text) == 1 and prev.text.isupper():
+        return True
+    return prev.pos_ in ("NOUN", "PROPN") and _case(prev) in ("Nom", None) and not prev.is_sent_start
 
 
 def _year_token(tok: Token) -> bool:
