@@ -162,8 +162,26 @@ def has_model_cue(span: Span) -> bool:
     cues = set(lex["model_cues"][span.label_])
     doc = span.doc
     sent = span.sent
-    window = doc[max(sent.start, span.start - lex["model_cue_window"]):min(sent.end, span.end + 5)]
+    window = list(doc[max(sent.start, span.start - lex["model_cue_window"]):min(sent.end, span.end + 5)])
+    if span.label_ == "GOAL" and _is_own_line(span) and sent.end < len(doc):
+        window += list(_next_sentence(doc, sent.end))
     return any(t.lemma_.lower() in cues for t in window if not span.start <= t.i < span.end)
+
+
+def _is_own_line(span: Span) -> bool:
+    """A heading: the span is all there is on its line."""
+    text = span.doc.text
+    before = text[text.rfind("\n", 0, span.start_char) + 1:span.start_char]
+    after_end = text.find("\n", span.end_char)
+    after = text[span.end_char:len(text) if after_end < 0 else after_end]
+    return not before.strip() and not after.strip()
+
+
+def _next_sentence(doc: Doc, i: int) -> Span:
+    """The first sentence after token ``i`` that holds words (a heading is followed by its text)."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i].sent if i < len(doc) else doc[i:i]
 
 
 @Language.factory("agenda_merge", default_config={})

@@ -6,7 +6,8 @@ Reads structure and lemmas, not fixed strings:
 - quoted names after a goal word in any case ("tavoitteessa ”X”", "tavoitteeseen 'X' liittyen");
 - owner lists under a lead line about owners ("X: terveyspalveluiden toimialajohtaja", or the
   owner on the next line), "Tavoite X: <role>", and "omistajat P (X) ja Q (Y)";
-- a stand-alone heading line that repeats a goal already named in the text;
+- a stand-alone heading line that repeats a goal already named in the text, or whose next
+  paragraph reports progress on "the goal" ("Tavoite on edennyt …");
 - PRIORITY names after the word painopiste ("painopisteeseen Autamme sopivalle polulle").
 Results: ``doc.spans["agenda_goals"]`` plus ``doc._.goal_info`` (mention kind and list group per
 goal span) and ``doc._.owner_links`` (goal span chars -> owner span chars).
@@ -326,6 +327,29 @@ def _stems(text: str) -> str:
     return " ".join(w[:5] for w in re.findall(r"[^\W\d]+", text.lower()) if w not in ("ja", "sekä", "tai"))
 
 
+def _reported_headings(doc: Doc, lines: list[tuple[int, int]], found: _Found) -> None:
+    """A short stand-alone line whose next paragraph reports progress on "the goal" names that goal.
+
+    "Talouden tasapaino / Tavoite on edennyt osittain viiveellä …": the next paragraph opens with
+    the singular word tavoite (tavoite, tavoitteen osalta, tavoitteessa) and holds a PROGRESS phrase.
+    """
+    text = doc.text
+    progress = [s for s in doc.spans.get(RULES_KEY, []) if s.label_ == "PROGRESS"]
+    for (s, e), (ns, ne) in zip(lines, lines[1:]):
+        line = text[s:e]
+        if _is_bulleted(text, s) or line.endswith((".", ":", ",", ";")) or not 2 <= _words(line) <= 12:
+            continue
+        if any(span.start_char <= s < span.end_char for span in found.spans) or _has_goal_cue(_lemmas(doc, s, e)):
+            continue
+        opening = doc.char_span(ns, ne, alignment_mode="expand")
+        if opening is None:
+            continue
+        first = next(iter(opening.sents))
+        singular_cue = any(t.lemma_.lower() == "tavoite" and "Sing" in t.morph.get("Number") for t in first[:6])
+        if singular_cue and any(ns <= p.start_char < ne for p in progress):
+            found.add(_span(doc, s, e, "GOAL"), "heading")
+
+
 def _priorities(doc: Doc, found: _Found) -> None:
     """Capitalised names after the word painopiste, split at commas and ja."""
     cues = set(lexicon()["priority"])
@@ -375,6 +399,7 @@ class GoalFinder:
             _quoted(doc, found)
             _parenthesised(doc, found)
             _headings(doc, lines, found)
+            _reported_headings(doc, lines, found)
             _priorities(doc, found)
         doc.spans[GOALS_KEY] = found.spans
         doc._.goal_info = found.info

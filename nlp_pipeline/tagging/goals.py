@@ -90,10 +90,8 @@ def _mentions(section_docs: list[Doc], document: SegmentedDocument) -> list[Ment
         for ent in doc.ents:
             if ent.label_ != "GOAL":
                 continue
-            meta = info.get((ent.start_char, ent.end_char))
-            if meta is None and not _has_goal_cue([t.lemma_.lower() for t in ent.sent if t not in ent]):
-                continue  # a model guess outside any sentence about goals
-            meta = meta or {"kind": "model", "group": None}
+            # a model guess stands only near a goal word (the component checked: has_model_cue)
+            meta = info.get((ent.start_char, ent.end_char)) or {"kind": "model", "group": None}
             group = (i, meta["group"]) if meta["group"] is not None else None
             out.append(Mention(ent, i, offset, meta["kind"], group))
     return out
@@ -132,12 +130,24 @@ def _local_scopes(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, int,
         if m.kind == "heading":
             para_end = _paragraph(text, m.span.start_char)[1]
             next_para = [_paragraph(text, s)[0] for s in later if s > para_end]
-            end = next_para[0] if next_para else len(text)
+            end = min(next_para[:1] + [_next_heading(text, para_end)])
         else:
             para_end = _paragraph(text, m.span.start_char)[1]
             end = min([s for s in later if s < para_end] + [para_end])
         scopes.append((m, m.span.start_char, end))
     return scopes
+
+
+HEADING_LINE_RE = re.compile(r"^[ \t\xa0]*([^\n]{3,120}?)[ \t\xa0]*$", re.M)
+
+
+def _next_heading(text: str, pos: int) -> int:
+    """Start of the next short stand-alone line without closing punctuation (a heading), else the end."""
+    for m in HEADING_LINE_RE.finditer(text, pos):
+        line = m.group(1)
+        if len(line.split()) <= 12 and not line.rstrip().endswith((".", ":", ",", ";", "!", "?")) and line[0].isupper():
+            return m.start(1)
+    return len(text)
 
 
 def _status_order() -> dict[str, int]:
