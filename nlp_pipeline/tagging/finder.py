@@ -384,6 +384,45 @@ def _bracketed_list(doc: Doc, i: int, found: _Found) -> None:
         found.add(Span(doc, start, i, "PRIORITY"))
 
 
+def _metrics(doc: Doc, found: _Found) -> None:
+    """What a key result measures, read off the parse around the word mittari or the verb mitata.
+
+    "X on uusi mittari" (X the copula subject), "mittari on X" (X the predicate), "mittarina
+    käytetään X" (X the object), "toteutumista mitataan X:llä" (X the adessive oblique).
+    """
+    cues = set(lexicon()["metric"])
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma in cues:
+            if tok.dep_ == "nsubj:cop":
+                target = [tok.head] if tok.head.i > tok.i else []
+            elif tok.dep_ == "obl" and "Ess" in tok.morph.get("Case"):
+                target = [c for c in tok.head.children if c.dep_ in ("obj", "nsubj", "nsubj:pass")]
+            elif tok.dep_ == "ROOT":
+                target = [c for c in tok.children if c.dep_ == "nsubj:cop"]
+            else:
+                continue
+        elif lemma == "mitata":
+            target = [c for c in tok.children if c.dep_ == "obl" and "Ade" in c.morph.get("Case")]
+        else:
+            continue
+        for head in target[:1]:
+            span = _phrase(doc, head, exclude=tok)
+            if span is not None:
+                found.add(Span(doc, span.start, span.end, "METRIC"))
+
+
+def _phrase(doc: Doc, head, exclude) -> Span | None:
+    """The head's subtree without the cue's own subtree, copulas and punctuation at the edges."""
+    skip = set(range(exclude.left_edge.i, exclude.right_edge.i + 1)) if exclude.head == head else set()
+    toks = [t for t in head.subtree if t.i not in skip and t.dep_ not in ("cop", "punct", "cc") or t.i == head.i]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    if not toks or toks[-1].i - toks[0].i + 1 > 12:
+        return None
+    return doc[toks[0].i:toks[-1].i + 1]
+
+
 @Language.factory("agenda_goal_finder", default_config={})
 def make_goal_finder(nlp: Language, name: str) -> "GoalFinder":
     return GoalFinder()
@@ -401,6 +440,7 @@ class GoalFinder:
             _headings(doc, lines, found)
             _reported_headings(doc, lines, found)
             _priorities(doc, found)
+            _metrics(doc, found)
         doc.spans[GOALS_KEY] = found.spans
         doc._.goal_info = found.info
         doc._.owner_links = found.links
