@@ -327,8 +327,10 @@ class FigureExtractor:
     def _count_subject(self, doc: Doc, first: Token, last: Token, cand: Candidate, reading: Reading) -> Reading | None:
         """What a count (or fraction) counts; a lone number with nothing counted is no figure."""
         explicit = reading.unit_word is not None
-        if not explicit and not cand.word and cand.denominator is None and _names_before(doc, first):
-            return None  # "huoneisto B 20", "lupanumero 71806282": the number is part of a name
+        if not explicit and not cand.word and cand.denominator is None and (
+            _names_before(doc, first) or (cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}"))
+        ):
+            return None  # "huoneisto B 20", "tulosyksiköltä 1000022": a name or a code, not a count
         inner = [t for t in doc[first.i + 1: last.i + 1] if t.pos_ == "NOUN"]
         if inner and cand.denominator is not None:  # "viidestä tontista kolme"
             reading.subject = inner[0].lemma_.lower()
