@@ -408,8 +408,10 @@ def evaluate_classifier_command(gold: Path | None, split: str) -> None:
 def _run_evaluation(fn, gold: Path, split: str) -> dict:
     try:
         return fn(gold=gold, split=split)
-    except (FileNotFoundError, OSError) as exc:
+    except OSError as exc:
         _fail(f"cannot evaluate: {exc}")
+    except (ValueError, KeyError) as exc:
+        _fail(f"{gold}: not a gold file of this kind ({exc.__class__.__name__}: {exc})")
 
 
 # ---------------------------------------------------------------- train
