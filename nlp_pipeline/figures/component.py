@@ -340,7 +340,7 @@ class FigureExtractor:
             fronted = self._fronted_partitive(doc, first)  # "ulkokuntalaisia on 0–10 henkilöä"
             reading.subject = fronted.lemma_.lower() if fronted is not None else _counted_lemma(noun)
         elif noun is not None:
-            reading.subject = _counted_lemma(noun, after_digits=not cand.word)
+            reading.subject = _counted_lemma(noun, after_digits=not cand.word and noun.i == last.i + 1)
         elif reading.unit_word is not None:
             reading.subject = self.lex.unit_subjects.get(reading.unit_word.lower().split(":")[0])
         if reading.unit != "count" or reading.unit_word is not None:
@@ -398,7 +398,11 @@ class FigureExtractor:
             break
         if adjacent is not None and not _is_year(cand):
             return adjacent
-        if head is not None and head.i <= last.i + 3 and not cand.word and not _is_year(cand) and head.lemma_.lower() not in self.lex.count_excluded:
+        if (
+            head is not None and head.i <= last.i + 3 and not cand.word and not _is_year(cand)
+            and head.lemma_.lower() not in self.lex.count_excluded
+            and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "VERB") for t in doc[last.i + 1: head.i])
+        ):
             return head
         return None
 
@@ -418,6 +422,8 @@ class FigureExtractor:
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.is_space):
             return None
+        if any(t.text[:1].isdigit() for t in doc[last.i + 1: last.i + 3]):
+            return None  # "Tulosyksiköitä 9620, 9621, 9622": a list of numbers names things, it counts nothing
         if last.dep_ in ("flat", "flat:name", "compound", "appos"):
             return None
         fronted = self._fronted_partitive(doc, first)
