@@ -125,7 +125,7 @@ class SectionCache:
         for k in known:
             self.entries.move_to_end(k)
         for k, doc in fresh.items():
-            doc.tensor = doc.tensor[:0]  # nothing after the pipe reads it; it is most of a Doc's memory
+            doc.tensor = doc.tensor[:0].copy()  # nothing after the pipe reads it; it is most of a Doc's memory (a view would keep it)
             self.entries[k] = doc
             if len(self.entries) > self.max_entries:
                 self.entries.popitem(last=False)
@@ -453,10 +453,20 @@ def _start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def _init_process(config: WorkerConfig) -> None:
+def _init_process(config: WorkerConfig, main_pid: int) -> None:
     global _CONFIG
     _CONFIG = config
-    worker_analyzer(config)
+    threading.Thread(target=_exit_with, args=(main_pid,), daemon=True).start()
+
+
+def _exit_with(pid: int) -> None:
+    """A worker outlives a killed main process otherwise (its parent is the fork server), holding its memory."""
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
 
 
 _CONFIG: WorkerConfig | None = None
@@ -473,7 +483,7 @@ def local_results(chunks: Sequence[tuple[Job, ...]], config: WorkerConfig, worke
             yield analyse_chunk(jobs, config)
         return
     context = multiprocessing.get_context(_start_method())
-    with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_init_process, initargs=(config,)) as pool:
+    with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_init_process, initargs=(config, os.getpid())) as pool:
         pending: deque[cf.Future] = deque()
         todo = iter(chunks)
         for jobs in todo:  # keep a few chunks per worker queued; take results in order
