@@ -198,7 +198,7 @@ def write_report(rng: random.Random) -> tuple[str, list[dict]]:
     # progress per goal
     for g in goals:
         text, status = progress(rng)
-        layout = rng.choice(["heading", "quote", "tavoite"])
+        layout = rng.choice(["heading", "quote", "tavoite", "unquoted", "numbered"])
         if layout == "heading":
             w.add(g, "GOAL")
             w.add("\n\n" + rng.choice(["Tavoite ", "Työ ", "Kehittämistyö ", "Tähän liittyvä työ "]))
@@ -211,6 +211,20 @@ def write_report(rng: random.Random) -> tuple[str, list[dict]]:
             w.add(pre + q)
             w.add(g, "GOAL")
             w.add(q + post)
+            w.add(text, "PROGRESS", status)
+            w.add(". ")
+        elif layout == "unquoted":
+            pre, post = rng.choice([("Tavoitteen ", " osalta työ "), ("Tavoitteeseen ", " liittyvä työ "),
+                                    ("Tavoitteessa ", " kehittämistyö ")])
+            w.add(pre)
+            w.add(g, "GOAL")
+            w.add(post)
+            w.add(text, "PROGRESS", status)
+            w.add(". ")
+        elif layout == "numbered":
+            w.add(f"Tavoite {goals.index(g) + 1}: ")
+            w.add(g, "GOAL")
+            w.add("\n\nTavoite ")
             w.add(text, "PROGRESS", status)
             w.add(". ")
         else:
