@@ -305,8 +305,6 @@ class FigureExtractor:
         end = unit_end if own_end else cand.end
         if rule.unit == "count":  # "44 kpl": a count whose noun is around it
             return Reading(cand, value, "count", unit_word, end)
-        if rule.unit == "m" and not _looks_like_metre(text, m.end()):
-            return None
         return Reading(cand, value, rule.unit, unit_word, end)
 
     def _match_unit(self, text: str, pos: int, fi: bool) -> tuple[UnitRule | None, re.Match | None]:
@@ -747,11 +745,6 @@ def _multiplier_value(word: str) -> float:
     if w.startswith("milj"):
         return 1e6
     return 1e3
-
-
-def _looks_like_metre(text: str, end: int) -> bool:
-    """``5 m`` is metres; ``5 m.`` at a sentence end too — but not ``m`` starting a name."""
-    return end >= len(text) or not text[end].isalpha()
 
 
 def _lemmas_around(doc: Doc, char: int, window: int) -> set[str]:
