@@ -143,13 +143,18 @@ class SpanModel(_InnerModel):
 
     def pipe(self, docs, batch_size: int = 64):
         for doc in docs:
-            if self.nlp is None or not is_finnish(doc):
-                doc.spans[MODEL_KEY] = []
+            if self.nlp is None or not is_finnish(doc) or not _any_model_cue(doc):
+                doc.spans[MODEL_KEY] = []  # every guess would be dropped for want of a cue: skip the model
             else:
                 pred = self.nlp(self.copy(doc))
                 spans = [Span(doc, e.start, e.end, e.label_) for e in pred.ents]
                 doc.spans[MODEL_KEY] = [s for s in spans if has_model_cue(s)]
             yield doc
+
+
+def _any_model_cue(doc: Doc) -> bool:
+    cues = {c for words in lexicon()["model_cues"].values() for c in words}
+    return any(t.lemma_.lower() in cues for t in doc)
 
 
 def has_model_cue(span: Span) -> bool:
