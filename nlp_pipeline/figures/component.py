@@ -238,6 +238,10 @@ class FigureExtractor:
             if value is None or tok.pos_ not in ("NUM", "NOUN", "ADJ", "DET", "PRON"):
                 continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            part = self.words.fraction_denominator(nxt.lower_) if nxt is not None else None
+            if part and value < part:  # "kaksi kolmasosaa"
+                out.append(Candidate(tok.idx, nxt.idx + len(nxt.text), value, False, denominator=float(part), word=True))
+                continue
             if nxt is not None and nxt.lower_.endswith(("sta", "stä")) and self.words.value(nxt.lower_):
                 den = self.words.value(nxt.lower_)  # "kaksi viidestä"
                 if den and value <= den:
@@ -329,7 +333,7 @@ class FigureExtractor:
             _names_before(doc, first) or (cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}"))
         ):
             return None  # "huoneisto B 20", "tulosyksiköltä 1000022": a name or a code, not a count
-        inner = [t for t in doc[first.i + 1: last.i + 1] if t.pos_ == "NOUN"]
+        inner = [t for t in doc[first.i + 1: last.i + 1] if t.pos_ == "NOUN" and not self.words.fraction_denominator(t.lower_)]
         if inner and cand.denominator is not None:  # "viidestä tontista kolme"
             reading.subject = inner[0].lemma_.lower()
             return reading
