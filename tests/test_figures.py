@@ -274,3 +274,30 @@ def test_millions_parse_back(thousands, word):
 def test_percent_parses_back(tenths, word):
     value = tenths / 10
     assert math.isclose(parse_finnish_number(render_percent(value, 1, word)), value)
+
+
+# ---------------------------------------------------------------- the scorer
+
+
+def test_scorer_matches_on_overlap_value_and_unit():
+    from nlp_pipeline.evaluation.figures import attribute_equal, compare_document
+    from nlp_pipeline.model import Figure
+
+    def fig(start, end, value, unit):
+        return Figure("", value, unit, None, start, end, "")
+
+    gold = {
+        "figures": [
+            {"start": 10, "end": 14, "value": 54.0, "unit": "percent"},
+            {"start": 30, "end": 33, "value": 717.0, "unit": "count"},
+        ],
+        "optional_figures": [{"start": 50, "end": 56}],
+        "not_figures": [{"start": 70, "end": 82}],
+    }
+    predicted = [fig(10, 12, 54.0, "percent"), fig(30, 33, 717.0, "percent"), fig(51, 52, 3.0, "count"), fig(72, 75, 50.0, "count")]
+    tp, pairs, missed, false_pos = compare_document(gold, predicted, "")
+    assert tp == 1 and pairs[0][1] is predicted[0]
+    assert [g["value"] for g in missed] == [717.0]  # right span, wrong unit
+    assert false_pos == [predicted[1], predicted[3]]  # the optional one is ignored
+    assert attribute_equal("subject", "arvo", "kokonaisarvo") and not attribute_equal("subject", "arvo", "hankinta")
+    assert attribute_equal("approx", None, False) and attribute_equal("denominator", 5, 5.0)
