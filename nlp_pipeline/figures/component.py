@@ -543,6 +543,13 @@ class FigureExtractor:
                 return tok.lemma_.lower()
             if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
                 break
+        # 2b. a share going to something: "noin 37 % vuokra-asuntotuotantoon"
+        if reading.unit in ("percent", "fraction"):
+            for tok in doc[last.i + 1: min(last.i + 4, sent.end)]:
+                if tok.pos_ == "NOUN" and _case(tok) == "Ill" and tok.lemma_.lower() not in NOT_SUBJECTS:
+                    return tok.lemma_.lower()
+                if tok.pos_ != "ADJ":
+                    break
         # 3. copula: "Hankinnan arvo on 26 316 euroa", "omavastuun osuus on 20 %" (share of -> omavastuu)
         olla = _copula_before(doc, first, lex)
         if olla is not None:
