@@ -169,19 +169,17 @@ def report_period(text: str, meeting_date: date | None = None, title: str | None
         labels = [m.label for m in mentions if m.granularity == kind]
         if kind == "range":
             # a whole quarter/half/year, or year-to-date (1.1.–31.8.); other ranges are not report periods
-            labels = [lab for lab in labels if "/" not in lab or lab[5:10] == "01-01" and _is_month_end(lab[11:])]
+            labels = [lab for lab in labels if "/" not in lab or _is_year_to_date(lab)]
         if labels:
             label = Counter(labels).most_common(1)[0][0]
             return _before_meeting(label, meeting_date)
     return None
 
 
-def _is_month_end(iso: str) -> bool:
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return False
-    return day == _month_end(day.year, day.month)
+def _is_year_to_date(label: str) -> bool:
+    """``2020-01-01/2020-08-31``: from New Year to a month's end of the same year."""
+    start, end = (date.fromisoformat(x) for x in label.split("/"))
+    return (start.month, start.day) == (1, 1) and start.year == end.year and end == _month_end(end.year, end.month)
 
 
 def _before_meeting(label: str, meeting_date: date | None) -> str:
