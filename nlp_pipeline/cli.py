@@ -349,7 +349,7 @@ def evaluate_segmentation_command(gold: Path | None, split: str) -> None:
 
 @evaluate.command("figures")
 @gold_option("figures.jsonl")
-@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="test", show_default=True)
+@click.option("--split", type=click.Choice(["dev", "test", "val", "all"]), default="test", show_default=True)
 def evaluate_figures_command(gold: Path | None, split: str) -> None:
     """Figure precision/recall/F1 (span + value + unit), attribute accuracy, every miss and false figure.
 

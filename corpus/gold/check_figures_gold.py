@@ -60,7 +60,7 @@ def check(gold: Path, shared: Path) -> tuple[list[str], list[dict]]:
         if name in seen:
             errors.append(f"{name}: listed twice")
         seen.add(name)
-        if row.get("split") not in {"dev", "test"}:
+        if row.get("split") not in {"dev", "test", "val"}:
             errors.append(f"{name}: split {row.get('split')!r}")
         text = read_path(shared / name).text
         for kind in ("figures", "not_figures", "optional_figures"):
@@ -79,7 +79,7 @@ def check(gold: Path, shared: Path) -> tuple[list[str], list[dict]]:
 
 def summary(rows: list[dict]) -> str:
     lines = []
-    for split in ("dev", "test"):
+    for split in sorted({r["split"] for r in rows}):
         part = [r for r in rows if r["split"] == split]
         figs = [f for r in part for f in r["figures"]]
         units = Counter(f["unit"] for f in figs)
