@@ -81,8 +81,10 @@ class Analyzer:
             per_doc[i].append(doc)
         results = []
         batch_keys: dict[str | None, dict[str, str]] = {}  # goals of earlier documents in this batch
+        case_orgs = _case_organisations(documents)
         for document, docs in zip(documents, per_doc):
-            org = document.meta.organisation
+            # goal keys are matched within an organisation; a text without one borrows its case's
+            org = document.meta.organisation or case_orgs.get(document.meta.diary_number)
             keys = {**(known_keys(org) if known_keys else {}), **batch_keys.get(org, {})}
             goals = tagging.build_goals(docs, document, keys) if document.source.lang == "fi" else []
             batch_keys.setdefault(org, {}).update({g.goal_key: g.name for g in goals})
@@ -96,6 +98,15 @@ class Analyzer:
         if self.cache is not None:
             return self.cache.pipe(self.nlp, units)
         return self.nlp.pipe(units, batch_size=32)
+
+
+def _case_organisations(documents: Sequence[SegmentedDocument]) -> dict[str, str]:
+    """diary number -> organisation, for the numbers that only one organisation uses in the batch."""
+    seen: dict[str, set[str]] = {}
+    for d in documents:
+        if d.meta.diary_number and d.meta.organisation:
+            seen.setdefault(d.meta.diary_number, set()).add(d.meta.organisation)
+    return {number: next(iter(orgs)) for number, orgs in seen.items() if len(orgs) == 1}
 
 
 def _place_figures(document: SegmentedDocument, docs, scopes) -> list[Figure]:

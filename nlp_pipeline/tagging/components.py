@@ -214,10 +214,13 @@ class Merge:
 
 
 def status_context(span: Span) -> str:
-    """The clause a progress phrase sits in: what the status classifier reads.
+    """The clause a progress phrase sits in: what the status classifier reads."""
+    return _clause(span).text.strip(" ,.\n")
 
-    Clauses break at ``;``, at contrastive conjunctions (mutta, vaikka …) and at a comma before
-    ja/sekä/kun …, so "etenee suunnitelmallisesti, mutta … on viivästynyt" gives two statuses.
+
+def _clause(span: Span) -> Span:
+    """Clauses break at ``;``, at contrastive conjunctions (mutta, vaan, vaikka …) and at a comma before
+    ja/sekä/eikä/kun …, so "etenee suunnitelmallisesti, mutta … on viivästynyt" gives two statuses.
     """
     lex = lexicon()
     strong, comma = set(lex["strong_breaks"]), set(lex["comma_breaks"])
@@ -236,7 +239,14 @@ def status_context(span: Span) -> str:
     end = span.end
     while end < sent.end and not is_break(end):
         end += 1
-    return doc[start:end].text.strip(" ,.\n")
+    return doc[start:end]
+
+
+def is_recovery(clause: Span) -> bool:
+    """A setback negated with 'no longer' is over: "ei ole enää viiveessä", "viivettä ei enää ole" -> on track."""
+    lex = lexicon()
+    lemmas = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
+    return "ei" in lemmas and bool(lemmas & set(lex["no_longer"])) and bool(lemmas & set(lex["setback"]))
 
 
 @Language.factory("agenda_status", default_config={"model_name": STATUS_MODEL})
@@ -245,14 +255,20 @@ def make_status(nlp: Language, name: str, model_name: str) -> "StatusClassifier"
 
 
 class StatusClassifier(_InnerModel):
-    """Reads each PROGRESS phrase in its clause: ``span._.status`` (null below a confidence floor)."""
+    """Reads each PROGRESS phrase in its clause: ``span._.status`` (null below a confidence floor).
+
+    A setback that is no longer there ("ei ole enää viiveessä") is on track by rule.
+    """
 
     def __call__(self, doc: Doc) -> Doc:
         if self.nlp is None or not is_finnish(doc):
             return doc
         spans = [e for e in doc.ents if e.label_ == "PROGRESS"]
-        for span, scores in zip(spans, self.classify([status_context(s) for s in spans])):
+        clauses = [_clause(s) for s in spans]
+        for span, clause, scores in zip(spans, clauses, self.classify([c.text.strip(" ,.\n") for c in clauses])):
             label, score = max(scores.items(), key=lambda kv: kv[1])
+            if is_recovery(clause):  # the model never saw 'no longer delayed'; negation alone reads as off track
+                label, score = "on_track", 1.0
             span._.status = label if score >= STATUS_MIN_SCORE else None
             span._.status_score = round(score, 3)
         return doc

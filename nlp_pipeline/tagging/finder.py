@@ -350,6 +350,61 @@ def _reported_headings(doc: Doc, lines: list[tuple[int, int]], found: _Found) ->
             found.add(_span(doc, s, e, "GOAL"), "heading")
 
 
+def _owner_statements(doc: Doc, lines: list[tuple[int, int]], found: _Found) -> None:
+    """Sentences about owners after the goals were named.
+
+    "Tavoitteen omistaja on X." (singular cue at the sentence start) names the owner of the goal on
+    the same or the previous line (its heading); "Tavoitteiden omistajat, X ja Y, …" (plural cue)
+    names one owner per goal of the enumeration before it, in the same order.
+    """
+    goals = sorted((s for s in found.spans if s.label_ == "GOAL"), key=lambda s: s.start_char)
+    if not goals:
+        return
+    cues = set(lexicon()["owner"])
+    for sent in doc.sents:
+        cue = next((t for t in sent[:4] if t.lemma_.lower() in cues and t.pos_ == "NOUN"), None)
+        if cue is None or "(" in sent.text:  # "omistajat P (X) ja Q (Y)" is the bracket rule's
+            continue
+        before = [g for g in goals if g.end_char <= sent.start_char]
+        if "Plur" in cue.morph.get("Number"):
+            _owners_in_order(doc, sent, cue, before, found)
+        elif before and _line_index(lines, sent.start_char) - _line_index(lines, before[-1].start_char) <= 1:
+            _owner_predicate(doc, sent, cue, before[-1], found)
+
+
+def _line_index(lines: list[tuple[int, int]], pos: int) -> int:
+    return next((i for i, (s, e) in enumerate(lines) if s <= pos <= e), -1)
+
+
+def _owner_predicate(doc: Doc, sent: Span, cue, goal: Span, found: _Found) -> None:
+    """"Tavoitteen omistaja on / oli / : X": X runs to the sentence end."""
+    i = cue.i + 1
+    if i >= sent.end or doc[i].lower_ not in ("on", "oli", ":"):
+        return
+    start = doc[i].idx + len(doc[i].text)
+    owner = _owner_span(doc, start, sent.end_char)
+    if owner is not None and not _has_cue([t.lemma_.lower() for t in owner], "owner"):
+        found.link(goal, found.add(owner))
+
+
+def _owners_in_order(doc: Doc, sent: Span, cue, before: list[Span], found: _Found) -> None:
+    """People (with the role written in front of them) after a plural owner cue, paired with the last enumeration of as many goals."""
+    roles = {s.end: s for s in doc.spans.get(RULES_KEY, []) if s.label_ == "ROLE"}
+    people = [e for e in sent.ents if e.label_ == "PERSON" and e.start > cue.i]
+    owners = [Span(doc, roles[p.start].start if p.start in roles else p.start, p.end, "OWNER") for p in people]
+    if len(owners) < 2:
+        return
+    groups: dict[int, list[Span]] = {}
+    for g in before:
+        group = found.info[(g.start_char, g.end_char)]["group"]
+        if group is not None:
+            groups.setdefault(group, []).append(g)
+    matching = [members for members in groups.values() if len(members) == len(owners)]
+    if matching:
+        for goal, owner in zip(max(matching, key=lambda m: m[-1].start_char), owners):
+            found.link(goal, found.add(owner))
+
+
 def _priorities(doc: Doc, found: _Found) -> None:
     """Capitalised names after the word painopiste, split at commas and ja."""
     cues = set(lexicon()["priority"])
@@ -439,6 +494,7 @@ class GoalFinder:
             _parenthesised(doc, found)
             _headings(doc, lines, found)
             _reported_headings(doc, lines, found)
+            _owner_statements(doc, lines, found)
             _priorities(doc, found)
             _metrics(doc, found)
         doc.spans[GOALS_KEY] = found.spans
