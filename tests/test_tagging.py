@@ -1,5 +1,8 @@
-"""Tagging on real text: the two seeds, a plain Ahjo decision and a Swedish Ahjo item."""
+"""Tagging on real text (the two seeds, a plain Ahjo decision, a Swedish Ahjo item) and on our demo corpus against its EXPECTED.md."""
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +128,79 @@ def test_contrasting_clauses_get_their_own_status(analysed):
     assert phrases["etenee suunnitelmallisesti"] == "on_track"
     assert phrases["ennakoida tavoitteesta jäämistä"] == "at_risk"
     assert phrases["ovat haastavampia"] == "at_risk"
+
+
+# ------------------------------------------------------------------ the demo corpus (ours, invented)
+
+DEMO = Path(__file__).resolve().parents[1] / "nlp_pipeline" / "demo"
+FILE_HEADING = re.compile(r"^## \d+\. `([^`]+)`", re.M)
+GOAL_ROW = re.compile(r"^\| (K\d) \| ([^|]+?) \| ([^|]+?) \| (\w+) \| [^|]+\|$", re.M)
+
+
+def expected_goals() -> dict[str, list[tuple[str, str, str, str]]]:
+    """Per demo file, the goal rows of EXPECTED.md: (label, name, owner person, status)."""
+    text = (DEMO / "EXPECTED.md").read_text(encoding="utf-8")
+    heads = list(FILE_HEADING.finditer(text))
+    return {m.group(1): GOAL_ROW.findall(text[m.end():heads[k + 1].start() if k + 1 < len(heads) else len(text)])
+            for k, m in enumerate(heads)}
+
+
+@pytest.fixture(scope="module")
+def demo_results():
+    """The demo folder analysed as one batch, as `agenda-nlp demo` does."""
+    from nlp_pipeline.ingest import read_path
+    from nlp_pipeline.pipeline import default_analyzer
+    from nlp_pipeline.segment import segment
+
+    files = sorted(p for p in DEMO.iterdir() if p.suffix in (".txt", ".html"))
+    results = default_analyzer().analyse([segment(read_path(f)) for f in files])
+    return {f.name: r for f, r in zip(files, results)}
+
+
+def test_demo_expectations_cover_every_file(demo_results):
+    expected = expected_goals()
+    assert set(expected) == set(demo_results)
+    assert sum(len(rows) for rows in expected.values()) == 12
+
+
+@pytest.mark.parametrize("name", sorted(expected_goals()))
+def test_demo_goals_owners_and_statuses(demo_results, name):
+    """Names as written, the owner (person, with or without role) and status of every goal; none where none is reported."""
+    goals = demo_results[name].goals
+    rows = expected_goals()[name]
+    assert sorted(g.name for g in goals) == sorted(r[1] for r in rows)
+    by_name = {g.name: g for g in goals}
+    for _, goal_name, owner, status in rows:
+        goal = by_name[goal_name]
+        assert goal.owner is not None and owner in goal.owner, goal_name
+        assert goal.status == status, goal_name
+
+
+def test_demo_goal_keys_link_reworded_goals_across_periods(demo_results):
+    """Word order, ja, a derived adverb (oikea-aikaisesti ~ oikeaan aikaan) and an added word do not split a goal;
+    the text without an organisation links through its case (diary number)."""
+    key_of = {(name, g.name): g.goal_key for name, r in demo_results.items() for g in r.goals}
+    labels = {(name, row[1]): row[0] for name, rows in expected_goals().items() for row in rows}
+    keys_by_label: dict[str, set[str]] = {}
+    for where, label in labels.items():
+        keys_by_label.setdefault(label, set()).add(key_of[where])
+    assert all(len(keys) == 1 for keys in keys_by_label.values()), keys_by_label
+    assert len(set().union(*keys_by_label.values())) == len(keys_by_label)
+
+
+def test_no_longer_delayed_is_on_track(demo_results):
+    """"Tavoite ei ole enää viiveessä, vaan etenee suunnitellusti": the negated delay is no off-track negation."""
+    goal = next(g for g in demo_results["pohjanranta-aluehallitus-2026-09-14-pykala176.html"].goals
+                if g.name.startswith("Ikääntyneet"))
+    assert goal.status == "on_track" and "viiveessä" in goal.status_phrase
+    nlp = training.tagging_pipeline()
+    doc = nlp("Hanke ei ole enää viiveessä. Hanke ei ole edennyt suunnitellusti.")
+    statuses = [e._.status for e in doc.ents if e.label_ == "PROGRESS"]
+    assert statuses == ["on_track", "off_track"]
+
+
+def test_plural_owner_sentence_pairs_owners_with_the_enumerated_goals_in_order(demo_results):
+    goals = demo_results["pohjanranta-integraatiovaliokunta-2026-06-02-p41.txt"].goals
+    owners = {g.name.split()[0]: g.owner for g in goals}
+    assert owners == {"Asukas": "terveyspalveluiden toimialajohtaja Hanna Rautio",
+                      "Ikääntyneet": "ikäihmisten palveluiden toimialajohtaja Pertti Lahdenperä"}
