@@ -475,6 +475,7 @@ class FigureExtractor:
             subject = reading.subject
             if subject is None and fi:
                 subject = self._subject(doc, sent, first, last, reading, out, clause_of)
+            subject = self.lex.subject_aliases.get(subject, subject)
             period = None if reading.unit in DURATIONS else self._period(sent, first, periods, clause_of, report_period)
             fig = Figure(
                 figure_id="",
@@ -512,11 +513,25 @@ class FigureExtractor:
                     bound = "gt"
                 elif words[i - 1] in self.lex.lt_before_kuin:
                     bound = "lt"
+        if bound is None:
+            bound = self._bound_after(doc, first)
         if first.text.startswith("~") or text[max(first.idx - 1, 0): first.idx] == "~":
             approx = True
         if bound and any(t.lower_ in self.lex.negations for t in doc[max(first.i - 6, 0): first.i]):
             bound = "lt" if bound == "gt" else "gt"
         return approx, bound
+
+    def _bound_after(self, doc: Doc, first: Token) -> str | None:
+        """A participle after the amount caps or floors it: ``500 000 euroa alittavista hankinnoista`` -> lt."""
+        for tok in doc[first.i + 1: min(first.i + 5, len(doc))]:
+            lemma = tok.lemma_.lower()
+            if lemma in self.lex.bound_lt_after:
+                return "lt"
+            if lemma in self.lex.bound_gt_after:
+                return "gt"
+            if tok.is_punct or tok.pos_ not in ("NUM", "NOUN", "SYM", "PUNCT"):
+                return None
+        return None
 
     def _subject(
         self, doc: Doc, sent: Span, first: Token, last: Token, reading: Reading, previous: list[Figure],
@@ -524,12 +539,22 @@ class FigureExtractor:
     ) -> str | None:
         lex = self.lex
         clause = clause_of.get(first.i)
-        # 1. a genitive measure modifies the noun after it: "10 %:n kasvu", "6 kuukauden koeaika"
-        nxt = doc[last.i + 1] if last.i + 1 < sent.end else None
+        # 0. a figure in parentheses right after another restates it: "1 979,62 euroa (23,85 euroa/m2)"
+        inner = _parenthesised_after(doc, sent, first)
+        if inner is not None and previous and previous[-1].end_char >= inner.idx - 2 and previous[-1].subject:
+            return previous[-1].subject
+        # 1. a genitive measure modifies the noun after it: "10 %:n kasvu", "6 kuukauden koeaika", also across a
+        #    measure adjective: "83 neliömetrin suuruisen toimistotilan", "3680,36 euron tehtäväkohtaisen kuukausipalkan"
+        nxt, genitive = None, _case(last) == "Gen" or (reading.unit_word or "").endswith(("n", ":n"))
+        for tok in doc[last.i + 1: min(last.i + 3, sent.end)]:
+            if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and _case(tok) is not None and _case(tok) == _case(last)):
+                genitive = genitive or tok.lemma_.lower() in lex.measure_adjectives
+                continue
+            nxt = tok
+            break
         if (
             nxt is not None and nxt.pos_ == "NOUN" and nxt.lemma_.lower() not in NOT_SUBJECTS
-            and (_case(last) == "Gen" or (reading.unit_word or "").endswith(("n", ":n")))
-            and reading.unit != "count"
+            and genitive and reading.unit != "count"
         ):
             return nxt.lemma_.lower()
         # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"
@@ -541,7 +566,7 @@ class FigureExtractor:
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
-            if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ"):
                 break
         # 2b. a share going to something: "noin 37 % vuokra-asuntotuotantoon"
         if reading.unit in ("percent", "fraction"):
@@ -553,13 +578,27 @@ class FigureExtractor:
         # 3. copula: "Hankinnan arvo on 26 316 euroa", "omavastuun osuus on 20 %" (share of -> omavastuu)
         olla = _copula_before(doc, first, lex)
         if olla is not None:
+            pronoun = doc[olla.i - 1] if olla.i > sent.start else None
+            if pronoun is not None and pronoun.lower_ in lex.antecedent_relatives:  # "pääomavuokrasta, joka on …"
+                noun = _nearest_noun_before(doc, sent, pronoun, max_dist=3)
+                if noun is not None and noun.lemma_.lower() not in NOT_SUBJECTS:
+                    return _specific(noun)
             noun = _nearest_noun_before(doc, sent, olla, max_dist=4, skip_cases=LOCATIVE_CASES)
             if noun is not None and _case(noun) in ("Nom", "Par") and noun.lemma_.lower() not in NOT_SUBJECTS:
                 return _specific(noun)
+        # 3b. the copula's subject in the parse, across a longer adverbial: "Hyväksytty hankinta-arvo on Asunto Oy
+        #     Helsingin Havannan osalta 20.401.585,00 euroa"
+        subject = _copula_subject(doc, sent, first)
+        if subject is not None:
+            return _specific(subject)
         # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa"
         prev = _previous_content(doc, sent, first, lex)
         if prev is not None and prev.text.endswith(":n") and prev.text[:-2].lower() not in NOT_SUBJECTS:  # "alv:n 24 %"
             return prev.text[:-2].lower()
+        if prev is not None and prev.lemma_.lower() in lex.price_labels:  # "tilata lisätöitä … hintaan 15 930 euroa"
+            bought = _verb_object(prev.head if prev.dep_ in ("obl", "nmod") else prev, first, last)
+            if bought is not None:
+                return _specific(bought)
         if prev is not None and prev.pos_ == "NOUN" and _case(prev) in LABEL_CASES and prev.lemma_.lower() not in NOT_SUBJECTS:
             if prev.lemma_.lower() in GENERIC_LABELS:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
                 head = next((t for t in sent if t.pos_ == "NOUN" and _case(t) == "Nom" and t.i < prev.i), None)
@@ -581,6 +620,10 @@ class FigureExtractor:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
                     return _specific(child)
+            # … else what the verb acts on: "tilata lisätöitä … enintään 10.000,00 eurolla" (not a deadline's verb)
+            bought = _verb_object(verb, first, last) if reading.unit not in DURATIONS else None
+            if bought is not None:
+                return _specific(bought)
         # 7. one part of a breakdown keeps the subject of the part before it
         if previous and previous[-1].unit == reading.unit and previous[-1].subject:
             return previous[-1].subject
@@ -801,6 +844,44 @@ def _specific(noun: Token) -> str:
         if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
             return before.lemma_.lower()
     return lemma
+
+
+def _parenthesised_after(doc: Doc, sent: Span, first: Token) -> Token | None:
+    """The token before ``(`` when the figure opens a parenthesis: ``neuvottelut (3 kpl)``."""
+    i = first.i - 1
+    if i <= sent.start or doc[i].text != "(":
+        return None
+    return doc[i - 1]
+
+
+def _copula_subject(doc: Doc, sent: Span, first: Token) -> Token | None:
+    """The nominal subject of the copula a figure completes, found in the parse up to ten tokens back."""
+    for tok in reversed(doc[max(sent.start, first.i - 10): first.i]):
+        if tok.pos_ == "VERB" or (tok.is_punct and tok.text not in "()"):
+            return None
+        if tok.lemma_ == "olla" and tok.dep_ == "cop":
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj:cop" and c.i < tok.i), None)
+            if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() not in NOT_SUBJECTS:
+                return subject
+            return None
+    return None
+
+
+def _verb_object(verb: Token, first: Token, last: Token) -> Token | None:
+    """The noun a verb acts on (its object, or the first noun conjoined to it), not the figure itself."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ != "obj" or first.i <= child.i <= last.i:
+            continue
+        # a truncated first conjunct ("lisä- ja muutostöitä") hands over to the full word after it
+        for noun in (child, *child.conjuncts) if child.text.endswith("-") or not child.is_alpha else (child,):
+            if (
+                noun.pos_ == "NOUN" and noun.is_alpha and _case(noun) in ("Par", "Nom")
+                and noun.lemma_.lower() not in NOT_SUBJECTS
+            ):
+                return noun
+    return None
 
 
 def _copula_before(doc: Doc, first: Token, lex: Lexicon) -> Token | None:

@@ -43,6 +43,12 @@ class Lexicon:
     unit_subjects: dict[str, str]  # what a unit itself names: k-m² -> kerrosala, as -> asunto
     count_excluded: frozenset[str]
     score_words: frozenset[str]
+    measure_adjectives: frozenset[str]  # "83 neliömetrin suuruisen toimistotilan": the noun after the adjective
+    subject_aliases: dict[str, str]  # one name per subject: arvonlisävero -> alv
+    bound_lt_after: frozenset[str]  # "500 000 euroa alittavista hankinnoista"
+    bound_gt_after: frozenset[str]
+    antecedent_relatives: frozenset[str]  # "pääomavuokrasta, joka on 1 558,53 euroa": the antecedent is measured
+    price_labels: frozenset[str]  # "tilata lisätöitä … hintaan 15 930 euroa": the price is of the object bought
 
 
 def _read(name: str) -> str:
@@ -91,4 +97,10 @@ def load_lexicon() -> Lexicon:
         unit_subjects=cues["unit_subjects"],
         count_excluded=frozenset(cues["count_noun_excluded_lemmas"]),
         score_words=frozenset(cues["score_words"]),
+        measure_adjectives=frozenset(cues["measure_adjectives"]),
+        subject_aliases=cues["subject_aliases"],
+        bound_lt_after=frozenset(cues["bound_lt_after"]),
+        bound_gt_after=frozenset(cues["bound_gt_after"]),
+        antecedent_relatives=frozenset(cues["antecedent_relatives"]),
+        price_labels=frozenset(cues["price_labels"]),
     )
