@@ -566,8 +566,8 @@ class FigureExtractor:
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
-            if tok.is_punct or tok.pos_ in ("VERB", "AUX", "CCONJ"):
-                break
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "CCONJ" and tok.i == last.i + 1):
+                break  # "+ alv 24 % ja ylläpitovuokrasta": the coordination starts the next item
         # 2b. a share going to something: "noin 37 % vuokra-asuntotuotantoon"
         if reading.unit in ("percent", "fraction"):
             for tok in doc[last.i + 1: min(last.i + 4, sent.end)]:
