@@ -204,3 +204,13 @@ def test_plural_owner_sentence_pairs_owners_with_the_enumerated_goals_in_order(d
     owners = {g.name.split()[0]: g.owner for g in goals}
     assert owners == {"Asukas": "terveyspalveluiden toimialajohtaja Hanna Rautio",
                       "Ikääntyneet": "ikäihmisten palveluiden toimialajohtaja Pertti Lahdenperä"}
+
+
+def test_a_paragraph_about_goals_together_ends_the_last_goal_heading(demo_results):
+    """"Kahden (2/4) tavoitteen osalta …" after the last goal's section is organisation-wide, not that goal's."""
+    result = demo_results["pohjanranta-aluehallitus-2026-09-14-pykala176.html"]
+    text = result.document.source.text
+    by_start = {f.start_char: f for f in result.figures}
+    economy = next(g for g in result.goals if g.name.startswith("Talous"))
+    assert by_start[text.index("6,1 milj")].goal_id == economy.goal_id
+    assert by_start[text.index("611")].goal_id is None

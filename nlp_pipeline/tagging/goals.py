@@ -130,12 +130,35 @@ def _local_scopes(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, int,
         if m.kind == "heading":
             para_end = _paragraph(text, m.span.start_char)[1]
             next_para = [_paragraph(text, s)[0] for s in later if s > para_end]
-            end = min(next_para[:1] + [_next_heading(text, para_end)])
+            end = min(next_para[:1] + [_next_heading(text, para_end), _next_collective_paragraph(doc, para_end)])
         else:
             para_end = _paragraph(text, m.span.start_char)[1]
             end = min([s for s in later if s < para_end] + [para_end])
         scopes.append((m, m.span.start_char, end))
     return scopes
+
+
+def _next_collective_paragraph(doc: Doc, pos: int) -> int:
+    """Start of the next paragraph that opens about goals together, else the end.
+
+    "Kahden (2/4) tavoitteen osalta …", "Tavoitteiden toteutuminen …": the word tavoite counted or
+    plural in the opening sentence sums up all goals, so the last goal's heading does not reach it.
+    """
+    text = doc.text
+    for m in re.finditer(r"\n\s*\n[ \t\xa0]*(?=\S)", text[pos:]):
+        start = pos + m.end()
+        end = text.find("\n", start)
+        span = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+        if span is None:
+            continue
+        if any(_counts_goals(t) for t in next(iter(span.sents))):
+            return start
+    return len(text)
+
+
+def _counts_goals(tok) -> bool:
+    return _has_goal_cue([tok.lemma_.lower()]) and (
+        "Plur" in tok.morph.get("Number") or any(c.dep_ == "nummod" for c in tok.children))
 
 
 HEADING_LINE_RE = re.compile(r"^[ \t\xa0]*([^\n]{3,120}?)[ \t\xa0]*$", re.M)
