@@ -345,6 +345,9 @@ class FigureExtractor:
             reading.subject = _counted_lemma(noun, after_digits=not cand.word and noun.i == last.i + 1)
         elif reading.unit_word is not None:
             reading.subject = self.lex.unit_subjects.get(reading.unit_word.lower().split(":")[0])
+            if reading.subject in GENERIC_COUNT_NOUNS or reading.unit_word.lower().rstrip(".") in GENERIC_COUNT_NOUNS:
+                counted = _counted_after_classifier(doc, first, last)
+                reading.subject = counted.lemma_.lower() if counted is not None else reading.subject
         if reading.unit != "count" or reading.unit_word is not None:
             if noun is not None and reading.unit == "count" and reading.unit_word is None:
                 reading.unit_word = noun.text
@@ -562,8 +565,10 @@ class FigureExtractor:
             if clause_of.get(tok.i, clause) != clause or tok.text[:1].isdigit():
                 break
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and tok.lemma_.lower() not in NOT_SUBJECTS:
-                return tok.lemma_.lower()
+                return _specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
+            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() in GENERIC_HEADS:
+                break  # "49,5 % alkuperäisen hankinnan arvosta": the base of the share, not what is measured
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
             if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "CCONJ" and tok.i == last.i + 1):
@@ -844,6 +849,20 @@ def _specific(noun: Token) -> str:
         if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
             return before.lemma_.lower()
     return lemma
+
+
+def _counted_after_classifier(doc: Doc, first: Token, last: Token) -> Token | None:
+    """What ``kpl``/``hlö`` counts: the partitive after it (``1 kpl tupakkatuotteiden myyntipisteitä``, ``44 kpl
+    lisää avaimia``), else the noun before a parenthesised count (``kaupalliset neuvottelut (3 kpl)``)."""
+    for tok in doc[last.i + 1: min(last.i + 4, len(doc))]:
+        if tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.is_alpha:
+            return tok
+        if not (tok.pos_ in ("ADJ", "ADV") or (tok.pos_ == "NOUN" and _case(tok) == "Gen")):
+            break
+    before = _parenthesised_after(doc, first.sent, first)
+    if before is not None and before.pos_ == "NOUN" and before.is_alpha:
+        return before
+    return None
 
 
 def _parenthesised_after(doc: Doc, sent: Span, first: Token) -> Token | None:
