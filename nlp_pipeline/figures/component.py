@@ -346,7 +346,7 @@ class FigureExtractor:
         elif reading.unit_word is not None:
             reading.subject = self.lex.unit_subjects.get(reading.unit_word.lower().split(":")[0])
             if reading.subject in GENERIC_COUNT_NOUNS or reading.unit_word.lower().rstrip(".") in GENERIC_COUNT_NOUNS:
-                counted = _counted_after_classifier(doc, first, last)
+                counted = _counted_after_classifier(doc, first, last, self.lex.more | self.lex.less)
                 reading.subject = counted.lemma_.lower() if counted is not None else reading.subject
         if reading.unit != "count" or reading.unit_word is not None:
             if noun is not None and reading.unit == "count" and reading.unit_word is None:
@@ -851,13 +851,13 @@ def _specific(noun: Token) -> str:
     return lemma
 
 
-def _counted_after_classifier(doc: Doc, first: Token, last: Token) -> Token | None:
+def _counted_after_classifier(doc: Doc, first: Token, last: Token, skippable: frozenset[str]) -> Token | None:
     """What ``kpl``/``hlö`` counts: the partitive after it (``1 kpl tupakkatuotteiden myyntipisteitä``, ``44 kpl
     lisää avaimia``), else the noun before a parenthesised count (``kaupalliset neuvottelut (3 kpl)``)."""
     for tok in doc[last.i + 1: min(last.i + 4, len(doc))]:
         if tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.is_alpha:
             return tok
-        if not (tok.pos_ in ("ADJ", "ADV") or (tok.pos_ == "NOUN" and _case(tok) == "Gen")):
+        if not (tok.pos_ in ("ADJ", "ADV") or tok.lower_ in skippable or (tok.pos_ == "NOUN" and _case(tok) == "Gen")):
             break
     before = _parenthesised_after(doc, first.sent, first)
     if before is not None and before.pos_ == "NOUN" and before.is_alpha:
@@ -880,6 +880,9 @@ def _copula_subject(doc: Doc, sent: Span, first: Token) -> Token | None:
             return None
         if tok.lemma_ == "olla" and tok.dep_ == "cop":
             subject = next((c for c in tok.head.children if c.dep_ == "nsubj:cop" and c.i < tok.i), None)
+            if subject is None and tok.head.dep_ == "xcomp":  # necessive: "muutoksen arvon tulee olla pienempi kuin"
+                subject = next((c for c in tok.head.head.children if c.i < tok.i and c.pos_ == "NOUN"
+                                and (c.dep_ == "nsubj" or _case(c) == "Gen") and c.dep_ != "nmod:poss"), None)
             if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() not in NOT_SUBJECTS:
                 return subject
             return None
