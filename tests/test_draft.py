@@ -485,3 +485,26 @@ def test_seeds_draft(seeds_db):
                  "talousjohtaja", "henkilöstöjohtaja", "Marika Paasikoski-Junninen", "Jorma Haapanen"):
         assert name in md
     assert _invented(md, _allowed_numbers(con, ("2025-Q2", "2026-Q1"))) == []
+
+
+def test_like_for_like_figures_only_are_told_as_changes(tmp_path):
+    """A quarter against a half-year (cumulative) is shown but not read as growth; a percentage-point
+    change against the document's own baseline is no level to pair across periods."""
+    def doc(name, period, meeting, sentences, figures):
+        return Doc(name, period, "Aluehallitus", meeting, sentences,
+                   goals=[{"goal_id": f"{name}-g", "name": "Kotona asutaan pidempään", "goal_key": "koti",
+                           "sentence": 0}],
+                   figures=[dict(f, figure_id=f"{name}-{k}", sentence=1) for k, f in enumerate(figures)])
+
+    then = doc("q1.txt", "2026-Q1", date(2026, 5, 18), ["Kotona asutaan pidempään", "Asiakkaita oli 214, osuus 41 %."],
+               [{"value": 214, "unit": "count", "subject": "asiakas", "period": "2026-Q1"},
+                {"value": 3, "unit": "percentage_point", "subject": "osuus", "direction": "more"}])
+    now = doc("q2.txt", "2026-Q2", date(2026, 9, 14), ["Kotona asutaan pidempään", "Asiakkaita on 486, osuus 44 %."],
+              [{"value": 486, "unit": "count", "subject": "asiakas", "period": "2026-H1"},
+               {"value": 3, "unit": "percentage_point", "subject": "osuus", "direction": "more"}])
+    c = build_comparison(_open(write_db(tmp_path / "l.duckdb", [then, now])), "2026-Q1", "2026-Q2")
+    [customers] = [p for p in c.pairs if p.subject == "asiakas"]
+    assert (customers.then.value, customers.now.value) == (214, 486)
+    assert customers.difference is None and customers.relative_change is None
+    assert not [p for p in c.pairs if p.unit == "percentage_point"]
+    assert "nousi" not in _body(render(c, "md"))

@@ -276,6 +276,15 @@ def _drop_empty(blocks: list[Block]) -> tuple[Block, ...]:
     """Leave out blocks with nothing to say; a heading stays while a sub-block under it has text."""
     kept: list[Block] = []
     for block in reversed(blocks):
+        block = Block(block.heading, block.level, _merge_repeats(block.sentences))
         if block.sentences or (kept and kept[0].level > block.level):
             kept.insert(0, block)
     return tuple(kept)
+
+
+def _merge_repeats(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """Two reports of one period saying the same thing give one sentence citing both."""
+    merged: dict[str, tuple[str, ...]] = {}
+    for s in sentences:
+        merged[s.text] = _ids(merged.get(s.text, ()), s.ids)
+    return tuple(Sentence(text, ids) for text, ids in merged.items())
