@@ -601,7 +601,7 @@ class FigureExtractor:
         if prev is not None and prev.text.endswith(":n") and prev.text[:-2].lower() not in NOT_SUBJECTS:  # "alv:n 24 %"
             return prev.text[:-2].lower()
         if prev is not None and prev.lemma_.lower() in lex.price_labels:  # "tilata lisätöitä … hintaan 15 930 euroa"
-            bought = _verb_object(prev.head if prev.dep_ in ("obl", "nmod") else prev, first, last)
+            bought = _verb_object(prev.head if prev.dep_ in ("obl", "nmod") else prev, first, last) or _last_object(doc, _paragraph_start(doc, sent), prev)
             if bought is not None:
                 return _specific(bought)
         if prev is not None and prev.pos_ == "NOUN" and _case(prev) in LABEL_CASES and prev.lemma_.lower() not in NOT_SUBJECTS:
@@ -889,6 +889,25 @@ def _copula_subject(doc: Doc, sent: Span, first: Token) -> Token | None:
     return None
 
 
+def _truncated(tok: Token) -> bool:
+    """The first half of ``lisä- ja muutostyöt``: the tokenizer may split the hyphen off."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.text.endswith("-") or (nxt is not None and nxt.text == "-" and nxt.idx == tok.idx + len(tok.text))
+
+
+def _last_object(doc: Doc, start: int, before: Token) -> Token | None:
+    """The last object noun of a verb from ``start`` up to ``before`` (a parse that hung the price label elsewhere)."""
+    for tok in reversed(doc[start: before.i]):
+        if tok.pos_ == "VERB":
+            return None
+        if (
+            tok.pos_ == "NOUN" and tok.is_alpha and _case(tok) in ("Par", "Nom") and tok.head.pos_ == "VERB"
+            and tok.dep_ in ("obj", "conj") and tok.lemma_.lower() not in NOT_SUBJECTS and not _truncated(tok)
+        ):
+            return tok
+    return None
+
+
 def _verb_object(verb: Token, first: Token, last: Token) -> Token | None:
     """The noun a verb acts on (its object, or the first noun conjoined to it), not the figure itself."""
     if verb.pos_ not in ("VERB", "AUX"):
@@ -897,10 +916,10 @@ def _verb_object(verb: Token, first: Token, last: Token) -> Token | None:
         if child.dep_ != "obj" or first.i <= child.i <= last.i:
             continue
         # a truncated first conjunct ("lisä- ja muutostöitä") hands over to the full word after it
-        for noun in (child, *child.conjuncts) if child.text.endswith("-") or not child.is_alpha else (child,):
+        for noun in (child, *child.conjuncts) if _truncated(child) or not child.is_alpha else (child,):
             if (
                 noun.pos_ == "NOUN" and noun.is_alpha and _case(noun) in ("Par", "Nom")
-                and noun.lemma_.lower() not in NOT_SUBJECTS
+                and noun.lemma_.lower() not in NOT_SUBJECTS and not _truncated(noun)
             ):
                 return noun
     return None
