@@ -901,8 +901,9 @@ def _last_object(doc: Doc, start: int, before: Token) -> Token | None:
         if tok.pos_ == "VERB":
             return None
         if (
-            tok.pos_ == "NOUN" and tok.is_alpha and _case(tok) in ("Par", "Nom") and tok.head.pos_ == "VERB"
-            and tok.dep_ in ("obj", "conj") and tok.lemma_.lower() not in NOT_SUBJECTS and not _truncated(tok)
+            tok.pos_ == "NOUN" and tok.is_alpha and _case(tok) in ("Par", "Nom")
+            and (tok.dep_ == "obj" or (tok.dep_ == "conj" and (tok.head.pos_ == "VERB" or tok.head.dep_ == "obj")))
+            and tok.lemma_.lower() not in NOT_SUBJECTS and not _truncated(tok)
         ):
             return tok
     return None
