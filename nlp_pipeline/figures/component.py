@@ -622,13 +622,20 @@ class FigureExtractor:
         # 6. the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
         verb = last.head if last.dep_ in ("obj", "obl", "advmod", "nmod") else None
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
-            for child in verb.children:
+            # an infinitive shares its governing verb's subject: "lisätilauksen arvo ei saa ylittää 50 %"
+            governing = (verb, verb.head) if verb.dep_ == "xcomp" else (verb,)
+            for child in (c for v in governing for c in v.children):
                 if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
                     return _specific(child)
             # … else what the verb acts on: "tilata lisätöitä … enintään 10.000,00 eurolla" (not a deadline's verb)
             bought = _verb_object(verb, first, last) if reading.unit not in DURATIONS else None
             if bought is not None:
                 return _specific(bought)
+        # 6b. a list line inherits the subject of the sentence that introduces the list with a colon:
+        #     "Hankinta jakautuu puitesopimustoimittajittain seuraavasti: … Martela Oyj 42 755,31 euroa"
+        intro = _list_intro_subject(doc, sent) if not previous and reading.unit not in DURATIONS else None
+        if intro is not None:
+            return _specific(intro)
         # 7. one part of a breakdown keeps the subject of the part before it
         if previous and previous[-1].unit == reading.unit and previous[-1].subject:
             return previous[-1].subject
@@ -886,6 +893,25 @@ def _copula_subject(doc: Doc, sent: Span, first: Token) -> Token | None:
             if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() not in NOT_SUBJECTS:
                 return subject
             return None
+    return None
+
+
+def _list_intro_subject(doc: Doc, sent: Span, max_lines: int = 12) -> Token | None:
+    """The subject of the nearest earlier sentence ending in ``:`` when only unpunctuated list lines lie between."""
+    i = sent.start
+    for _ in range(max_lines):
+        j = i - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j < 0 or doc[j].text in (".", "!", "?"):
+            return None
+        before = doc[j].sent
+        if doc[j].text == ":":
+            subject = next((t for t in before if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN"
+                            and t.head.pos_ == "VERB"), None)
+            if subject is not None and subject.lemma_.lower() not in NOT_SUBJECTS:
+                return subject
+        i = before.start
     return None
 
 
