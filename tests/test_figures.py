@@ -163,6 +163,75 @@ def test_durations(nlp, ahjo_dir):
     assert (years.value, years.unit, years.bound) == (3, "year", "gt")
 
 
+
+# ---------------------------------------------------------------- subjects from the parse
+
+
+def subjects(nlp, text: str, fragments: list[str]) -> list[str | None]:
+    found = extract(nlp, text)
+    return [by_text(found, text, fragment).subject for fragment in fragments]
+
+
+def test_copula_subject_relative_antecedent_and_restated_rate(nlp, ahjo_dir):
+    path = ahjo_dir / "hel-tiimipaallikko-nd-s6-b41dcd01.paatos.html"
+    text = paragraph(path, "Kuukausivuokra on")
+    assert subjects(nlp, text, ["1 979,62 euroa", "23,85 euroa", "1 558,53 euroa", "18,77 euroa", "421,09 euroa"]) == [
+        "kuukausivuokra", "kuukausivuokra", "pääomavuokra", "pääomavuokra", "ylläpitovuokra"]
+    assert {f.subject for f in extract(nlp, text) if f.unit == "percent"} == {"alv"}
+    path = ahjo_dir / "hel-asuntotuotantopaallikko-nd-s100-97d9dba9.paatos.html"
+    text = paragraph(path, "Hyväksytty hankinta-arvo")  # copula subject across "Asunto Oy … osalta"
+    assert subjects(nlp, text, ["20.401.585,00 euroa"]) == ["hankinta-arvo"]
+
+
+def test_genitive_measure_across_a_measure_adjective(nlp, ahjo_dir):
+    text = paragraph(ahjo_dir / "hel-tiimipaallikko-nd-s6-b41dcd01.paatos.html", "83 neliömetrin suuruisen")
+    assert subjects(nlp, text, ["83 neliömetrin"]) == ["toimistotila"]
+    text = paragraph(ahjo_dir / "hel-lastensuojelun-sosiaalityon-paallikko-nd-s2-eabd390c.paatos.html", "3680,36 euron")
+    assert subjects(nlp, text, ["3680,36 euron"]) == ["kuukausipalkka"]
+
+
+def test_price_label_takes_the_object_bought(nlp, ahjo_dir):
+    path = ahjo_dir / "hel-asuntotuotantopaallikko-nd-s100-97d9dba9.paatos.html"
+    text = paragraph(path, "hintaan 15.930,16 euroa")  # "lisä- ja muutostöitä": the truncated half is skipped
+    assert subjects(nlp, text, ["15.930,16 euroa"]) == ["muutostyö"]
+    text = paragraph(ahjo_dir / "hel-toimitusjohtaja-nd-s4-c921f6cc.paatos.html", "10.000,00 eurolla")
+    assert subjects(nlp, text, ["10.000,00 eurolla"]) == ["lisätyö"]
+
+
+def test_share_subjects_the_value_is_the_base_not_the_subject(nlp, ahjo_dir):
+    path = ahjo_dir / "hel-tilapaallikko-nd-s2-af17cc8f.paatos.html"
+    text = paragraph(path, "Lisätilauksen arvo on 49,5 %")
+    assert subjects(nlp, text, ["49,5 %", "201 000 euroa"]) == ["lisätilaus", "hankinta"]
+    text = paragraph(path, "ei saa ylittää 50 %")  # the infinitive shares the subject of "ei saa"
+    cap = extract(nlp, text)[0]
+    assert (cap.value, cap.unit, cap.subject) == (50, "percent", "lisätilaus")
+    text = paragraph(ahjo_dir / "hel-digitalisaatiojohtaja-nd-s34-b72f2bc0.paatos.html", "pienempi kuin 10 prosenttia")
+    assert subjects(nlp, text, ["10 prosenttia"]) == ["muutos"]  # necessive "muutoksen arvon tulee olla"
+
+
+def test_kpl_counts_what_follows_it_or_the_noun_before_its_parenthesis(nlp, ahjo_dir):
+    path = ahjo_dir / "hel-terveysinsinoori-1-nd-s9-de0b457e.paatos.html"
+    text = paragraph(path, "1 kpl tupakkatuotteiden")
+    assert [f.subject for f in extract(nlp, text)] == ["myyntipiste", "myyntipiste"]
+    text = paragraph(ahjo_dir / "hel-tilapaallikko-nd-s2-af17cc8f.paatos.html", "(3 kpl)")
+    assert subjects(nlp, text, ["3 kpl"]) == ["neuvottelu"]
+
+
+def test_list_lines_inherit_the_colon_intro_subject_and_participle_bounds(nlp, ahjo_dir):
+    path = ahjo_dir / "hel-kasvatuksen-ja-koulutuksen-toimialajohta-nd-s2-dd98f1aa.paatos.html"
+    text = between(path, "Hankinta jakautuu", "Lisäksi kasvatuksen")
+    found = extract(nlp, text)
+    assert len(found) == 8 and {f.subject for f in found} == {"hankinta"}
+    text = paragraph(path, "500 000 euroa alittavista")
+    limit = by_text(extract(nlp, text), text, "500 000 euroa")
+    assert (limit.value, limit.bound) == (500_000, "lt")
+
+
+def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
+    text = paragraph(ahjo_dir / "hel-tiimipaallikko-nd-s8-5cfe4c91.paatos.html", "arvonlisävero 24 %")
+    assert subjects(nlp, text, ["24 %", "530 euroa"]) == ["alv", "kuukausivuokra"]
+
+
 # ---------------------------------------------------------------- bad input
 
 

@@ -622,15 +622,17 @@ class FigureExtractor:
         # 6. the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
         verb = last.head if last.dep_ in ("obj", "obl", "advmod", "nmod") else None
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
-            # an infinitive shares its governing verb's subject: "lisätilauksen arvo ei saa ylittää 50 %"
-            governing = (verb, verb.head) if verb.dep_ == "xcomp" else (verb,)
-            for child in (c for v in governing for c in v.children):
+            for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
                     return _specific(child)
             # … else what the verb acts on: "tilata lisätöitä … enintään 10.000,00 eurolla" (not a deadline's verb)
             bought = _verb_object(verb, first, last) if reading.unit not in DURATIONS else None
             if bought is not None:
                 return _specific(bought)
+            # … else an infinitive shares its governing verb's subject: "lisätilauksen arvo ei saa ylittää 50 %"
+            for child in verb.head.children if verb.dep_ == "xcomp" else ():
+                if child.dep_ == "nsubj" and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
+                    return _specific(child)
         # 6b. a list line inherits the subject of the sentence that introduces the list with a colon:
         #     "Hankinta jakautuu puitesopimustoimittajittain seuraavasti: … Martela Oyj 42 755,31 euroa"
         intro = _list_intro_subject(doc, sent) if not previous and reading.unit not in DURATIONS else None
