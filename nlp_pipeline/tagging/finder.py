@@ -6,6 +6,8 @@ Reads structure and lemmas, not fixed strings:
 - quoted names after a goal word in any case ("tavoitteessa ”X”", "tavoitteeseen 'X' liittyen");
 - owner lists under a lead line about owners ("X: terveyspalveluiden toimialajohtaja", or the
   owner on the next line), "Tavoite X: <role>", and "omistajat P (X) ja Q (Y)";
+- owner sentences after the goals: "Tavoitteen omistaja on X" under a goal's heading, and
+  "Tavoitteiden omistajat, X ja Y, …" pairing people with an enumeration of as many goals, in order;
 - a stand-alone heading line that repeats a goal already named in the text, or whose next
   paragraph reports progress on "the goal" ("Tavoite on edennyt …");
 - PRIORITY names after the word painopiste ("painopisteeseen Autamme sopivalle polulle").
