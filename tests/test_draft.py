@@ -508,3 +508,19 @@ def test_like_for_like_figures_only_are_told_as_changes(tmp_path):
     assert customers.difference is None and customers.relative_change is None
     assert not [p for p in c.pairs if p.unit == "percentage_point"]
     assert "nousi" not in _body(render(c, "md"))
+
+
+def test_two_reports_saying_the_same_give_one_sentence_citing_both(tmp_path):
+    def doc(name, body, meeting):
+        return Doc(name, "2026-Q1", body, meeting, [f"{body}: ratkaistuja oli 38 %, enemmän kuin vuonna 2025 (36 %)."],
+                   figures=[{"figure_id": f"{name}-r", "value": 38, "unit": "percent", "subject": "yhteydenotto",
+                             "qualifier": "ratkaistu", "baseline_value": 36, "baseline_period": "2025", "sentence": 0}])
+
+    then = Doc("h2.txt", "2025-H2", "Aluehallitus", date(2026, 2, 2), ["Asiakkaita oli 10."],
+               figures=[{"figure_id": "h2-a", "value": 10, "unit": "count", "subject": "asiakas", "sentence": 0}])
+    c = build_comparison(_open(write_db(tmp_path / "r.duckdb", [then, doc("a.txt", "Aluehallitus", date(2026, 5, 4)),
+                                                                 doc("b.txt", "Valiokunta", date(2026, 5, 6))])),
+                         "2025-H2", "2026-Q1")
+    blocks = json.loads(render(c, "json"))["draft"]["blocks"]
+    sentences = [s for b in blocks for s in b["sentences"] if "vuonna 2025" in s["text"]]
+    assert len(sentences) == 1 and set(sentences[0]["ids"]) == {"a.txt-r", "b.txt-r"}
