@@ -188,6 +188,8 @@ def test_genitive_measure_across_a_measure_adjective(nlp, ahjo_dir):
     assert subjects(nlp, text, ["83 neliömetrin"]) == ["toimistotila"]
     text = paragraph(ahjo_dir / "hel-lastensuojelun-sosiaalityon-paallikko-nd-s2-eabd390c.paatos.html", "3680,36 euron")
     assert subjects(nlp, text, ["3680,36 euron"]) == ["kuukausipalkka"]
+    text = paragraph(ahjo_dir / "hel-yksikon-paallikko-nd-s3-4b19429d.paatos.html", "833,42 euron suuruiseksi")
+    assert subjects(nlp, text, ["833,42 euron"]) == ["vaatimus"]  # a predicative adjective: the verb's object
 
 
 def test_price_label_takes_the_object_bought(nlp, ahjo_dir):

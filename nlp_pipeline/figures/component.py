@@ -560,6 +560,13 @@ class FigureExtractor:
             and genitive and reading.unit != "count"
         ):
             return nxt.lemma_.lower()
+        # 1b. a predicative measure adjective describes the verb's object: "yksilöinyt vaatimuksen 833,42 euron
+        #     suuruiseksi"
+        adjective = doc[last.i + 1] if last.i + 1 < sent.end else None
+        if adjective is not None and adjective.lemma_.lower() in lex.measure_adjectives and _case(adjective) in ("Tra", "Ess"):
+            obj = next((c for c in adjective.head.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
+            if obj is not None and obj.lemma_.lower() not in NOT_SUBJECTS:
+                return _specific(obj)
         # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"
         for tok in reversed(doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]):
             if clause_of.get(tok.i, clause) != clause or tok.text[:1].isdigit():
