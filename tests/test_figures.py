@@ -211,6 +211,12 @@ def test_share_subjects_the_value_is_the_base_not_the_subject(nlp, ahjo_dir):
     assert subjects(nlp, text, ["10 prosenttia"]) == ["muutos"]  # necessive "muutoksen arvon tulee olla"
 
 
+def test_translative_names_what_the_amount_becomes(nlp, ahjo_dir):
+    path = ahjo_dir / "hel-rakentamispalveluliikelaitoksen-johtokun-2021-12-09-s84-b17ff244.esitys.html"
+    text = paragraph(path, "ylijäämäksi kertyy")
+    assert subjects(nlp, text, ["1,5 milj. euroa"]) == ["ylijäämä"]
+
+
 def test_kpl_counts_what_follows_it_or_the_noun_before_its_parenthesis(nlp, ahjo_dir):
     path = ahjo_dir / "hel-terveysinsinoori-1-nd-s9-de0b457e.paatos.html"
     text = paragraph(path, "1 kpl tupakkatuotteiden")

@@ -626,6 +626,11 @@ class FigureExtractor:
                 if noun is not None and noun.lemma_.lower() not in NOT_SUBJECTS:
                     return noun.lemma_.lower()
                 break
+        # 6a. what the amount turns into: "tilikauden alijäämäksi muodostuu -111 000 euroa"
+        verb = last.head if last.dep_ in ("nsubj", "obj", "obl") else None
+        for child in verb.children if verb is not None and verb.pos_ == "VERB" else ():
+            if child.pos_ == "NOUN" and _case(child) == "Tra" and child.i < first.i and child.lemma_.lower() not in NOT_SUBJECTS:
+                return _specific(child)
         # 6. the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
         verb = last.head if last.dep_ in ("obj", "obl", "advmod", "nmod") else None
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
