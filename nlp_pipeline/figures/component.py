@@ -574,8 +574,8 @@ class FigureExtractor:
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return _specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
-            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() in GENERIC_HEADS:
-                break  # "49,5 % alkuperäisen hankinnan arvosta": the base of the share, not what is measured
+            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower().endswith(tuple(GENERIC_HEADS)):
+                break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
             if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "CCONJ" and tok.i == last.i + 1):
