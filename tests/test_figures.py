@@ -219,6 +219,12 @@ def test_translative_names_what_the_amount_becomes(nlp, ahjo_dir):
     assert subjects(nlp, text, ["1,5 milj. euroa"]) == ["ylijäämä"]
 
 
+def test_numeral_word_counts_across_coordinated_adjectives(nlp, ahjo_dir):
+    text = paragraph(ahjo_dir / "hel-tilapaallikko-nd-s2-af17cc8f.paatos.html", "kohdistuu kahteen")
+    count = by_text(extract(nlp, text), text, "kahteen")
+    assert (count.value, count.unit, count.subject) == (2, "count", "tehtävä")
+
+
 def test_kpl_counts_what_follows_it_or_the_noun_before_its_parenthesis(nlp, ahjo_dir):
     path = ahjo_dir / "hel-terveysinsinoori-1-nd-s9-de0b457e.paatos.html"
     text = paragraph(path, "1 kpl tupakkatuotteiden")

@@ -400,6 +400,8 @@ class FigureExtractor:
                 continue
             if tok.text in "()" or tok.pos_ == "ADV":
                 continue
+            if tok.pos_ == "CCONJ" and doc[tok.i - 1].pos_ == "ADJ":
+                continue  # coordinated adjectives: "kahteen selkeään ja erilliseen … tehtävään"
             break
         if adjacent is not None and not _is_year(cand):
             return adjacent
