@@ -602,7 +602,7 @@ class FigureExtractor:
                 return _specific(noun)
         # 3b. the copula's subject in the parse, across a longer adverbial: "Hyväksytty hankinta-arvo on Asunto Oy
         #     Helsingin Havannan osalta 20.401.585,00 euroa"
-        subject = _copula_subject(doc, sent, first)
+        subject = _copula_subject(doc, sent, first) if reading.unit not in DURATIONS else None
         if subject is not None:
             return _specific(subject)
         # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa"
@@ -865,8 +865,8 @@ def _specific(noun: Token) -> str:
     """``omavastuun osuus`` -> ``omavastuu``: a generic head (share, amount, value) yields to its genitive."""
     lemma = noun.lemma_.lower()
     if lemma in GENERIC_HEADS:
-        for child in noun.children:
-            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and child.i < noun.i:
+        for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
+            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN":
                 return child.lemma_.lower()
         before = noun.doc[noun.i - 1] if noun.i > 0 else None
         if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
@@ -923,8 +923,11 @@ def _list_intro_subject(doc: Doc, sent: Span, max_lines: int = 12) -> Token | No
             return None
         before = doc[j].sent
         if doc[j].text == ":":
+            # only a subject that undergoes the verb ("Hankinta jakautuu … seuraavasti:"), not an agent that acts
+            # on something ("toimitusjohtaja päätti oikeuttaa … seuraavasti:")
             subject = next((t for t in before if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN"
-                            and t.head.pos_ == "VERB"), None)
+                            and t.head.pos_ == "VERB"
+                            and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in t.head.children)), None)
             if subject is not None and subject.lemma_.lower() not in NOT_SUBJECTS:
                 return subject
         i = before.start
