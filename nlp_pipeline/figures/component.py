@@ -602,7 +602,7 @@ class FigureExtractor:
                 return _specific(noun)
         # 3b. the copula's subject in the parse, across a longer adverbial: "Hyväksytty hankinta-arvo on Asunto Oy
         #     Helsingin Havannan osalta 20.401.585,00 euroa"
-        subject = _copula_subject(doc, sent, first) if reading.unit not in DURATIONS else None
+        subject = _copula_subject(doc, sent, first, last, predicate_only=reading.unit in DURATIONS)
         if subject is not None:
             return _specific(subject)
         # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa"
@@ -866,7 +866,7 @@ def _specific(noun: Token) -> str:
     lemma = noun.lemma_.lower()
     if lemma in GENERIC_HEADS:
         for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
-            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN":
+            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and child.is_alpha:
                 return child.lemma_.lower()
         before = noun.doc[noun.i - 1] if noun.i > 0 else None
         if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
@@ -896,12 +896,17 @@ def _parenthesised_after(doc: Doc, sent: Span, first: Token) -> Token | None:
     return doc[i - 1]
 
 
-def _copula_subject(doc: Doc, sent: Span, first: Token) -> Token | None:
-    """The nominal subject of the copula a figure completes, found in the parse up to ten tokens back."""
+def _copula_subject(doc: Doc, sent: Span, first: Token, last: Token, predicate_only: bool = False) -> Token | None:
+    """The nominal subject of the copula a figure completes, found in the parse up to ten tokens back.
+
+    ``predicate_only`` (durations): the figure must be the copula's predicate ("vuokra-aika on 80 vuotta"), not an
+    adverbial inside it ("ilmaantuvuus on … 14 vuorokauden aikana")."""
     for tok in reversed(doc[max(sent.start, first.i - 10): first.i]):
         if tok.pos_ == "VERB" or (tok.is_punct and tok.text not in "()"):
             return None
         if tok.lemma_ == "olla" and tok.dep_ == "cop":
+            if predicate_only and not first.i <= tok.head.i <= last.i:
+                return None
             subject = next((c for c in tok.head.children if c.dep_ == "nsubj:cop" and c.i < tok.i), None)
             if subject is None and tok.head.dep_ == "xcomp":  # necessive: "muutoksen arvon tulee olla pienempi kuin"
                 subject = next((c for c in tok.head.head.children if c.i < tok.i and c.pos_ == "NOUN"
