@@ -219,6 +219,16 @@ def test_translative_names_what_the_amount_becomes(nlp, ahjo_dir):
     assert subjects(nlp, text, ["1,5 milj. euroa"]) == ["ylijäämä"]
 
 
+def test_unit_and_ward_numbers_are_labels_not_counts(nlp, ahjo_dir):
+    path = ahjo_dir / "hel-toimitusjohtaja-nd-s2-3efd34c4.paatos.html"
+    for needle in ("4614 Konsernipalvelut", "tulosyksikön 3481 osalta"):
+        text = paragraph(path, needle)
+        assert not any(f.unit == "count" for f in extract(nlp, text)), needle
+    text = paragraph(ahjo_dir / "hel-sairaala-kuntoutus-ja-hoivapalvelujen-jo-nd-s3-469d6540.paatos.html",
+                     "osaston 15 sairaansijojen")
+    assert not any(text[f.start_char: f.end_char] == "15" for f in extract(nlp, text))
+
+
 def test_numeral_word_counts_across_coordinated_adjectives(nlp, ahjo_dir):
     text = paragraph(ahjo_dir / "hel-tilapaallikko-nd-s2-af17cc8f.paatos.html", "kohdistuu kahteen")
     count = by_text(extract(nlp, text), text, "kahteen")

@@ -330,7 +330,8 @@ class FigureExtractor:
         """What a count (or fraction) counts; a lone number with nothing counted is no figure."""
         explicit = reading.unit_word is not None
         if not explicit and not cand.word and cand.denominator is None and (
-            _names_before(doc, first) or (cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}"))
+            _names_before(doc, first) or _names_after(doc, last) or _label_number(doc, first, last)
+            or (cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}"))
         ):
             return None  # "huoneisto B 20", "tulosyksiköltä 1000022": a name or a code, not a count
         inner = [t for t in doc[first.i + 1: last.i + 1] if t.pos_ == "NOUN" and not self.words.fraction_denominator(t.lower_)]
@@ -797,6 +798,23 @@ def _names_before(doc: Doc, first: Token) -> bool:
     return prev.pos_ in ("NOUN", "PROPN") and _case(prev) in ("Nom", None) and not prev.is_sent_start
 
 
+def _names_after(doc: Doc, last: Token) -> bool:
+    """Is the number followed by a capitalised name mid-sentence (``4614 Konsernipalvelut``), i.e. a code?"""
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return nxt is not None and nxt.is_title and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_sent_start
+
+
+def _label_number(doc: Doc, first: Token, last: Token) -> bool:
+    """A number right after a genitive noun that counts nothing after it numbers that noun: ``tulosyksikön 3481
+    osalta``, ``osa-alueen 5 digitaaliset vauvanvaa'at``, ``osaston 15 sairaansijojen`` (a partitive after it
+    is counted: ``kaupungin 40 asuntoa``)."""
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if prev is None or prev.pos_ != "NOUN" or _case(prev) not in LABEL_NUMBER_CASES or prev.is_sent_start:
+        return False
+    nxt = next((t for t in doc[last.i + 1: last.i + 4] if t.pos_ != "ADJ"), None)
+    return not (nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Par")
+
+
 def _year_token(tok: Token) -> bool:
     return len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100
 
@@ -859,6 +877,7 @@ DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 TARGET_WINDOW = 4  # "tavoite 8 000 as/v.", "tavoitteena on noin 25 %"
 LOCATIVE_CASES = frozenset({"Ine", "Ela", "Ill", "Ade", "Abl", "All"})
 LABEL_CASES = frozenset({"Nom", "Par", "Ill", "Ess", None})
+LABEL_NUMBER_CASES = frozenset({"Gen"})  # "tulosyksikön 3481", "osa-alueen 5": the possessor is what is numbered
 
 
 def _specific(noun: Token) -> str:
