@@ -229,6 +229,15 @@ def test_unit_and_ward_numbers_are_labels_not_counts(nlp, ahjo_dir):
     assert not any(text[f.start_char: f.end_char] == "15" for f in extract(nlp, text))
 
 
+def test_incidence_has_a_grouped_denominator(nlp, ahjo_dir):
+    for name, needle, value in (("hel-kaupunginhallitus-2021-10-04-s723-c286ffae.esitys.html", "180/100 000", 180),
+                                ("hel-kaupunginhallitus-2021-11-08-s825-d5f13978.esitys.html", "217 / 100 000", 217)):
+        text = paragraph(ahjo_dir / name, needle)
+        rate = by_text(extract(nlp, text), text, needle)
+        assert (rate.value, rate.unit, rate.denominator) == (value, "fraction", 100_000)
+        assert not any(f.unit == "count" and f.value in (0, 100_000) for f in extract(nlp, text))
+
+
 def test_numeral_word_counts_across_coordinated_adjectives(nlp, ahjo_dir):
     text = paragraph(ahjo_dir / "hel-tilapaallikko-nd-s2-af17cc8f.paatos.html", "kohdistuu kahteen")
     count = by_text(extract(nlp, text), text, "kahteen")
