@@ -340,11 +340,7 @@ def evaluate_segmentation_command(gold: Path | None, split: str) -> None:
     """
     from .evaluation.segmentation import evaluate_segmentation
 
-    try:
-        report = evaluate_segmentation(gold, split)
-    except FileNotFoundError as exc:
-        _fail(str(exc))
-    click.echo(report.render())
+    _echo_report(evaluate_segmentation, gold, split)
 
 
 @evaluate.command("figures")
@@ -359,8 +355,12 @@ def evaluate_figures_command(gold: Path | None, split: str) -> None:
     """
     from .evaluation.figures import evaluate_figures
 
+    _echo_report(evaluate_figures, gold, split)
+
+
+def _echo_report(evaluate_fn, gold: Path | None, split: str) -> None:
     try:
-        report = evaluate_figures(gold, split)
+        report = evaluate_fn(gold, split)
     except FileNotFoundError as exc:
         _fail(str(exc))
     click.echo(report.render())
