@@ -25,6 +25,11 @@ def db_option(read_only: bool = False):
     )
 
 
+def split_option(*choices: str, default: str):
+    return click.option("--split", type=click.Choice(list(choices)), default=default, show_default=True,
+                        help="Which part of the gold to score.")
+
+
 def gold_option(default_name: str):
     return click.option(
         "--gold",
@@ -330,7 +335,7 @@ def evaluate() -> None:
 
 @evaluate.command("segmentation")
 @gold_option("segmentation.jsonl")
-@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True)
+@split_option("dev", "test", "all", default="all")
 def evaluate_segmentation_command(gold: Path | None, split: str) -> None:
     """Section precision/recall/F1 per kind and metadata accuracy.
 
@@ -345,7 +350,7 @@ def evaluate_segmentation_command(gold: Path | None, split: str) -> None:
 
 @evaluate.command("figures")
 @gold_option("figures.jsonl")
-@click.option("--split", type=click.Choice(["dev", "test", "val", "all"]), default="test", show_default=True)
+@split_option("dev", "test", "val", "all", default="test")
 def evaluate_figures_command(gold: Path | None, split: str) -> None:
     """Figure precision/recall/F1 (span + value + unit), attribute accuracy, every miss and false figure.
 
@@ -368,7 +373,7 @@ def _echo_report(evaluate_fn, gold: Path | None, split: str) -> None:
 
 @evaluate.command("ner")
 @gold_option("ner.jsonl")
-@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="test", show_default=True)
+@split_option("train", "dev", "test", default="test")
 def evaluate_ner_command(gold: Path | None, split: str) -> None:
     """Span precision, recall and F1 per label of the tagging layer on real gold documents.
 
@@ -388,7 +393,7 @@ def evaluate_ner_command(gold: Path | None, split: str) -> None:
 
 @evaluate.command("classifier")
 @gold_option("ner.jsonl")
-@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="test", show_default=True)
+@split_option("train", "dev", "test", default="test")
 def evaluate_classifier_command(gold: Path | None, split: str) -> None:
     """Status accuracy, per-status P/R/F1 and the confusion matrix on real gold progress phrases.
 

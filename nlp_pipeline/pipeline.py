@@ -81,11 +81,14 @@ class Analyzer:
             per_doc[i].append(doc)
         results = []
         batch_keys: dict[str | None, dict[str, str]] = {}  # goals of earlier documents in this batch
+        stored_keys: dict[str | None, dict[str, str]] = {}  # one store query per organisation, not per document
         case_orgs = _case_organisations(documents)
         for document, docs in zip(documents, per_doc):
             # goal keys are matched within an organisation; a text without one borrows its case's
             org = document.meta.organisation or case_orgs.get(document.meta.diary_number)
-            keys = {**(known_keys(org) if known_keys else {}), **batch_keys.get(org, {})}
+            if org not in stored_keys:
+                stored_keys[org] = known_keys(org) if known_keys else {}
+            keys = {**stored_keys[org], **batch_keys.get(org, {})}
             goals = tagging.build_goals(docs, document, keys) if document.source.lang == "fi" else []
             batch_keys.setdefault(org, {}).update({g.goal_key: g.name for g in goals})
             entities = [replace(e, start_char=e.start_char + d._.context.offset, end_char=e.end_char + d._.context.offset) for d in docs for e in tagging.entities(d)]
