@@ -21,21 +21,19 @@ import spacy  # noqa: E402
 from nlp_pipeline import figures  # noqa: E402
 from nlp_pipeline.ingest import read_path  # noqa: E402
 from nlp_pipeline.nlp import BASE_MODEL, SectionContext  # noqa: E402
-from nlp_pipeline.pipeline import NLP_SKIP_KINDS  # noqa: E402
+from nlp_pipeline.pipeline import nlp_units  # noqa: E402
 from nlp_pipeline.segment import segment  # noqa: E402
 
 
 def section_units(corpus: Path, limit: int | None) -> list[tuple[str, SectionContext]]:
-    """(text, context) for every section the pipeline sends through spaCy."""
+    """(text, context) for every text the pipeline sends through spaCy."""
     units = []
     for path in sorted(corpus.glob("*.html"))[:limit]:
         document = segment(read_path(path))
-        for section in document.sections:
-            if section.kind in NLP_SKIP_KINDS or not section.text.strip():
-                continue
-            ctx = SectionContext(document.doc_id, section.kind, section.start_char, document.meta.report_period,
+        for section, offset, text in nlp_units(document):
+            ctx = SectionContext(document.doc_id, section.kind, offset, document.meta.report_period,
                                  document.meta.organisation, document.source.lang)
-            units.append((section.text, ctx))
+            units.append((text, ctx))
     return units
 
 

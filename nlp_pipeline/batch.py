@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 
 from .ingest import IngestError, NotSupported, iter_input_files, read_path
 from .model import DocumentResult, ErrorRecord, GoalKeyBasis, SegmentedDocument
-from .pipeline import NLP_SKIP_KINDS, Analyzer, RunSummary
+from .pipeline import Analyzer, RunSummary, nlp_units
 from .segment import NotAnAgenda, segment
 from .store import InputRecord, Store, _arrow_tables
 
@@ -178,7 +178,7 @@ STATUS_WORDS = {"new": "processed", "filtered": "outside the dates"}
 class ChunkResult:
     outcomes: list[FileOutcome]
     tables: dict[str, pa.Table] | None  # None when written as Parquet parts (Dask)
-    units: int = 0  # sections analysed
+    units: int = 0  # texts analysed: sections, and paragraphs of standard texts
     cache_hits: int = 0
     busy: float = 0.0  # seconds the worker spent on the chunk
     peak_rss: int = 0  # bytes, the worker process's peak so far
@@ -227,8 +227,8 @@ def prepare(job: Job, config: WorkerConfig) -> tuple[FileOutcome, SegmentedDocum
     return outcome, document
 
 
-def analysed_sections(document: SegmentedDocument) -> int:
-    return sum(1 for s in document.sections if s.kind not in NLP_SKIP_KINDS and s.text.strip())
+def analysed_units(document: SegmentedDocument) -> int:
+    return sum(1 for _ in nlp_units(document))
 
 
 def in_window(day: date | None, since: date | None, until: date | None) -> bool:
@@ -249,7 +249,7 @@ def analyse_chunk(jobs: Sequence[Job], config: WorkerConfig) -> ChunkResult:
     return ChunkResult(
         outcomes=[o for o, _ in prepared],
         tables=result_tables([r for _, r in results], [o.seq for o, _ in results]),
-        units=sum(analysed_sections(r.document) for _, r in results) if config.with_nlp else 0,
+        units=sum(analysed_units(r.document) for _, r in results) if config.with_nlp else 0,
         cache_hits=hits,
         busy=time.perf_counter() - started,
         peak_rss=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,

@@ -5,19 +5,22 @@ Stages talk through the dataclasses in :mod:`nlp_pipeline.model`; this module on
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .ingest import IngestError, NotSupported, iter_input_files, read_path
-from .model import DocumentResult, ErrorRecord, Figure, SegmentedDocument, SourceDocument
+from .model import DocumentResult, ErrorRecord, Figure, Section, SegmentedDocument, SourceDocument
 from .segment import NotAnAgenda, segment
 from .store import InputRecord, Store
 
-# Sections whose text is standard instructions or contact lines: no goals or report figures live there.
-BOILERPLATE_KINDS = frozenset({"appeal"})
-NLP_SKIP_KINDS = BOILERPLATE_KINDS | {"info", "attachments", "enforcement"}
+# Standard texts (appeal instructions, contact lines, attachment lists, copies-to) repeat nearly word
+# for word across items, but rarely whole: analysed paragraph by paragraph, a repeated paragraph is a
+# section-cache hit, so the heavy stages run once per distinct paragraph and nothing in them is lost.
+STANDARD_TEXT_KINDS = frozenset({"appeal", "info", "attachments", "enforcement"})
+PARAGRAPH = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*")
 BATCH_SIZE = 64
 
 
@@ -62,14 +65,12 @@ class Analyzer:
         nlp = self.nlp
         units, owners = [], []  # owners[i]: index of the document units[i] comes from
         for i, document in enumerate(documents):
-            for section in document.sections:
-                if section.kind in NLP_SKIP_KINDS or not section.text.strip():
-                    continue
-                doc = nlp.make_doc(section.text)
+            for section, offset, text in nlp_units(document):
+                doc = nlp.make_doc(text)
                 doc._.context = SectionContext(
                     doc_id=document.doc_id,
                     section_kind=section.kind,
-                    offset=section.start_char,
+                    offset=offset,
                     report_period=document.meta.report_period,
                     organisation=document.meta.organisation,
                     lang=document.source.lang,
@@ -101,6 +102,20 @@ class Analyzer:
         if self.cache is not None:
             return self.cache.pipe(self.nlp, units)
         return self.nlp.pipe(units, batch_size=32)
+
+
+def nlp_units(document: SegmentedDocument) -> Iterator[tuple[Section, int, str]]:
+    """(section, offset in the document, text) of each text the NLP stages analyse: a section, or a
+    paragraph of a standard-text section."""
+    for section in document.sections:
+        if not section.text.strip():
+            continue
+        if section.kind not in STANDARD_TEXT_KINDS:
+            yield section, section.start_char, section.text
+            continue
+        for paragraph in PARAGRAPH.finditer(section.text):
+            text = paragraph.group().rstrip()
+            yield section, section.start_char + paragraph.start(), text
 
 
 def _case_organisations(documents: Sequence[SegmentedDocument]) -> dict[str, str]:

@@ -331,7 +331,7 @@ class FigureExtractor:
         explicit = reading.unit_word is not None
         if not explicit and not cand.word and cand.denominator is None and (
             _names_before(doc, first) or _names_after(doc, last) or _label_number(doc, first, last)
-            or (cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}"))
+            or _list_item_number(doc, first, last) or (cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}"))
         ):
             return None  # "huoneisto B 20", "tulosyksiköltä 1000022": a name or a code, not a count
         inner = [t for t in doc[first.i + 1: last.i + 1] if t.pos_ == "NOUN" and not self.words.fraction_denominator(t.lower_)]
@@ -802,6 +802,15 @@ def _names_after(doc: Doc, last: Token) -> bool:
     """Is the number followed by a capitalised name mid-sentence (``4614 Konsernipalvelut``), i.e. a code?"""
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     return nxt is not None and nxt.is_title and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_sent_start
+
+
+def _list_item_number(doc: Doc, first: Token, last: Token) -> bool:
+    """A number opening a line before a capitalised word numbers an item of a list: ``1 OKM Hakuilmoitus``,
+    ``8 Kehittyvä kerrostalo -ohjelman uudistus``; in a list of attachments, any line's number does."""
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    opens_line = first.idx == 0 or doc.text[first.idx - 1] == "\n"
+    in_attachments = getattr(doc._.context, "section_kind", None) == "attachments"
+    return opens_line and nxt is not None and (nxt.text[:1].isupper() or in_attachments)
 
 
 def _label_number(doc: Doc, first: Token, last: Token) -> bool:
