@@ -1,7 +1,8 @@
 """Batch runs over many files: worker processes (or a Dask cluster) analyse, one writer stores.
 
 Workers ingest, segment and analyse chunks of files; each loads the spaCy pipeline once and keeps a
-cache of processed section texts. Only the parent opens the database: it takes chunk results in
+cache of processed section texts, and the parent routes each file to the worker most likely to hold
+its texts already. Only the parent opens the database: it takes chunk results in
 the order of the sorted input plan and writes them in bulk, one transaction per batch. Because goal
 keys depend on the goals stored earlier for the same organisation, workers leave them provisional
 and the writer resolves them in plan order, so the tables are the same whatever the number of
@@ -15,6 +16,7 @@ import importlib
 import json
 import multiprocessing
 import os
+import re
 import resource
 import shutil
 import tempfile
@@ -317,7 +319,7 @@ class BatchSummary(RunSummary):
         return {
             "event": "summary", "processed": self.processed, "unchanged": self.unchanged, "skipped": self.skipped,
             "failed": self.failed, "filtered": self.filtered, "seconds": round(self.seconds, 3),
-            "store_seconds": round(self.store_seconds, 3), "sections": self.units, "cache_hits": self.cache_hits,
+            "store_seconds": round(self.store_seconds, 3), "worker_seconds": round(self.worker_busy, 3), "sections": self.units, "cache_hits": self.cache_hits,
             "peak_worker_rss_mb": round(self.peak_worker_rss / 2**20, 1),
         }
 
@@ -476,29 +478,139 @@ def _process_chunk(jobs: tuple[Job, ...]) -> ChunkResult:
     return analyse_chunk(jobs, _CONFIG)
 
 
-def local_results(chunks: Sequence[tuple[Job, ...]], config: WorkerConfig, workers: int) -> Iterator[ChunkResult]:
-    """Chunk results in plan order, from ``workers`` processes (or this one when 0)."""
+class Router:
+    """Sends each file to the worker whose section cache most likely holds its texts already.
+
+    Section caches are per worker, so a text repeated across files is analysed once per worker it
+    reaches: the router sends a file to the worker that was sent most of its text runs before (the
+    same decision in an agenda item and its minutes, standard paragraphs), unless that worker's queued
+    work would then exceed the least loaded one's by more than ``slack`` files. A file's fingerprint
+    is read from its bytes (text between tags and line breaks), without parsing it.
+    """
+
+    MIN_RUN = 32  # shorter runs (tags' leftovers, numbers, short headings) say nothing about content
+    RUNS = re.compile(rb"<[^>]*>|\n")
+
+    def __init__(self, workers: int, slack: float = 4.0, max_keys: int = 1_000_000):
+        self.sent: list[set[int]] = [set() for _ in range(workers)]
+        self.queued = [0.0] * workers  # estimated work sent and not yet done, in files
+        self.slack = slack
+        self.max_keys = max_keys
+
+    @classmethod
+    def fingerprint(cls, path: str) -> frozenset[int]:
+        if path.lower().endswith(".pdf"):
+            return frozenset()  # compressed streams: nothing to compare
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return frozenset()
+        return frozenset(hash(run) for run in map(bytes.strip, cls.RUNS.split(data)) if len(run) >= cls.MIN_RUN)
+
+    def assign(self, keys: frozenset[int]) -> tuple[int, float]:
+        """(worker, estimated cost): a file whose runs a worker has seen costs it little."""
+        costs = [self._cost(keys, w) for w in range(len(self.sent))]
+        best = max(range(len(costs)), key=lambda w: (-costs[w], -self.queued[w]))
+        least = min(range(len(costs)), key=lambda w: self.queued[w])
+        if self.queued[best] + costs[best] - self.queued[least] > self.slack:
+            best = least
+        sent = self.sent[best]
+        if len(sent) > self.max_keys:
+            sent.clear()  # bounded memory; the worker's cache has long forgotten most of them anyway
+        sent.update(keys)
+        self.queued[best] += costs[best]
+        return best, costs[best]
+
+    def finished(self, worker: int, cost: float) -> None:
+        self.queued[worker] -= cost
+
+    def _cost(self, keys: frozenset[int], worker: int) -> float:
+        if not keys:
+            return 1.0
+        unseen = len(keys - self.sent[worker]) / len(keys)
+        return 0.15 + 0.85 * unseen  # a fully cached file still costs ingest, segmentation and copies
+
+
+def per_file(result: ChunkResult) -> list[ChunkResult]:
+    """A chunk's result split by file, so files can be written in plan order whatever chunk they went in."""
+    pieces = []
+    for i, outcome in enumerate(result.outcomes):
+        seq = pa.scalar(outcome.seq, pa.int64())
+        tables = {name: t.filter(pc.equal(t[SEQ], seq)) for name, t in result.tables.items()}
+        first = i == 0  # the chunk's counters travel with its first file
+        pieces.append(ChunkResult([outcome], tables, result.units if first else 0, result.cache_hits if first else 0,
+                                  result.busy if first else 0.0, result.peak_rss, result.worker))
+    return pieces
+
+
+def local_results(jobs: Sequence[Job], config: WorkerConfig, workers: int, chunk_size: int = CHUNK_SIZE) -> Iterator[ChunkResult]:
+    """Per-file results in plan order, from ``workers`` processes (or this one when 0).
+
+    Each worker is a pool of its own, so the :class:`Router` can choose it; files are sent in
+    chunks of ``chunk_size`` per worker, and at most a few chunks per worker are ahead of the
+    oldest file not yet written (that bounds the results held back to keep plan order).
+    """
     if workers <= 0:
-        for jobs in chunks:
-            yield analyse_chunk(jobs, config)
+        for chunk in chunked(jobs, chunk_size):
+            yield from per_file(analyse_chunk(chunk, config))
         return
     context = multiprocessing.get_context(_start_method())
-    with cf.ProcessPoolExecutor(workers, mp_context=context, initializer=_init_process, initargs=(config, os.getpid())) as pool:
-        pending: deque[cf.Future] = deque()
-        todo = iter(chunks)
-        for jobs in todo:  # keep a few chunks per worker queued; take results in order
-            pending.append(pool.submit(_process_chunk, jobs))
-            if len(pending) >= 3 * workers:
-                break
-        while pending:
-            try:
-                result = pending.popleft().result()
-            except cf.process.BrokenProcessPool:
-                raise BatchError("a worker process died (out of memory?); run the same command again to resume") from None
-            nxt = next(todo, None)
-            if nxt is not None:
-                pending.append(pool.submit(_process_chunk, nxt))
-            yield result
+    pools = [cf.ProcessPoolExecutor(1, mp_context=context, initializer=_init_process, initargs=(config, os.getpid()))
+             for _ in range(workers)]
+    router = Router(workers)
+    buffers: list[list[tuple[Job, float]]] = [[] for _ in range(workers)]
+    running: dict[cf.Future, tuple[int, float]] = {}
+    ready: dict[int, ChunkResult] = {}
+    where: dict[int, int] = {}  # seq -> worker, for files still in a buffer
+    todo = iter(jobs)
+    ahead = 4 * workers * chunk_size
+    next_seq = taken = jobs[0].seq if jobs else 0  # plan positions are consecutive
+    last_seq = jobs[-1].seq if jobs else -1
+
+    def send(w: int) -> None:
+        if buffers[w]:
+            chunk = tuple(j for j, _ in buffers[w])
+            running[pools[w].submit(_process_chunk, chunk)] = (w, sum(c for _, c in buffers[w]))
+            for j in chunk:
+                where.pop(j.seq, None)
+            buffers[w] = []
+
+    try:
+        exhausted = False
+        while next_seq <= last_seq:
+            while not exhausted and taken - next_seq < ahead:
+                job = next(todo, None)
+                if job is None:
+                    exhausted = True
+                    break
+                w, cost = router.assign(Router.fingerprint(job.path))
+                buffers[w].append((job, cost))
+                where[job.seq] = w
+                taken = job.seq + 1
+                if len(buffers[w]) >= chunk_size:
+                    send(w)
+            busy = {w for w, _ in running.values()}
+            for w in range(workers):
+                if exhausted or w not in busy or where.get(next_seq) == w:
+                    send(w)  # an idle worker, the oldest file's worker and the tail never wait for a full chunk
+            if not running:
+                raise BatchError(f"internal error: file {next_seq} of the plan was never analysed")
+            done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
+            for future in done:
+                w, cost = running.pop(future)
+                router.finished(w, cost)
+                try:
+                    result = future.result()
+                except cf.process.BrokenProcessPool:
+                    raise BatchError("a worker process died (out of memory?); run the same command again to resume") from None
+                for piece in per_file(result):
+                    ready[piece.outcomes[0].seq] = piece
+            while next_seq in ready:
+                yield ready.pop(next_seq)
+                next_seq += 1
+    finally:
+        for pool in pools:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def chunk_id(jobs: Sequence[Job], config: WorkerConfig) -> str:
@@ -651,7 +763,7 @@ def run(
             for jobs in chunks:
                 remove_parts(jobs, config, parts_dir)
         else:
-            results = (seen(r) for r in local_results(chunks, config, workers))
+            results = (seen(r) for r in local_results(plan.jobs, config, workers, options.chunk_size))
             write_in_batches(writer, results, options.batch_size, interval=WRITE_INTERVAL)
     summary.seconds = time.perf_counter() - started
     return summary

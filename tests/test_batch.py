@@ -117,6 +117,38 @@ def test_cache_off_gives_identical_tables(reference, corpus, tmp_path):
     assert differences(reference[2], tables(db)) == {}
 
 
+def test_standard_texts_are_analysed_through_the_cache_not_skipped(reference):
+    """Appeal instructions are analysed paragraph by paragraph: their deadlines are stored like any
+    figure, and the tables equal a run without the cache (above), so the cheap path loses nothing."""
+    con = duckdb.connect(str(reference[0]), read_only=True)
+    appeal = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE unit = 'day') FROM figures WHERE section_kind = 'appeal'"
+    ).fetchone()
+    con.close()
+    assert appeal[0] > 0 and appeal[1] > 0
+    assert reference[1].cache_hits > reference[1].units // 4  # standard paragraphs repeat across items
+
+
+def test_router_sends_repeated_texts_to_the_worker_that_saw_them(tmp_path):
+    def page(name: str, *paragraphs: str) -> str:
+        path = tmp_path / name
+        path.write_text("<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>", encoding="utf-8")
+        return str(path)
+
+    standard = "Oikaisuvaatimus on tehtävä 14 päivän kuluessa päätöksen tiedoksisaannista kirjallisesti."
+    first = page("a.html", "Kaupunki myöntää yhdistykselle 12 000 euron avustuksen kesätoimintaan.", standard)
+    other = page("b.html", "Lautakunta hyväksyy uimahallin aukioloajat syyskaudelle ja talvikaudelle.")
+    copy = page("c.html", "Kaupunki myöntää yhdistykselle 12 000 euron avustuksen kesätoimintaan.", standard)
+    router = batch.Router(workers=2, slack=4.0)
+    w_first, cost_first = router.assign(router.fingerprint(first))
+    w_other, _ = router.assign(router.fingerprint(other))
+    w_copy, cost_copy = router.assign(router.fingerprint(copy))
+    assert w_other != w_first  # nothing in common: the less loaded worker
+    assert w_copy == w_first and cost_copy < cost_first  # seen before: cheap where it was seen
+    router.queued[w_first] += 10  # that worker is far behind: balance wins over the cache
+    assert router.assign(router.fingerprint(copy))[0] == w_other
+
+
 def test_kill_and_resume_gives_identical_tables(reference, corpus, tmp_path):
     db = tmp_path / "killed.duckdb"
     command = [sys.executable, "-m", "nlp_pipeline.cli", *cli_args(corpus, db, "--workers", "1", "--log-format", "json")]
