@@ -157,7 +157,7 @@ def test_durations(nlp, ahjo_dir):
     path = ahjo_dir / "hel-aikuissosiaalityon-paallikko-nd-s2-43ad18a3.paatos.html"
     text = paragraph(path, "noin 4 kuukautta")
     months = by_text(extract(nlp, text), text, "4 kuukautta")
-    assert (months.value, months.unit, months.approx, months.period) == (4, "month", True, None)
+    assert (months.value, months.unit, months.approx, months.period) == (4, "month", True, "2018-05-07/2018-08-31")
     text = paragraph(path, "yli 3 vuotta")
     years = by_text(extract(nlp, text), text, "3 vuotta")
     assert (years.value, years.unit, years.bound) == (3, "year", "gt")
@@ -311,6 +311,15 @@ def test_random_number_soup_never_crashes_or_invents_absurd_values(nlp, text):
 def test_period_stated_in_the_sentence(nlp, sentence, period):
     found = extract(nlp, sentence, report_period="2030-Q4")
     assert found and found[-1].period == period
+
+
+def test_a_duration_has_the_period_it_measures_and_no_other(nlp):
+    text = ("Hän on toiminut suunnittelijana vuonna 2019 (3 kk 27 p) ja kesätyöntekijänä 4.6.-17.8.2018 noin "
+            "10 viikkoa. Sopimus tehdään kolmen vuoden ajaksi vuonna 2024.")
+    found = extract(nlp, text, report_period="2030-Q4")
+    assert [(text[f.start_char:f.end_char], f.period) for f in found if f.unit in ("month", "day", "week", "year")] == [
+        ("3 kk", "2019"), ("27 p", "2019"), ("10 viikkoa", "2018-06-04/2018-08-17"), ("kolmen vuoden", None),
+    ]
 
 
 def test_no_context_means_no_period(nlp):

@@ -482,7 +482,11 @@ class FigureExtractor:
             if subject is None and fi:
                 subject = self._subject(doc, sent, first, last, reading, out, clause_of)
             subject = self.lex.subject_aliases.get(subject, subject)
-            period = None if reading.unit in DURATIONS else self._period(sent, first, periods, clause_of, report_period)
+            rel = first.idx - sent.start_char
+            if reading.unit in DURATIONS:
+                period = _measured_stretch(sent_text, rel, periods)
+            else:
+                period = self._period(sent, first, periods, clause_of, report_period)
             fig = Figure(
                 figure_id="",
                 value=reading.value,
@@ -764,6 +768,19 @@ for _u in ("eur", "count", "m2", "km", "m", "hour", "day", "week", "month", "yea
 
 
 # -------------------------------------------------------------------- small helpers
+# what may stand between a period and the duration that measures it: "vuonna 2019 (3 kk 27 p)", "7.5.–31.8.2018 noin 4 kuukautta"
+STRETCH_GAP = re.compile(r"\s*(?:\([^()]*|(?:(?:noin|n\.|arviolta|lähes|yhteensä|vajaa|runsas|yli|alle)\s+)?)", re.IGNORECASE)
+
+
+def _measured_stretch(sent_text: str, rel: int, periods: list[PeriodMention]) -> str | None:
+    """A duration has a period only when it measures the stretch of time stated right before it;
+    otherwise it is a length of its own (``kolmen vuoden sopimus``, ``30 päivän kuluessa``)."""
+    before = [p for p in periods if p.end <= rel]
+    if not before or not before[-1].strong:
+        return None
+    return before[-1].value if STRETCH_GAP.fullmatch(sent_text[before[-1].end:rel]) else None
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 

@@ -15,7 +15,7 @@ _ORD = r"(?P<ord>ensimmäi\w*|toi(?:nen|sen|sella|selle|sessa|seen)|kolma\w*|kol
 
 PERIOD_RE = re.compile(
     rf"""
-    (?P<drange>\b\d{{1,2}}\.\d{{1,2}}\.{_YEAR}\s*[-–—−]\s*\d{{1,2}}\.\d{{1,2}}\.{_YEAR})
+    (?P<drange>\b\d{{1,2}}\.\d{{1,2}}\.(?:{_YEAR})?\s*[-–—−]\s*\d{{1,2}}\.\d{{1,2}}\.{_YEAR})
   | \b(?P<qa>Q[1-4])\s*[/ ]?\s*(?P<qay>{_YEAR})?
   | \b(?P<qby>{_YEAR})\s*[/ -]?\s*(?P<qb>Q[1-4])\b
   | \b(?P<ha>H[12])\s*[/ ]?\s*(?P<hay>{_YEAR})?\b
@@ -63,7 +63,7 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
         value, year = None, None
         if g["drange"]:
             a, b = re.split(r"\s*[-–—−]\s*", g["drange"])
-            value = f"{_iso(a)}/{_iso(b)}"
+            value = f"{_iso(a + b.rsplit('.', 1)[1] if a.endswith('.') else a)}/{_iso(b)}"  # "7.5.–31.8.2018"
             year = True
         elif g["qa"] or g["qb"]:
             q = (g["qa"] or g["qb"]).upper()
