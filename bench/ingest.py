@@ -13,7 +13,7 @@ from pathlib import Path
 
 from nlp_pipeline.evaluation import shared_dir
 from nlp_pipeline.ingest import iter_input_files, read_path
-from nlp_pipeline.pipeline import Analyzer, process_paths
+from nlp_pipeline.batch import RunOptions, run
 from nlp_pipeline.segment import segment
 
 
@@ -39,7 +39,7 @@ def main() -> None:
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as tmp:
             started = time.perf_counter()
-            summary = process_paths([corpus], Path(tmp) / "bench.duckdb", analyzer=Analyzer(with_nlp=False))
+            summary = run([corpus], Path(tmp) / "bench.duckdb", RunOptions(workers=0, with_nlp=False))
             totals.append(time.perf_counter() - started)
     total_s = min(totals)
     n = len(files)

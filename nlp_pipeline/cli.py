@@ -313,12 +313,12 @@ def demo(db: Path) -> None:
     Example:
         agenda-nlp demo --db demo.duckdb
     """
+    from .batch import BatchError, RunOptions, run
     from .draft import demo_draft
-    from .pipeline import process_paths
 
     try:
-        summary = process_paths([demo_corpus()], db)
-    except StoreError as exc:
+        summary = run([demo_corpus()], db, RunOptions(workers=0))
+    except (StoreError, BatchError) as exc:
         _fail(str(exc))
     click.echo(f"demo corpus {demo_corpus()}: {summary.line()}")
     click.echo(f"database: {db}\n")

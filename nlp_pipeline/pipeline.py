@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .ingest import IngestError, NotSupported, iter_input_files, read_path
+from .ingest import read_path
 from .model import DocumentResult, ErrorRecord, Figure, Section, SegmentedDocument, SourceDocument
-from .segment import NotAnAgenda, segment
-from .store import InputRecord, Store
+from .segment import segment
+from .store import Store
 
 # Standard texts (appeal instructions, contact lines, attachment lists, copies-to) repeat nearly word
 # for word across items, but rarely whole: analysed paragraph by paragraph, a repeated paragraph is a
@@ -159,76 +159,8 @@ def default_analyzer() -> Analyzer:
     return _DEFAULT
 
 
-# ---------------------------------------------------------------- batches into the store
-
-
-def _file_state(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_size, stat.st_mtime_ns
-
-
-def plan_inputs(paths: Iterable[str | Path], store: Store) -> tuple[list[Path], list[Path], list[Path]]:
-    """Split input files into (to process, unchanged since the last run, missing)."""
-    seen = store.seen_inputs()
-    todo, unchanged, missing = [], [], []
-    for p in paths:
-        p = Path(p)
-        if not p.exists():
-            missing.append(p)
-            continue
-        for f in iter_input_files([p]):
-            state = seen.get(str(f))
-            if state is not None and state[:2] == _file_state(f) and state[2] != "failed":
-                unchanged.append(f)
-            else:
-                todo.append(f)
-    return todo, unchanged, missing
-
-
-def read_inputs(files: Iterable[Path]) -> Iterator[tuple[Path, SourceDocument | None, ErrorRecord | None, str]]:
-    """Ingest each file: (path, document or None, error or None, status)."""
-    for f in files:
-        try:
-            yield f, read_path(f), None, "stored"
-        except NotSupported as exc:
-            yield f, None, ErrorRecord(str(f), "ingest", exc.problem), "skipped"
-        except IngestError as exc:
-            yield f, None, ErrorRecord(str(f), "ingest", exc.problem), "failed"
-        except Exception as exc:  # a parser bug must not stop a run over thousands of files
-            yield f, None, ErrorRecord(str(f), "ingest", f"unexpected {type(exc).__name__}: {exc}"), "failed"
-
-
-def process_paths(
-    paths: Sequence[str | Path],
-    db: str | Path,
-    analyzer: Analyzer | None = None,
-    batch_size: int = BATCH_SIZE,
-    on_file: Callable[[Path, str, ErrorRecord | None], None] | None = None,
-) -> RunSummary:
-    """Process files and folders into the database; already-seen unchanged files are skipped."""
-    started = time.perf_counter()
-    analyzer = analyzer or default_analyzer()
-    summary = RunSummary()
-    with Store(db) as store:
-        todo, unchanged, missing = plan_inputs(paths, store)
-        summary.unchanged += len(unchanged)
-        for path in missing:
-            error = ErrorRecord(str(path), "ingest", "no such file or folder")
-            summary.failed += 1
-            summary.errors.append(error)
-            store.write_errors([error])
-            if on_file:
-                on_file(path, "failed", error)
-        batch: list[tuple[Path, SourceDocument | None, ErrorRecord | None, str]] = []
-        for item in read_inputs(todo):
-            batch.append(item)
-            if len(batch) >= batch_size:
-                _store_batch(batch, store, analyzer, summary, on_file)
-                batch = []
-        if batch:
-            _store_batch(batch, store, analyzer, summary, on_file)
-    summary.seconds = time.perf_counter() - started
-    return summary
+# ---------------------------------------------------------------- fetched documents into the store
+# (files go through :func:`nlp_pipeline.batch.run`)
 
 
 def process_sources(sources: Iterable[SourceDocument], db: str | Path, analyzer: Analyzer | None = None) -> RunSummary:
@@ -252,38 +184,3 @@ def process_sources(sources: Iterable[SourceDocument], db: str | Path, analyzer:
         summary.processed = store.write(results, parents=parents)
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def _store_batch(batch, store: Store, analyzer: Analyzer, summary: RunSummary, on_file) -> None:
-    """Segment, analyse and write one batch in one transaction; each file ends stored, skipped or failed."""
-    documents, outcomes = [], []  # outcomes: (path, status, error) in input order
-    for path, source, error, status in batch:
-        if error is None:
-            try:
-                documents.append((path, segment(source)))
-                continue
-            except NotAnAgenda as exc:
-                error, status = ErrorRecord(str(path), "segment", str(exc).split(": ", 1)[-1]), "failed"
-            except Exception as exc:  # one odd file must not stop the batch
-                error, status = ErrorRecord(str(path), "segment", f"unexpected {type(exc).__name__}: {exc}"), "failed"
-        outcomes.append((path, status, error))
-    stored = store.stored_doc_ids(d.doc_id for _, d in documents)
-    fresh = [d for _, d in documents if d.doc_id not in stored]
-    results = analyzer.analyse(fresh, store.goal_keys)
-    inputs = [InputRecord(str(p), *_file_state(p), d.doc_id, "stored") for p, d in documents]
-    inputs += [InputRecord(str(p), *_file_state(p), None, status) for p, status, _ in outcomes]
-    errors = [e for _, _, e in outcomes]
-    new = store.write(results, inputs=inputs, errors=errors)
-    summary.processed += new
-    summary.unchanged += len(documents) - new
-    for path, status, error in outcomes:
-        if status == "skipped":
-            summary.skipped += 1
-        else:
-            summary.failed += 1
-            summary.errors.append(error)
-    if on_file:
-        for path, _ in documents:
-            on_file(path, "stored", None)
-        for path, status, error in outcomes:
-            on_file(path, status, error)

@@ -452,10 +452,10 @@ def test_cli_rewrite_warns_and_keeps_the_template(seeds_like_db, tiny_model):
 
 @pytest.fixture(scope="module")
 def seeds_db(tmp_path_factory, shared_dir) -> Path:
-    from nlp_pipeline.pipeline import process_paths
+    from nlp_pipeline.batch import RunOptions, run
 
     db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    process_paths([shared_dir / "seeds"], db)
+    run([shared_dir / "seeds"], db, RunOptions(workers=0))
     return db
 
 
