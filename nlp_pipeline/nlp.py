@@ -29,6 +29,17 @@ class SectionContext:
 if not Doc.has_extension("context"):
     Doc.set_extension("context", default=None)
 
+TEXT_KEY = "agenda_nlp.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once: spaCy joins every token again on each access, and the rule
+    components read the text once per candidate."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
 
 def load_base() -> Language:
     return spacy.load(BASE_MODEL)

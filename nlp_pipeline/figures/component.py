@@ -825,7 +825,8 @@ def _list_item_number(doc: Doc, first: Token, last: Token) -> bool:
     """A number opening a line before a capitalised word numbers an item of a list: ``1 OKM Hakuilmoitus``,
     ``8 Kehittyvä kerrostalo -ohjelman uudistus``; in a list of attachments, any line's number does."""
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    opens_line = first.idx == 0 or doc.text[first.idx - 1] == "\n"
+    prev = doc[first.i - 1] if first.i > 0 else None
+    opens_line = prev is None or (prev.is_space and "\n" in prev.text)
     in_attachments = getattr(doc._.context, "section_kind", None) == "attachments"
     return opens_line and nxt is not None and (nxt.text[:1].isupper() or in_attachments)
 

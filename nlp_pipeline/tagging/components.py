@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
+from ..nlp import text_of
 from .resources import NER_MODEL, PATTERNS_PATH, STATUS_MODEL, lexicon, models_dir, read_jsonl
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ class EntityFixes:
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        phones = [m.span() for m in PHONE_RE.finditer(doc.text)]
+        phones = [m.span() for m in PHONE_RE.finditer(text_of(doc))]
         finnish = is_finnish(doc)
         fixed = []
         for ent in doc.ents:
@@ -175,7 +176,7 @@ def has_model_cue(span: Span) -> bool:
 
 def _is_own_line(span: Span) -> bool:
     """A heading: the span is all there is on its line."""
-    text = span.doc.text
+    text = text_of(span.doc)
     before = text[text.rfind("\n", 0, span.start_char) + 1:span.start_char]
     after_end = text.find("\n", span.end_char)
     after = text[span.end_char:len(text) if after_end < 0 else after_end]

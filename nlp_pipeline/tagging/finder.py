@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..nlp import text_of
 from .components import GOALS_KEY, RULES_KEY, is_finnish
 from .resources import lexicon
 
@@ -116,7 +117,7 @@ def _words(text: str) -> int:
 
 def _name_after_tavoite(doc: Doc, start: int, end: int) -> tuple[int, int, str] | None:
     """In "Tavoite X on …" the name X runs to the finite verb, a colon or the sentence end."""
-    text = doc.text
+    text = text_of(doc)
     seg = text[start:end]
     m = TAVOITE_START_RE.search(seg)
     if not m:
@@ -137,13 +138,13 @@ def _name_after_tavoite(doc: Doc, start: int, end: int) -> tuple[int, int, str] 
 
 
 def _owner_span(doc: Doc, start: int, end: int) -> Span | None:
-    start, end = _strip_item(doc.text, start, end)
-    return _span(doc, start, end, "OWNER") if 0 < _words(doc.text[start:end]) <= 12 else None
+    start, end = _strip_item(text_of(doc), start, end)
+    return _span(doc, start, end, "OWNER") if 0 < _words(text_of(doc)[start:end]) <= 12 else None
 
 
 def _goal_lists(doc: Doc, lines: list[tuple[int, int]], found: _Found) -> None:
     """Goal lists and owner lists, each under a lead line ending with a colon."""
-    text = doc.text
+    text = text_of(doc)
     i = 0
     while i < len(lines):
         s, e = lines[i]
@@ -171,7 +172,7 @@ def _goal_list(doc: Doc, lines: list[tuple[int, int]], i: int, found: _Found) ->
     An unbulleted item ends with no full stop unless the item before it ended with a comma
     ("a,\nb,\nc."); items written on consecutive lines end at the first blank line.
     """
-    text, group = doc.text, found.group()
+    text, group = text_of(doc), found.group()
     first, tight = i, None
     while i < len(lines):
         s, e = lines[i]
@@ -199,7 +200,7 @@ def _goal_list(doc: Doc, lines: list[tuple[int, int]], i: int, found: _Found) ->
 
 
 def _owner_list(doc: Doc, lines: list[tuple[int, int]], i: int, found: _Found) -> int:
-    text, group = doc.text, found.group()
+    text, group = text_of(doc), found.group()
     pending = None
     while i < len(lines):
         s, e = _strip_item(text, *lines[i])
@@ -229,7 +230,7 @@ def _is_person(doc: Doc, start: int, end: int) -> bool:
 
 def _tavoite_intros(doc: Doc, lines: list[tuple[int, int]], found: _Found) -> None:
     """"Tavoite X on …" anywhere a sentence or item starts; "Tavoite X: <owner>" gives the owner."""
-    text = doc.text
+    text = text_of(doc)
     for s, e in lines:
         s, e = _strip_item(text, s, e)
         hit = _name_after_tavoite(doc, s, e)
@@ -247,14 +248,14 @@ def _quoted(doc: Doc, found: _Found) -> None:
     quotes = re.escape(lexicon()["quotes"])
     pattern = re.compile(rf"(?:(?<=[\s(])|^)[{quotes}]([^{quotes}\n]{{3,250}}?)[{quotes}](?![A-Za-zÅÄÖåäö])")
     prev: tuple[int, str, int] | None = None  # end char, label, group
-    for m in pattern.finditer(doc.text):
+    for m in pattern.finditer(text_of(doc)):
         start, end = m.span(1)
         head = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
         if head is None:
             continue
         window = doc[max(head.sent.start, head.start - 8):head.start]
         cue = _nearest_cue([t.lemma_.lower() for t in window])
-        gap = doc.text[prev[0]:m.start()].strip() if prev else None
+        gap = text_of(doc)[prev[0]:m.start()].strip() if prev else None
         if prev and gap in {"ja", "sekä", "tai", ","}:
             label, group = prev[1], prev[2]
         elif cue == "GOAL":
@@ -264,8 +265,8 @@ def _quoted(doc: Doc, found: _Found) -> None:
         else:
             prev = None
             continue
-        stripped = doc.text[start:end].strip()
-        start += doc.text[start:end].index(stripped[0]) if stripped else 0
+        stripped = text_of(doc)[start:end].strip()
+        start += text_of(doc)[start:end].index(stripped[0]) if stripped else 0
         found.add(_span(doc, start, start + len(stripped), label), "quote", group)
         prev = (m.end(), label, group)
 
@@ -285,7 +286,7 @@ def _parenthesised(doc: Doc, found: _Found) -> None:
     people = [e for e in doc.ents if e.label_ == "PERSON"] + [s for s in doc.spans.get(RULES_KEY, []) if s.label_ == "ROLE"]
     groups: dict[int, int] = {}
     for person in people:
-        m = re.match(r"\s*\(([^()]{3,250})\)", doc.text[person.end_char:])
+        m = re.match(r"\s*\(([^()]{3,250})\)", text_of(doc)[person.end_char:])
         if not m:
             continue
         outside = _outside_brackets(person.sent)
@@ -312,7 +313,7 @@ def _headings(doc: Doc, lines: list[tuple[int, int]], found: _Found) -> None:
     names = [s.text.lower() for s in found.spans if s.label_ == "GOAL"]
     if not names:
         return
-    text = doc.text
+    text = text_of(doc)
     for s, e in lines:
         line = text[s:e]
         if _is_bulleted(text, s) or line.endswith((".", ":", ",")) or _words(line) > 15:
@@ -335,7 +336,7 @@ def _reported_headings(doc: Doc, lines: list[tuple[int, int]], found: _Found) ->
     "Talouden tasapaino / Tavoite on edennyt osittain viiveellä …": the next paragraph opens with
     the singular word tavoite (tavoite, tavoitteen osalta, tavoitteessa) and holds a PROGRESS phrase.
     """
-    text = doc.text
+    text = text_of(doc)
     progress = [s for s in doc.spans.get(RULES_KEY, []) if s.label_ == "PROGRESS"]
     for (s, e), (ns, ne) in zip(lines, lines[1:]):
         line = text[s:e]
@@ -489,7 +490,7 @@ class GoalFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = _Found()
         if is_finnish(doc):
-            lines = _lines(doc.text)
+            lines = _lines(text_of(doc))
             _goal_lists(doc, lines, found)
             _tavoite_intros(doc, lines, found)
             _quoted(doc, found)

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from ..model import Goal, GoalKeyBasis, SegmentedDocument
+from ..nlp import text_of
 from ..periods import find_period_mentions
 from .finder import _has_goal_cue
 from .resources import lexicon
@@ -122,7 +123,7 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
 
 def _local_scopes(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, int, int]]:
     """Heading mentions reach to the next paragraph that names a goal; inline ones to the next mention."""
-    text = doc.text
+    text = text_of(doc)
     ordered = sorted(mentions, key=lambda m: m.span.start_char)
     scopes = []
     for k, m in enumerate(ordered):
@@ -144,7 +145,7 @@ def _next_collective_paragraph(doc: Doc, pos: int) -> int:
     "Kahden (2/4) tavoitteen osalta …", "Tavoitteiden toteutuminen …": the word tavoite counted or
     plural in the opening sentence sums up all goals, so the last goal's heading does not reach it.
     """
-    text = doc.text
+    text = text_of(doc)
     for m in re.finditer(r"\n\s*\n[ \t\xa0]*(?=\S)", text[pos:]):
         start = pos + m.end()
         end = text.find("\n", start)
@@ -213,7 +214,7 @@ def _owner(cluster: Cluster, section_docs: list[Doc]) -> str | None:
         doc = section_docs[m.section]
         for goal_chars, (os_, oe) in doc._.owner_links or []:
             if goal_chars == (m.span.start_char, m.span.end_char):
-                return doc.text[os_:oe]
+                return text_of(doc)[os_:oe]
     for m in cluster.mentions:  # an OWNER the model found in a sentence about this goal alone
         doc = section_docs[m.section]
         sent = m.span.sent
