@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from .batch import WRITE_BATCH
 from .store import StoreError
 
 DEFAULT_DB = "agenda.duckdb"
@@ -73,7 +74,8 @@ def cli() -> None:
 @click.option("--dry-run", is_flag=True, help="List the files that would be processed; store nothing.")
 @click.option("--no-nlp", is_flag=True, help="Ingest, segment and store only (no tagging or figures).")
 @click.option("--no-cache", is_flag=True, help="Analyse repeated sections again instead of reusing them (for measurements).")
-@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True, help="Files per write transaction.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=WRITE_BATCH, show_default=True,
+              help="Files per write transaction (written sooner when results trickle in: at least every 5 s).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; print only failures and the summary line.")
 @click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: one JSON object per file and one for the summary, on stdout.")

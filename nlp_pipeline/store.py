@@ -135,7 +135,8 @@ class Store:
         self.write([], errors=errors)
 
     def _insert(self, table: str, data: pa.Table) -> None:
-        self.con.register("_batch", data)
+        # a batch arrives as many small chunks (one per file); DuckDB scans one big chunk 3-4x faster
+        self.con.register("_batch", data.combine_chunks())
         try:
             columns = ", ".join(data.column_names)
             self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch")
