@@ -1,8 +1,9 @@
 """Reporting periods: the normalised forms (``2026-Q1``, ``2025-H1``, ``2025``, ``2022-01``,
 ``2022-01-01/2022-12-31``) and the Finnish and Swedish phrases that name them.
 
-Shared by segmentation (a document's report period), figures (a figure's period) and drafting
-(the periods a user asks for), so the three agree on what a period is.
+Shared by segmentation (a document's report period), goals and drafting (the periods a user asks
+for); the figures' reader of a sentence's periods (``figures/periods.py``: bare years, months, labels
+it must tell from periods) is built from the same vocabulary, so all agree on what a period is.
 """
 from __future__ import annotations
 
@@ -38,23 +39,23 @@ def parse_period(label: str) -> Period:
         return Period(date(year, 1, 1), date(year, 12, 31), label)
     if part[0] == "Q":
         q = int(part[1])
-        return Period(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), label)
+        return Period(date(year, 3 * q - 2, 1), month_end(year, 3 * q), label)
     if part[0] == "H":
         h = int(part[1])
-        return Period(date(year, 6 * h - 5, 1), _month_end(year, 6 * h), label)
+        return Period(date(year, 6 * h - 5, 1), month_end(year, 6 * h), label)
     month = int(part)
     if not 1 <= month <= 12:
         raise ValueError(f"not a period: {label!r} (month {month})")
-    return Period(date(year, month, 1), _month_end(year, month), label)
+    return Period(date(year, month, 1), month_end(year, month), label)
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
     return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
 
 
 def label_for_range(start: date, end: date) -> str:
     """The shortest label for a date range: a quarter, half, month or year when it is one."""
-    if start.year == end.year and start.day == 1 and end == _month_end(end.year, end.month):
+    if start.year == end.year and start.day == 1 and end == month_end(end.year, end.month):
         months = (start.month, end.month)
         if months == (1, 12):
             return str(start.year)
@@ -69,30 +70,32 @@ def label_for_range(start: date, end: date) -> str:
 
 # ---------------------------------------------------------------- phrases
 
-_ORDINALS = {
+# The vocabulary of period phrases, shared with the figures' own period reader (figures/periods.py).
+ORDINAL_WORDS = {
     1: r"ensimmäi\w*|1\.|första",
     2: r"toi(?:nen|sen|selta|sella|selle|seen|sessa)|2\.|andra",
     3: r"kolma\w*|3\.|tredje",
     4: r"neljä(?:s|nnen|nneltä|nnellä|nnelle|nteen)|4\.|fjärde",
 }
-_QUARTER_NOUN = r"(?:vuosi)?neljännek\w*|(?:vuosi)?neljännes\w*|kvartaal\w*|kvartal\w*|osavuosi\w*neljännes\w*"
-_HALF_NOUN = r"vuosipuolisko\w*|vuosipuolisk\w*|puole\w* vuode\w*|puolivuotis\w*|halvår\w*"
-_YEAR = r"(20\d{2}|19\d{2})"
+QUARTER_NOUN = r"(?:vuosi)?neljännek\w*|(?:vuosi)?neljännes\w*|kvartaal\w*|kvartal\w*|osavuosi\w*neljännes\w*"
+HALF_NOUN = r"vuosipuolisko\w*|vuosipuolisk\w*|puole\w*\s+vuode\w*|puolivuoti\w*|halvår\w*"
+YEAR_DIGITS = r"(?:19|20)\d{2}"
+MONTH_STEMS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu")
+_YEAR = rf"({YEAR_DIGITS})"
 
 _QUARTER_PATTERNS = [
-    (q, re.compile(rf"\b(?:{ordinal})\s*(?:{_QUARTER_NOUN})", re.IGNORECASE)) for q, ordinal in _ORDINALS.items()
+    (q, re.compile(rf"\b(?:{ordinal})\s*(?:{QUARTER_NOUN})", re.IGNORECASE)) for q, ordinal in ORDINAL_WORDS.items()
 ]
 _HALF_PATTERNS = [
-    (h, re.compile(rf"\b(?:{_ORDINALS[h]})\s*(?:{_HALF_NOUN})", re.IGNORECASE)) for h in (1, 2)
+    (h, re.compile(rf"\b(?:{ORDINAL_WORDS[h]})\s*(?:{HALF_NOUN})", re.IGNORECASE)) for h in (1, 2)
 ]
 _Q_CODE = re.compile(rf"(?<![\w-])(?:{_YEAR}[ /-]?)?Q([1-4])(?![\w])(?:\s*[/-]?\s*{_YEAR})?")
 _H_CODE = re.compile(rf"(?<![\w-])(?:{_YEAR}[ /-]?)?H([12])(?![\w])(?:\s*[/-]?\s*{_YEAR})?")
 _DATE_RANGE = re.compile(
     r"(\d{1,2})\.(\d{1,2})\.(\d{4})?\s*[–—-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})"
 )
-_MONTHS = ["tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu"]
 _MONTH_RANGE = re.compile(
-    rf"\b({'|'.join(_MONTHS)})(?:kuu\w*)?\s*[–—-]\s*({'|'.join(_MONTHS)})kuu\w*", re.IGNORECASE
+    rf"\b({'|'.join(MONTH_STEMS)})(?:kuu\w*)?\s*[–—-]\s*({'|'.join(MONTH_STEMS)})kuu\w*", re.IGNORECASE
 )
 _YEAR_NEAR = re.compile(rf"\b(?:vuo(?:den|nna|delle|delta|si)\s+)?{_YEAR}\b")
 
@@ -129,10 +132,10 @@ def find_period_mentions(text: str, default_year: int | None = None) -> list[Per
     for m in _H_CODE.finditer(text):
         add("half", f"H{m.group(2)}", m, m.group(1) or m.group(3))
     for m in _MONTH_RANGE.finditer(text):
-        first, last = _MONTHS.index(m.group(1).lower()) + 1, _MONTHS.index(m.group(2).lower()) + 1
+        first, last = MONTH_STEMS.index(m.group(1).lower()) + 1, MONTH_STEMS.index(m.group(2).lower()) + 1
         year = _nearby_year(text, m.start(), m.end()) or default_year
         if year and first <= last:
-            label = label_for_range(date(int(year), first, 1), _month_end(int(year), last))
+            label = label_for_range(date(int(year), first, 1), month_end(int(year), last))
             mentions.append(PeriodMention(label, m.start(), m.end(), "range"))
     for m in _DATE_RANGE.finditer(text):
         try:
@@ -179,7 +182,7 @@ def report_period(text: str, meeting_date: date | None = None, title: str | None
 def _is_year_to_date(label: str) -> bool:
     """``2020-01-01/2020-08-31``: from New Year to a month's end of the same year."""
     start, end = (date.fromisoformat(x) for x in label.split("/"))
-    return (start.month, start.day) == (1, 1) and start.year == end.year and end == _month_end(end.year, end.month)
+    return (start.month, start.day) == (1, 1) and start.year == end.year and end == month_end(end.year, end.month)
 
 
 def _before_meeting(label: str, meeting_date: date | None) -> str:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONTHS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu")
-ORDINALS = {"ensimmäi": 1, "toi": 2, "kolma": 3, "neljä": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_YEAR = r"(?:19|20)\d{2}"
-_ORD = r"(?P<ord>ensimmäi\w*|toi(?:nen|sen|sella|selle|sessa|seen)|kolma\w*|kolmann\w*|neljä(?:s|nne\w*)|[1-4]\.)"
+from ..periods import HALF_NOUN, MONTH_STEMS, ORDINAL_WORDS, QUARTER_NOUN, YEAR_DIGITS
+
+_YEAR = YEAR_DIGITS
+_ORD = "(?P<ord>" + "|".join(ORDINAL_WORDS.values()) + ")"
 
 PERIOD_RE = re.compile(
     rf"""
@@ -19,9 +19,9 @@ PERIOD_RE = re.compile(
   | \b(?P<qa>Q[1-4])\s*[/ ]?\s*(?P<qay>{_YEAR})?
   | \b(?P<qby>{_YEAR})\s*[/ -]?\s*(?P<qb>Q[1-4])\b
   | \b(?P<ha>H[12])\s*[/ ]?\s*(?P<hay>{_YEAR})?\b
-  | \b{_ORD}\s+(?:vuosi)?(?P<qword>neljänne\w*|kvartaali\w*|vuosineljänne\w*)(?:\s+(?:vuonna\s+)?(?P<qwy>{_YEAR}))?
-  | \b{_ORD.replace('ord', 'hord')}\s+(?P<hword>vuosipuolisko\w*|puolivuoti\w*|puole\w*\s+vuode\w*|puolivuotiskau\w*)(?:\s+(?P<hwy>{_YEAR}))?
-  | \b(?P<month>(?:{'|'.join(MONTHS)})kuu\w*)\s+(?P<my>{_YEAR})\b(?!\s*=)
+  | \b{_ORD}\s+(?P<qword>{QUARTER_NOUN})(?:\s+(?:vuonna\s+)?(?P<qwy>{_YEAR}))?
+  | \b{_ORD.replace('ord', 'hord')}\s+(?P<hword>{HALF_NOUN})(?:\s+(?P<hwy>{_YEAR}))?
+  | \b(?P<month>(?:{'|'.join(MONTH_STEMS)})kuu\w*)\s+(?P<my>{_YEAR})\b(?!\s*=)
   | \b(?P<mnum>\d{{1,2}})/(?P<mnumy>{_YEAR})\b
   | \b(?P<yr1>{_YEAR})\s*[-–—−]\s*(?P<yr2>{_YEAR})\b(?![./-]\d)
   | (?<![\d./-])\b(?P<year>{_YEAR})\b(?![./-]?\d|\s*(?:%|€|euro|prosent|hakija|henkilö|asukas|kpl|m²|m2|=))
@@ -47,11 +47,7 @@ def _year_of(report_period: str | None) -> str | None:
 
 
 def _ordinal(word: str) -> int | None:
-    word = word.lower()
-    for prefix, n in ORDINALS.items():
-        if word.startswith(prefix):
-            return n
-    return None
+    return next((n for n, pattern in ORDINAL_WORDS.items() if re.fullmatch(pattern, word, re.IGNORECASE)), None)
 
 
 def find_periods(text: str, report_period: str | None = None) -> list[PeriodMention]:
@@ -81,7 +77,7 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
             year = g["hwy"]
             value = f"{year or fallback_year}-H{n}" if n in (1, 2) and (year or fallback_year) else None
         elif g["month"]:
-            month = next(i for i, p in enumerate(MONTHS, 1) if g["month"].lower().startswith(p))
+            month = next(i for i, p in enumerate(MONTH_STEMS, 1) if g["month"].lower().startswith(p))
             year = g["my"]
             value = f"{year}-{month:02d}"
         elif g["mnum"]:
