@@ -94,7 +94,7 @@ CREATE TABLE IF NOT EXISTS inputs (
 
 CREATE OR REPLACE VIEW figure_facts AS
 SELECT f.*, d.organisation, d.body, d.meeting_date, d.report_period, d.title AS document_title,
-       d.source, g.name AS goal_name, g.goal_key, g.owner AS goal_owner
+       d.source, d.parent_doc_id, g.name AS goal_name, g.goal_key, g.owner AS goal_owner
 FROM figures f
 JOIN documents d USING (doc_id)
 LEFT JOIN goals g USING (goal_id);
