@@ -600,15 +600,13 @@ def local_results(jobs: Sequence[Job], config: WorkerConfig, workers: int, chunk
             for future in done:
                 w, cost = running.pop(future)
                 router.finished(w, cost)
-                try:
-                    result = future.result()
-                except cf.process.BrokenProcessPool:
-                    raise BatchError("a worker process died (out of memory?); run the same command again to resume") from None
-                for piece in per_file(result):
+                for piece in per_file(future.result()):
                     ready[piece.outcomes[0].seq] = piece
             while next_seq in ready:
                 yield ready.pop(next_seq)
                 next_seq += 1
+    except cf.process.BrokenProcessPool:  # from a result or from the next submit to that worker
+        raise BatchError("a worker process died (out of memory?); run the same command again to resume") from None
     finally:
         for pool in pools:
             pool.shutdown(wait=True, cancel_futures=True)

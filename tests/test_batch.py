@@ -173,6 +173,41 @@ def test_kill_and_resume_gives_identical_tables(reference, corpus, tmp_path):
     assert differences(reference[2], tables(db)) == {}
 
 
+def grandchildren(pid: int) -> list[int]:
+    """Processes whose parent's parent is ``pid``: the workers, which the fork server starts."""
+    parent = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(stat.parent.name)] = int(fields[1])
+    return sorted(p for p, pp in parent.items() if parent.get(pp) == pid)
+
+
+def test_a_killed_worker_stops_the_run_with_a_clear_error_and_resume_completes(reference, corpus, tmp_path):
+    """The OOM killer takes a worker: one line says so, and a re-run finishes the work."""
+    db = tmp_path / "worker-killed.duckdb"
+    command = [sys.executable, "-m", "nlp_pipeline.cli", *cli_args(corpus, db, "--workers", "2", "--log-format", "json")]
+    proc = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    watchdog = threading.Timer(240, lambda: os.killpg(proc.pid, signal.SIGKILL))
+    watchdog.start()
+    workers = []
+    while not workers and proc.poll() is None:  # kill one as soon as it exists: all the work still lies ahead
+        time.sleep(0.2)
+        workers = grandchildren(proc.pid)
+    os.kill(workers[0], signal.SIGKILL)
+    _, err = proc.communicate()
+    watchdog.cancel()
+    assert proc.returncode == 1
+    assert err.strip().splitlines()[-1] == (
+        "Error: a worker process died (out of memory?); run the same command again to resume")
+    second = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert json.loads(second.stdout.splitlines()[-1])["failed"] == len(BAD)
+    assert differences(reference[2], tables(db)) == {}
+
+
 def test_incremental_run_processes_only_new_and_changed_files(reference, corpus, tmp_path):
     db = tmp_path / "incremental.duckdb"
     shutil.copy(reference[0], db)
