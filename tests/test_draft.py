@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import re
 import tempfile
 from datetime import date
@@ -45,7 +46,8 @@ def _allowed_numbers(con: duckdb.DuckDBPyConnection, periods: tuple[str, ...]) -
         " UNION ALL SELECT denominator FROM figures WHERE denominator IS NOT NULL").fetchall()]
     allowed = set(values)
     allowed |= {round(abs(a - b), 2) for a in values for b in values}
-    allowed |= {round(abs(b - a) / abs(a) * 100) for a in values for b in values if a}
+    changes = [100 * abs(b - a) / abs(a) for a in values for b in values if a]
+    allowed |= {f(x) for x in changes for f in (math.floor, math.ceil)}  # rounded either way: 6419.5 % may read 6420
     goals = con.execute("SELECT count(DISTINCT goal_key) FROM goals").fetchone()[0]
     allowed |= set(range(1, goals + 1))
     years = {int(p[:4]) for p in periods}
