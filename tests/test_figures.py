@@ -267,6 +267,33 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
     assert subjects(nlp, text, ["24 %", "530 euroa"]) == ["alv", "kuukausivuokra"]
 
 
+# ---------------------------------------------------------------- subjects on invented sentences (general patterns)
+
+
+@pytest.mark.parametrize(
+    "sentence, fragment, subject",
+    [
+        # a generic measure noun yields to what it measures, also from inside a parenthesis
+        ("Tontin pinta-ala on 2 500 m².", "2 500 m²", "tontti"),
+        ("Kaupunki vuokraa korttelin 12 tontin 3 (pinta-ala 1 800 m², osoite Esimerkkitie 4) yhdistykselle.", "1 800", "tontti"),
+        # a figure in parentheses specifies the noun before it, past a postposition
+        ("Yhtiö saa lyhyen korkotuen (10 v.) lainan.", "10 v.", "korkotuki"),
+        ("Lisävuokra määräytyy rakennuksen kerrosalan mukaan (120 m²).", "120 m²", "kerrosala"),
+        # … unless it restates a figure of that phrase in another unit: the unit names it
+        ("Hanke kattaa noin 300 asunnon tuotannon (25 000 k-m²).", "25 000", "kerrosala"),
+        # money given to a purpose or recipient is the appropriation, not the purpose; a grant part names itself
+        ("Nuorisotoimen määräraha jakautuu seuraavasti: harrastusten tukemiseen 200 000 euroa ja kerhotoimintaan "
+         "50 000 euroa.", "200 000", "määräraha"),
+        ("Nuorisotoimen määräraha jakautuu seuraavasti: harrastusten tukemiseen 200 000 euroa ja kerhotoimintaan "
+         "50 000 euroa.", "50 000", "määräraha"),
+        ("Lautakunnan käyttöön on varattu määrärahaa, josta liikuntapaikoille ohjataan 2 miljoonaa euroa.", "2 milj", "määräraha"),
+        ("Avustuksiin käytetään 40 000 euroa.", "40 000", "avustus"),
+    ],
+)
+def test_subject_patterns(nlp, sentence, fragment, subject):
+    assert by_text(extract(nlp, sentence), sentence, fragment).subject == subject
+
+
 # ---------------------------------------------------------------- bad input
 
 

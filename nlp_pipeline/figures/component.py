@@ -47,7 +47,6 @@ REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
 GENERIC_COUNT_NOUNS = frozenset({"henkilö", "kappale", "kpl", "hlö"})
 GENERIC_LABELS = frozenset({"tarve", "arvio", "määrä", "yhteismäärä"})
-GENERIC_HEADS = frozenset({"osuus", "määrä", "arvo", "summa", "lukumäärä"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
 SKIP_POS_TO_NOUN = frozenset({"ADJ", "NUM", "PROPN", "X", "SYM"})
@@ -549,6 +548,12 @@ class FigureExtractor:
         inner = _parenthesised_after(doc, sent, first)
         if inner is not None and previous and previous[-1].end_char >= inner.idx - 2 and previous[-1].subject:
             return previous[-1].subject
+        # 0b. … else it specifies the noun before it: "lyhyen korkotuen (10 v.)", "kerrosalan mukaan (10 m²)"; not when
+        #     that noun's phrase holds a figure the parenthesis restates in another unit ("466 asunnon tuotannon (38 300 k-m²)")
+        restates = bool(previous) and inner is not None and previous[-1].end_char >= inner.idx - 20
+        owner = _parenthesis_owner(first) if inner is not None and not restates else None
+        if owner is not None and owner.lemma_.lower() not in NOT_SUBJECTS:
+            return self._specific(owner)
         # 1. a genitive measure modifies the noun after it: "10 %:n kasvu", "6 kuukauden koeaika", also across a
         #    measure adjective: "83 neliömetrin suuruisen toimistotilan", "3680,36 euron tehtäväkohtaisen kuukausipalkan"
         nxt, genitive = None, _case(last) == "Gen" or (reading.unit_word or "").endswith(("n", ":n"))
@@ -569,15 +574,15 @@ class FigureExtractor:
         if adjective is not None and adjective.lemma_.lower() in lex.measure_adjectives and _case(adjective) in ("Tra", "Ess"):
             obj = next((c for c in adjective.head.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
             if obj is not None and obj.lemma_.lower() not in NOT_SUBJECTS:
-                return _specific(obj)
+                return self._specific(obj)
         # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"
         for tok in reversed(doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]):
             if clause_of.get(tok.i, clause) != clause or tok.text[:1].isdigit():
                 break
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and tok.lemma_.lower() not in NOT_SUBJECTS:
-                return _specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
+                return self._specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
-            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower().endswith(tuple(GENERIC_HEADS)):
+            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower().endswith(tuple(lex.measure_heads)):
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
@@ -597,15 +602,18 @@ class FigureExtractor:
             if pronoun is not None and pronoun.lower_ in lex.antecedent_relatives:  # "pääomavuokrasta, joka on …"
                 noun = _nearest_noun_before(doc, sent, pronoun, max_dist=3)
                 if noun is not None and noun.lemma_.lower() not in NOT_SUBJECTS:
-                    return _specific(noun)
+                    return self._specific(noun)
             noun = _nearest_noun_before(doc, sent, olla, max_dist=4, skip_cases=LOCATIVE_CASES)
             if noun is not None and _case(noun) in ("Nom", "Par") and noun.lemma_.lower() not in NOT_SUBJECTS:
-                return _specific(noun)
+                return self._specific(noun)
         # 3b. the copula's subject in the parse, across a longer adverbial: "Hyväksytty hankinta-arvo on Asunto Oy
         #     Helsingin Havannan osalta 20.401.585,00 euroa"
         subject = _copula_subject(doc, sent, first, last, predicate_only=reading.unit in DURATIONS)
         if subject is not None:
-            return _specific(subject)
+            return self._specific(subject)
+        # 3c. money given to a purpose or a recipient is part of the appropriation the text speaks of
+        if reading.unit == "eur" and (money := self._allocated_money(doc, sent, first, last)) is not None:
+            return money
         # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa"
         prev = _previous_content(doc, sent, first, lex)
         if prev is not None and prev.text.endswith(":n") and prev.text[:-2].lower() not in NOT_SUBJECTS:  # "alv:n 24 %"
@@ -613,13 +621,13 @@ class FigureExtractor:
         if prev is not None and prev.lemma_.lower() in lex.price_labels:  # "tilata lisätöitä … hintaan 15 930 euroa"
             bought = _verb_object(prev.head if prev.dep_ in ("obl", "nmod") else prev, first, last) or _last_object(doc, _paragraph_start(doc, sent), prev)
             if bought is not None:
-                return _specific(bought)
+                return self._specific(bought)
         if prev is not None and prev.pos_ == "NOUN" and _case(prev) in LABEL_CASES and prev.lemma_.lower() not in NOT_SUBJECTS:
             if prev.lemma_.lower() in GENERIC_LABELS:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
                 head = next((t for t in sent if t.pos_ == "NOUN" and _case(t) == "Nom" and t.i < prev.i), None)
                 if head is not None and head.lemma_.lower() not in GENERIC_LABELS | NOT_SUBJECTS:
                     return head.lemma_.lower()
-            return _specific(prev)
+            return self._specific(prev)
         # 5. a relative clause refers back: "717, joista kesken on 54 %"; "…, mikä on 2 prosenttiyksikköä"
         for tok in doc[sent.start: first.i]:
             if clause_of.get(tok.i) == clause and tok.lower_ in lex.relative:
@@ -633,31 +641,68 @@ class FigureExtractor:
         verb = last.head if last.dep_ in ("nsubj", "obj", "obl") else None
         for child in verb.children if verb is not None and verb.pos_ == "VERB" else ():
             if child.pos_ == "NOUN" and _case(child) == "Tra" and child.i < first.i and child.lemma_.lower() not in NOT_SUBJECTS:
-                return _specific(child)
+                return self._specific(child)
         # 6. the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
         verb = last.head if last.dep_ in ("obj", "obl", "advmod", "nmod") else None
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
-                    return _specific(child)
+                    return self._specific(child)
             # … else what the verb acts on: "tilata lisätöitä … enintään 10.000,00 eurolla" (not a deadline's verb)
             bought = _verb_object(verb, first, last) if reading.unit not in DURATIONS else None
             if bought is not None:
-                return _specific(bought)
+                return self._specific(bought)
             # … else an infinitive shares its governing verb's subject: "lisätilauksen arvo ei saa ylittää 50 %"
             for child in verb.head.children if verb.dep_ == "xcomp" else ():
                 if child.dep_ == "nsubj" and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
-                    return _specific(child)
+                    return self._specific(child)
         # 6b. a list line inherits the subject of the sentence that introduces the list with a colon:
         #     "Hankinta jakautuu puitesopimustoimittajittain seuraavasti: … Martela Oyj 42 755,31 euroa"
         intro = _list_intro_subject(doc, sent) if not previous and reading.unit not in DURATIONS else None
         if intro is not None:
-            return _specific(intro)
+            return self._specific(intro)
         # 7. one part of a breakdown keeps the subject of the part before it
         if previous and previous[-1].unit == reading.unit and previous[-1].subject:
             return previous[-1].subject
         # 8. some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
         return lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
+
+    def _allocated_money(self, doc: Doc, sent: Span, first: Token, last: Token) -> str | None:
+        """``tukemiseen 3 520 000 euroa``, ``toimialalle ohjataan 17 miljoonaa``: money given to a purpose or a
+        recipient (illative, allative, translative) is part of the appropriation or grant named in the sentence
+        or earlier in the section, not the purpose; ``avustuksiin 1,85 miljoonaa euroa`` names the money itself."""
+        purpose = _purpose_of(doc, sent, first, last, self.lex)
+        if purpose is None:
+            return None
+        if self._is_money(purpose):
+            return purpose.lemma_.lower()
+        # the whole, not another part given to a purpose ("josta avustuksiin 1 850 000 euroa")
+        def whole(tok: Token) -> bool:
+            return self._is_money(tok) and _case(tok) not in PURPOSE_CASES
+
+        before = (t for t in reversed(doc[max(0, first.i - MONEY_CONTEXT): first.i]))
+        after = (t for t in doc[last.i + 1: sent.end])
+        source = next((t for t in before if whole(t)), None) or next((t for t in after if whole(t)), None)
+        return source.lemma_.lower() if source is not None else None
+
+    def _is_money(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(self.lex.money_nouns)
+
+    def _specific(self, noun: Token) -> str:
+        """``omavastuun osuus`` -> ``omavastuu``, ``tontin 7 (…, pinta-ala 4 119 m²)`` -> ``tontti``: a generic
+        measure noun (share, amount, value, area) yields to its genitive owner, else to the noun that a parenthesis
+        it stands in describes."""
+        lemma = noun.lemma_.lower()
+        if lemma not in self.lex.measure_heads:
+            return lemma
+        for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
+            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and child.is_alpha:
+                return child.lemma_.lower()
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
+            return before.lemma_.lower()
+        owner = _parenthesis_owner(noun)
+        return owner.lemma_.lower() if owner is not None else lemma
 
     def _qualifier(
         self, sent: Span, first: Token, last: Token, item_of: dict[int, int], clause_of: dict[int, int], subject: str | None,
@@ -886,20 +931,9 @@ DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 TARGET_WINDOW = 4  # "tavoite 8 000 as/v.", "tavoitteena on noin 25 %"
 LOCATIVE_CASES = frozenset({"Ine", "Ela", "Ill", "Ade", "Abl", "All"})
 LABEL_CASES = frozenset({"Nom", "Par", "Ill", "Ess", None})
+PURPOSE_CASES = frozenset({"Ill", "All", "Tra"})  # "tukemiseen", "toimialalle", "tueksi": what money is given to
+MONEY_CONTEXT = 400  # tokens back (within the section) where an appropriation named earlier is looked for
 LABEL_NUMBER_CASES = frozenset({"Gen"})  # "tulosyksikön 3481", "osa-alueen 5": the possessor is what is numbered
-
-
-def _specific(noun: Token) -> str:
-    """``omavastuun osuus`` -> ``omavastuu``: a generic head (share, amount, value) yields to its genitive."""
-    lemma = noun.lemma_.lower()
-    if lemma in GENERIC_HEADS:
-        for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
-            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and child.is_alpha:
-                return child.lemma_.lower()
-        before = noun.doc[noun.i - 1] if noun.i > 0 else None
-        if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
-            return before.lemma_.lower()
-    return lemma
 
 
 def _counted_after_classifier(doc: Doc, first: Token, last: Token, skippable: frozenset[str]) -> Token | None:
@@ -922,6 +956,36 @@ def _parenthesised_after(doc: Doc, sent: Span, first: Token) -> Token | None:
     if i <= sent.start or doc[i].text != "(":
         return None
     return doc[i - 1]
+
+
+def _purpose_of(doc: Doc, sent: Span, first: Token, last: Token, lex: Lexicon) -> Token | None:
+    """The purpose or recipient an amount is given to: the label right before it (``tukemiseen 3 520 000 euroa``)
+    or an illative/allative/translative adverbial of the verb it is the object of (``toimialalle ohjataan …``)."""
+    prev = _previous_content(doc, sent, first, lex)
+    if prev is not None and prev.pos_ == "NOUN" and _case(prev) in PURPOSE_CASES:
+        return prev
+    verb = last.head if last.dep_ in ("obj", "obl", "nsubj") else None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "obl" and c.pos_ == "NOUN" and _case(c) in PURPOSE_CASES), None)
+
+
+def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
+    """The noun a parenthesis around ``tok`` describes: ``korkotuen (10 v.)``, ``kerrosalan mukaan (10 m²)``,
+    ``tontin 7 (kiinteistötunnus …, pinta-ala 4 119 m²)``: the noun before ``(``, past a postposition or a label
+    number."""
+    doc = tok.doc
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - max_dist) - 1, -1):
+        if doc[i].text == ")":
+            return None
+        if doc[i].text != "(":
+            continue
+        j = i - 1
+        while j >= tok.sent.start and (doc[j].pos_ == "ADP" or doc[j].text.isdigit()):
+            j -= 1
+        owner = doc[j] if j >= tok.sent.start else None
+        return owner if owner is not None and owner.pos_ == "NOUN" and owner.is_alpha else None
+    return None
 
 
 def _copula_subject(doc: Doc, sent: Span, first: Token, last: Token, predicate_only: bool = False) -> Token | None:

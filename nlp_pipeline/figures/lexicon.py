@@ -49,6 +49,9 @@ class Lexicon:
     bound_gt_after: frozenset[str]
     antecedent_relatives: frozenset[str]  # "pääomavuokrasta, joka on 1 558,53 euroa": the antecedent is measured
     price_labels: frozenset[str]  # "tilata lisätöitä … hintaan 15 930 euroa": the price is of the object bought
+    measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
+    money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
+    time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
 
 
 def _read(name: str) -> str:
@@ -60,6 +63,7 @@ def load_lexicon() -> Lexicon:
     units = json.loads(_read("units.json"))
     cues = json.loads(_read("cues.json"))
     never = json.loads(_read("never.json"))
+    subjects = json.loads(_read("subjects.json"))
     rules = tuple(
         UnitRule(
             unit=u["unit"],
@@ -103,4 +107,7 @@ def load_lexicon() -> Lexicon:
         bound_gt_after=frozenset(cues["bound_gt_after"]),
         antecedent_relatives=frozenset(cues["antecedent_relatives"]),
         price_labels=frozenset(cues["price_labels"]),
+        measure_heads=frozenset(subjects["measure_heads"]["lemmas"]),
+        money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
+        time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
     )
