@@ -288,6 +288,29 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
          "50 000 euroa.", "50 000", "määräraha"),
         ("Lautakunnan käyttöön on varattu määrärahaa, josta liikuntapaikoille ohjataan 2 miljoonaa euroa.", "2 milj", "määräraha"),
         ("Avustuksiin käytetään 40 000 euroa.", "40 000", "avustus"),
+        # a share going to a destination is its share; the elative before it is the whole …
+        ("Kaupungin kiinteistöistä 40 % kohdistuu vuokra-asuntotuotantoon.", "40 %", "vuokra-asuntotuotanto"),
+        ("Varauksista 48 % on valtion tukemaan vuokra-asuntotuotantoon ja 52 % välimuodon tuotantoon.", "52 %", "tuotanto"),
+        # … but the goal of another verb is no destination
+        ("Yhdistyksen jäsenistä noin 60 % osallistuu kerhotoimintaan.", "60 %", "jäsen"),
+        # the clause's own subject stops the search for an elative "of what"
+        ("Korjaamisesta aiheutuneet kustannukset olivat 8 500 euroa.", "8 500", "kustannus"),
+        ("Koko varauskannasta yhtiön osuus on noin 25 %.", "25 %", "varauskanta"),
+        # a bounding participle describes the noun after it
+        ("Johtaja päättää 200 000 euroa alittavista hankinnoista.", "200 000", "hankinta"),
+        # a demonstrative copula subject takes up the subject before it
+        ("Uusi vuokra perustuu kustannuksiin ja se on noin 12 000 euroa vuodessa.", "12 000", "vuokra"),
+        # a duration timing or extending an action measures no noun (README: deadlines have no subject) …
+        ("Valitus on tehtävä 30 päivän kuluessa päätöksen tiedoksisaannista.", "30 päivän", None),
+        ("Alue vuokrataan yhdistykselle kymmenen vuoden ajaksi.", "kymmenen vuoden", None),
+        ("Lautakunta voi jatkaa sopimuksen voimassaoloa kahdella vuodella.", "kahdella vuodella", None),
+        # … a partitive one measures how long the copula's subject lasts
+        ("Rakennustyö on ollut käynnissä yli 13 vuotta.", "13 vuotta", "rakennustyö"),
+        # a fraction word counts the elative, not a genitive modifier
+        ("Yli puolet kerrostalon julkisivusta on korjattu.", "puolet", "julkisivu"),
+        # a transitive verb's object is measured, not its agent; a classifier counts a fronted partitive
+        ("Yhdistys vuokraa koulusta liikuntasalia yhteensä 300 neliömetriä.", "300", "liikuntasali"),
+        ("Hakemuksia saapui yhteensä 48 kappaletta.", "48", "hakemus"),
     ],
 )
 def test_subject_patterns(nlp, sentence, fragment, subject):

@@ -345,8 +345,9 @@ class FigureExtractor:
             reading.subject = _counted_lemma(noun, after_digits=not cand.word and noun.i == last.i + 1)
         elif reading.unit_word is not None:
             reading.subject = self.lex.unit_subjects.get(reading.unit_word.lower().split(":")[0])
-            if reading.subject in GENERIC_COUNT_NOUNS or reading.unit_word.lower().rstrip(".") in GENERIC_COUNT_NOUNS:
-                counted = _counted_after_classifier(doc, first, last, self.lex.more | self.lex.less)
+            if reading.subject in GENERIC_COUNT_NOUNS or reading.unit_word.lower().startswith(tuple(GENERIC_COUNT_NOUNS)):
+                # "1 kpl … myyntipisteitä", else a fronted partitive: "Hakemuksia saapui yhteensä 48 kappaletta"
+                counted = _counted_after_classifier(doc, first, last, self.lex.more | self.lex.less) or self._fronted_partitive(doc, first)
                 reading.subject = counted.lemma_.lower() if counted is not None else reading.subject
         if reading.unit != "count" or reading.unit_word is not None:
             if noun is not None and reading.unit == "count" and reading.unit_word is None:
@@ -389,7 +390,7 @@ class FigureExtractor:
                     (case == "Par" and cand.value != 1)
                     or (num_case is not None and case == num_case and (cand.value != 1 or singular))
                     or (cand.value == 1 and case == "Nom" and singular)
-                    or cand.denominator is not None  # "Kolmen (3/5) … tavoitteen"
+                    or (cand.denominator is not None and not cand.word)  # "Kolmen (3/5) … tavoitteen"
                 )
                 if agrees:
                     if _is_year(cand) and head is not tok and not explicit_unit:
@@ -544,6 +545,8 @@ class FigureExtractor:
     ) -> str | None:
         lex = self.lex
         clause = clause_of.get(first.i)
+        if reading.unit in DURATIONS and self._times_an_action(doc, last):
+            return None
         # 0. a figure in parentheses right after another restates it: "1 979,62 euroa (23,85 euroa/m2)"
         inner = _parenthesised_after(doc, sent, first)
         if inner is not None and previous and previous[-1].end_char >= inner.idx - 2 and previous[-1].subject:
@@ -568,6 +571,11 @@ class FigureExtractor:
             and genitive and reading.unit != "count"
         ):
             return nxt.lemma_.lower()
+        # 1a. a participle capping or flooring the amount describes the noun it modifies: "500 000 euroa alittavista
+        #     hankinnoista"
+        capped = _capped_noun(doc, last, lex.bound_lt_after | lex.bound_gt_after)
+        if capped is not None:
+            return self._specific(capped)
         # 1b. a predicative measure adjective describes the verb's object: "yksilöinyt vaatimuksen 833,42 euron
         #     suuruiseksi"
         adjective = doc[last.i + 1] if last.i + 1 < sent.end else None
@@ -575,9 +583,22 @@ class FigureExtractor:
             obj = next((c for c in adjective.head.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
             if obj is not None and obj.lemma_.lower() not in NOT_SUBJECTS:
                 return self._specific(obj)
-        # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"
+        # 2a. a share going to something is that thing's share, the elative before it is the whole:
+        #     "varauksista noin 37 % kohdistuu … vuokra-asuntotuotantoon", "63 % välimuodon tuotantoon"
+        destination = _share_destination(last, sent, lex.allocation_verbs) if reading.unit == "percent" else None
+        if destination is not None:
+            return destination.lemma_.lower()
+        # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"; the clause's own subject
+        #    or object stops the search ("uusimisesta aiheutuneet kustannukset olivat 10200 euroa")
         for tok in reversed(doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]):
             if clause_of.get(tok.i, clause) != clause or tok.text[:1].isdigit():
+                break
+            subject = doc[tok.i - 1] if tok.lemma_ == "olla" and tok.i > sent.start else tok
+            if (
+                subject.pos_ == "NOUN" and _case(subject) in ("Nom", "Par")
+                and (subject is not tok or tok.dep_ in ("nsubj", "nsubj:cop", "obj"))
+                and subject.lemma_.lower() not in lex.measure_heads  # "Koko varauskannasta Att:n osuus on noin 25 %"
+            ):
                 break
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return self._specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
@@ -588,13 +609,6 @@ class FigureExtractor:
                 return tok.lemma_.lower()
             if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "CCONJ" and tok.i == last.i + 1):
                 break  # "+ alv 24 % ja ylläpitovuokrasta": the coordination starts the next item
-        # 2b. a share going to something: "noin 37 % vuokra-asuntotuotantoon"
-        if reading.unit in ("percent", "fraction"):
-            for tok in doc[last.i + 1: min(last.i + 4, sent.end)]:
-                if tok.pos_ == "NOUN" and _case(tok) == "Ill" and tok.lemma_.lower() not in NOT_SUBJECTS:
-                    return tok.lemma_.lower()
-                if tok.pos_ != "ADJ":
-                    break
         # 3. copula: "Hankinnan arvo on 26 316 euroa", "omavastuun osuus on 20 %" (share of -> omavastuu)
         olla = _copula_before(doc, first, lex)
         if olla is not None:
@@ -603,12 +617,17 @@ class FigureExtractor:
                 noun = _nearest_noun_before(doc, sent, pronoun, max_dist=3)
                 if noun is not None and noun.lemma_.lower() not in NOT_SUBJECTS:
                     return self._specific(noun)
+            if pronoun is not None and "Dem" in pronoun.morph.get("PronType") and _case(pronoun) == "Nom":
+                noun = _antecedent_subject(doc, pronoun)  # "Lopullinen vuokrataso perustuu … ja se on … 55 000 euroa"
+                if noun is not None and noun.lemma_.lower() not in NOT_SUBJECTS:
+                    return self._specific(noun)
             noun = _nearest_noun_before(doc, sent, olla, max_dist=4, skip_cases=LOCATIVE_CASES)
             if noun is not None and _case(noun) in ("Nom", "Par") and noun.lemma_.lower() not in NOT_SUBJECTS:
                 return self._specific(noun)
         # 3b. the copula's subject in the parse, across a longer adverbial: "Hyväksytty hankinta-arvo on Asunto Oy
         #     Helsingin Havannan osalta 20.401.585,00 euroa"
-        subject = _copula_subject(doc, sent, first, last, predicate_only=reading.unit in DURATIONS)
+        #     A duration is a copula's adverbial only in the partitive: "rakennustyö on ollut käynnissä yli 13 vuotta"
+        subject = _copula_subject(doc, sent, first, last, predicate_only=reading.unit in DURATIONS and _case(last) != "Par")
         if subject is not None:
             return self._specific(subject)
         # 3c. money given to a purpose or a recipient is part of the appropriation the text speaks of
@@ -642,16 +661,17 @@ class FigureExtractor:
         for child in verb.children if verb is not None and verb.pos_ == "VERB" else ():
             if child.pos_ == "NOUN" and _case(child) == "Tra" and child.i < first.i and child.lemma_.lower() not in NOT_SUBJECTS:
                 return self._specific(child)
-        # 6. the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
+        # 6. the object, else the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
         verb = last.head if last.dep_ in ("obj", "obl", "advmod", "nmod") else None
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
-            for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
-                    return self._specific(child)
-            # … else what the verb acts on: "tilata lisätöitä … enintään 10.000,00 eurolla" (not a deadline's verb)
+            # what a transitive verb acts on, not its agent: "tilata lisätöitä … enintään 10.000,00 eurolla", "Yhdistys
+            # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb)
             bought = _verb_object(verb, first, last) if reading.unit not in DURATIONS else None
             if bought is not None:
                 return self._specific(bought)
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
+                    return self._specific(child)
             # … else an infinitive shares its governing verb's subject: "lisätilauksen arvo ei saa ylittää 50 %"
             for child in verb.head.children if verb.dep_ == "xcomp" else ():
                 if child.dep_ == "nsubj" and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
@@ -666,6 +686,12 @@ class FigureExtractor:
             return previous[-1].subject
         # 8. some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
         return lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
+
+    def _times_an_action(self, doc: Doc, last: Token) -> bool:
+        """``30 päivän kuluessa``, ``10 vuoden ajaksi``, ``jatkaa kahdella vuodella``: a duration that times an action
+        or extends it measures no noun."""
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        return (nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads) or _case(last) == "Ade"
 
     def _allocated_money(self, doc: Doc, sent: Span, first: Token, last: Token) -> str | None:
         """``tukemiseen 3 520 000 euroa``, ``toimialalle ohjataan 17 miljoonaa``: money given to a purpose or a
@@ -960,14 +986,55 @@ def _parenthesised_after(doc: Doc, sent: Span, first: Token) -> Token | None:
 
 def _purpose_of(doc: Doc, sent: Span, first: Token, last: Token, lex: Lexicon) -> Token | None:
     """The purpose or recipient an amount is given to: the label right before it (``tukemiseen 3 520 000 euroa``)
-    or an illative/allative/translative adverbial of the verb it is the object of (``toimialalle ohjataan …``)."""
+    or an illative/allative/translative adverbial of the allocation verb it is the object of (``toimialalle ohjataan …``)."""
     prev = _previous_content(doc, sent, first, lex)
     if prev is not None and prev.pos_ == "NOUN" and _case(prev) in PURPOSE_CASES:
         return prev
     verb = last.head if last.dep_ in ("obj", "obl", "nsubj") else None
-    if verb is None or verb.pos_ != "VERB":
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.allocation_verbs:
         return None
-    return next((c for c in verb.children if c.dep_ == "obl" and c.pos_ == "NOUN" and _case(c) in PURPOSE_CASES), None)
+    return next((c for c in verb.children if c.dep_ == "obl" and c.pos_ == "NOUN" and _case(c) in PURPOSE_CASES
+                 and not first.i <= c.i <= last.i), None)
+
+
+def _share_destination(last: Token, sent: Span, allocation_verbs: frozenset[str]) -> Token | None:
+    """The illative a share goes to: right after it past modifiers and ``on`` (``63 % välimuodon tuotantoon``), or an
+    adverbial of the allocation verb the share is the subject or object of (``37 % kohdistuu … tuotantoon``)."""
+    for tok in sent.doc[last.i + 1: min(last.i + 8, sent.end)]:
+        if tok.pos_ == "NOUN" and _case(tok) == "Ill":
+            return tok if tok.lemma_.lower() not in NOT_SUBJECTS else None
+        # modifiers, and "on" with a participle: "48 % on valtion tukemaan pitkän korkotuen vuokra-asuntotuotantoon"
+        if not (tok.pos_ == "ADJ" or (tok.pos_ == "NOUN" and _case(tok) == "Gen") or (tok.pos_ == "AUX" and tok.lemma_ == "olla")
+                or (tok.pos_ == "VERB" and _case(tok) is not None)):
+            break
+    verb = last.head if last.dep_ in ("nsubj", "obj") else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in allocation_verbs:
+        return None
+    for head in (verb, *(c for c in verb.children if c.dep_.startswith("xcomp"))):
+        for child in head.children:
+            if child.dep_ == "obl" and child.pos_ == "NOUN" and _case(child) == "Ill" and child.lemma_.lower() not in NOT_SUBJECTS:
+                return child
+    return None
+
+
+def _capped_noun(doc: Doc, last: Token, participles: frozenset[str]) -> Token | None:
+    """The noun a bounding participle after the amount modifies: ``500 000 euroa alittavista hankinnoista``."""
+    for tok in doc[last.i + 1: min(last.i + 3, len(doc))]:
+        if tok.lemma_.lower() in participles:
+            after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            return after if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() not in NOT_SUBJECTS else None
+        if tok.is_punct:
+            return None
+    return None
+
+
+def _antecedent_subject(doc: Doc, pronoun: Token, max_dist: int = 30) -> Token | None:
+    """The nominal subject a demonstrative ``se``/``tämä`` takes up: the last one before it, in this sentence or the
+    one before."""
+    for tok in reversed(doc[max(0, pronoun.i - max_dist): pronoun.i]):
+        if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubj:cop") and _case(tok) == "Nom":
+            return tok
+    return None
 
 
 def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:

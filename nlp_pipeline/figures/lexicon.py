@@ -52,6 +52,7 @@ class Lexicon:
     measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
     money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
     time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
+    allocation_verbs: frozenset[str]  # "kohdistua", "ohjata": verbs giving an amount to an illative/allative destination
 
 
 def _read(name: str) -> str:
@@ -110,4 +111,5 @@ def load_lexicon() -> Lexicon:
         measure_heads=frozenset(subjects["measure_heads"]["lemmas"]),
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
         time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
+        allocation_verbs=frozenset(subjects["allocation_verbs"]["lemmas"]),
     )
