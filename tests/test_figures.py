@@ -317,6 +317,48 @@ def test_subject_patterns(nlp, sentence, fragment, subject):
     assert by_text(extract(nlp, sentence), sentence, fragment).subject == subject
 
 
+# ---------------------------------------------------------------- number forms of the guide and README (recall)
+
+
+@pytest.mark.parametrize(
+    "sentence, fragment, value, unit",
+    [
+        ("Budjetti on 120 t€.", "120 t€", 120_000, "eur"),
+        ("Kustannukset ovat 0,5 M€ ja 2,3 mrd. euroa.", "0,5 M€", 500_000, "eur"),
+        ("Kustannukset ovat 0,5 M€ ja 2,3 mrd. euroa.", "2,3 mrd", 2_300_000_000, "eur"),
+        ("Hinta on € 5 000 ja toinen hinta EUR 3 500.", "5 000", 5000, "eur"),  # the currency written first
+        ("Hinta on € 5 000 ja toinen hinta EUR 3 500.", "3 500", 3500, "eur"),
+        ("Maksu on 5 000,- euroa.", "5 000", 5000, "eur"),
+        ("Osuus kasvoi 2,5 %-yks. ja työttömyysaste laski 1,3 pp.", "2,5", 2.5, "percentage_point"),
+        ("Osuus kasvoi 2,5 %-yks. ja työttömyysaste laski 1,3 pp.", "1,3", 1.3, "percentage_point"),
+        ("Uutta pyörätietä rakennetaan 12 km.", "12 km", 12, "km"),
+        ("Alueen pinta-ala on 10,8 hehtaaria.", "10,8", 108_000, "m2"),  # README: hectares are m²
+        ("Hinnan painoarvo on 60 pistettä.", "60 pistettä", 60, "score"),
+        ("Edullisin tarjous sai 100 vertailupistettä.", "100", 100, "score"),
+        ("Ilmaantuvuus oli 19-kertainen ja määrä kasvoi viisinkertaiseksi.", "19-kertainen", 19, "other"),
+        ("Ilmaantuvuus oli 19-kertainen ja määrä kasvoi viisinkertaiseksi.", "viisin", 5, "other"),
+        ("Tonttitehokkuus on e=1,21.", "1,21", 1.21, "other"),
+        ("Pohjavesi on tasolla -12…-27 metriä.", "-12", -12, "m"),  # a range of levels, either way
+        ("Pohjavesi on tasolla -12…-27 metriä.", "-27", -27, "m"),
+        ("Työkokemusta on 1 v 2 kk 22 p.", "22 p", 22, "day"),
+        ("Kaksi viidestä hakijasta sai paikan.", "Kaksi viidestä", 2, "fraction"),
+        ("Kolmannes asukkaista asuu vuokralla.", "Kolmannes", 1, "fraction"),
+        ("Lautakunta käsitteli kahtakymmentä hakemusta.", "kahtakymmentä", 20, "count"),
+        ("Avustusta myönnetään kolmellekymmenelle yhdistykselle.", "kolmellekymmenelle", 30, "count"),
+        ("Asukkaita on puolitoista tuhatta.", "puolitoista tuhatta", 1500, "count"),
+    ],
+)
+def test_number_forms(nlp, sentence, fragment, value, unit):
+    fig = by_text(extract(nlp, sentence), sentence, fragment)
+    assert (fig.value, fig.unit) == (pytest.approx(value), unit)
+
+
+def test_vote_counts_by_kind(nlp):
+    text = "Äänestys\n\nJaa-äänet: 14\nMatti Meikäläinen, Maija Mallikas\n\nEi-äänet: 3\nTeppo Testaaja\n\nLiitteet: 2\n"
+    found = extract(nlp, text)
+    assert [(f.value, f.subject, f.qualifier) for f in found] == [(14, "ääni", "jaa"), (3, "ääni", "ei")]
+
+
 # ---------------------------------------------------------------- bad input
 
 

@@ -33,7 +33,7 @@ _NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,
 CANDIDATE_RE = re.compile(
     rf"""(?<![\w.,/:\-–€$])
     (?: (?P<frac>\d+(?:,\d+)?\ ?/\ ?(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+))(?![\d/.,]?\d)  # 340 /100 000
-      | (?P<lo>(?:(?<=\s)[-−])?(?:{_NUM}))\s?[–—-]\s?(?P<hi>{_NUM})(?![\d/])
+      | (?P<lo>(?:(?<=\s)[-−+])?(?:{_NUM}))\s?(?:[–—-]|(?P<dots>…|\.\.\.))\s?(?P<hi>(?(dots)[-−+]?)(?:{_NUM}))(?![\d/])
       | (?P<num>(?:(?<=[\s(])[-−])?(?:{_NUM}))(?![\d/]|,\d)
     )""",
     re.VERBOSE,
@@ -42,10 +42,11 @@ HAS_DIGIT = re.compile(r"\d")
 MATCH_WINDOW = 4  # tokens around a candidate that the never-figure Matcher looks at
 MAX_PERCENT = 1000.0
 MAX_DIGITS = 15
+MULTIPLE_RE = re.compile(r"(\w+?)kertai")  # "kaksinkertaiseksi", "kymmenkertainen"
 CASE_SUFFIX_RE = re.compile(r":[a-zåäö]{1,5}\b")
 REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
-GENERIC_COUNT_NOUNS = frozenset({"henkilö", "kappale", "kpl", "hlö"})
+GENERIC_COUNT_NOUNS = frozenset({"henkilö", "henki", "kappale", "kpl", "hlö"})
 GENERIC_LABELS = frozenset({"tarve", "arvio", "määrä", "yhteismäärä"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
@@ -75,6 +76,7 @@ class Reading:
     end: int
     subject: str | None = None
     money_if_alone: bool = False  # a bare "N miljoonaa" that is euros unless it counts something
+    qualifier: str | None = None  # read with the count: "Jaa-äänet: 14" -> jaa
 
 
 @Language.factory(
@@ -198,7 +200,8 @@ class FigureExtractor:
                 out.append(Candidate(m.start(), m.end(), a, "," in num, denominator=b))
             elif m.group("lo"):
                 lo, hi = parse_digits(m.group("lo")), parse_digits(m.group("hi"))
-                if lo is None or hi is None or lo >= hi:
+                # "10–15": ascending; levels "-12…-27 metriä" run either way
+                if lo is None or hi is None or lo == hi or (lo > hi and not m.group("dots")):
                     continue
                 out.append(Candidate(m.start("lo"), m.end("lo"), lo, "," in m.group("lo"), range_part=True))
                 out.append(Candidate(m.start("hi"), m.end("hi"), hi, "," in m.group("hi"), range_part=True))
@@ -226,6 +229,10 @@ class FigureExtractor:
             part = self._part_of_whole(doc, tok)
             if part is not None:
                 out.append(part)
+                continue
+            times = MULTIPLE_RE.match(low)  # "viisinkertainen": the numeral part; the unit reader takes "kertainen"
+            if times and (value := self.words.value(times.group(1))) is not None:
+                out.append(Candidate(tok.idx, tok.idx + len(times.group(1)), value, False, word=True))
                 continue
             frac = self.words.fraction(low)
             if frac is not None:
@@ -275,6 +282,8 @@ class FigureExtractor:
         own_end = pos == cand.end
         if cand.word and (rep := REPEAT_RE.match(text, pos)):
             pos = rep.end()
+        if text.startswith((",-", ",–"), pos):  # "5 000,- euroa": the even-sum dash
+            pos += 2
         mult = self.lex.multiplier.match(text, pos) if fi else None
         if mult:
             scale = self.words.multipliers.get(mult.group().strip().lower()) or _multiplier_value(mult.group())
@@ -282,6 +291,9 @@ class FigureExtractor:
         rule, m = self._match_unit(text, pos, fi)
         if cand.half and (rule is None or rule.unit == "count"):
             return None
+        if rule is None and not mult and (before := self._unit_before(text, cand.start)) is not None:
+            unit, unit_word = before  # "€ 5 000", "e=1,21"
+            return Reading(cand, cand.value, unit, unit_word, cand.end)
         if rule is None:
             if mult:  # "Hakijoita oli 2 tuhatta" counts; "ohjataan 17 miljoonaa" in a text about euros is money
                 if not fi:
@@ -318,6 +330,13 @@ class FigureExtractor:
             if m and (m.end() >= len(text) or not text[m.end() - 1].isalnum() or not text[m.end()].isalnum()):
                 return rule, m
         return None, None
+
+    def _unit_before(self, text: str, start: int) -> tuple[str, str] | None:
+        window = text[max(0, start - 8): start]
+        for rule in self.lex.units_before:
+            if (m := rule.regex.search(window)) is not None:
+                return rule.unit, m.group().strip(" =")
+        return None
 
     def _read_fraction(self, doc: Doc, cand: Candidate) -> Reading:
         sent_lemmas = _lemmas_around(doc, cand.start, 12)
@@ -427,6 +446,11 @@ class FigureExtractor:
             return reading
         if cand.range_part:
             return None
+        label = self._colon_label(doc, first, last)
+        if label is not None:  # "Jaa-äänet: 14": votes for, counted by kind
+            reading.qualifier, _, reading.subject = label.lemma_.lower().rpartition("-")
+            reading.qualifier = reading.qualifier or None
+            return reading
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.is_space):
             return None
@@ -439,6 +463,15 @@ class FigureExtractor:
             return None
         reading.subject = fronted.lemma_.lower()
         return reading
+
+    def _colon_label(self, doc: Doc, first: Token, last: Token) -> Token | None:
+        """``Jaa-äänet: 14`` on its own line: a plural noun label with a colon counts its number."""
+        if first.i < 2 or doc[first.i - 1].text != ":":
+            return None
+        label, nxt = doc[first.i - 2], doc[last.i + 1] if last.i + 1 < len(doc) else None
+        ends_line = nxt is None or "\n" in nxt.text or nxt.text in (",", ";")
+        plural = label.pos_ == "NOUN" and _case(label) == "Nom" and "Plur" in label.morph.get("Number")
+        return label if ends_line and plural and label.lemma_.lower() not in self.lex.count_excluded else None
 
     def _measure_subject(self, doc: Doc, first: Token) -> str | None:
         """Copula subject naming an amount (``asukasmäärä``, ``lukumäärä``) for a number without unit."""
@@ -496,7 +529,7 @@ class FigureExtractor:
                 approx=approx,
                 bound=bound,
                 subject=subject,
-                qualifier=self._qualifier(sent, first, last, item_of, clause_of, subject) if fi else None,
+                qualifier=reading.qualifier or (self._qualifier(sent, first, last, item_of, clause_of, subject) if fi else None),
                 period=period,
                 per=self._per(text, reading.end) if fi else None,
             )
@@ -913,8 +946,11 @@ def _is_year(cand: Candidate) -> bool:
     return not cand.decimal and cand.value.is_integer() and 1900 <= cand.value <= 2100
 
 
+RANGE_HI_RE = re.compile(r"\s?(?:[–—-]|…|\.\.\.)\s?[-−+]?(?:" + _NUM + ")")
+
+
 def _skip_range_hi(text: str, pos: int) -> int:
-    m = re.compile(r"\s?[–—-]\s?(?:" + _NUM + ")").match(text, pos)
+    m = RANGE_HI_RE.match(text, pos)
     return m.end() if m else pos
 
 

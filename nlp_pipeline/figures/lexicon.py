@@ -21,6 +21,7 @@ class UnitRule:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     units: tuple[UnitRule, ...]
+    units_before: tuple[UnitRule, ...]  # written before the number: "€ 5 000", "e=1,21"
     multiplier: re.Pattern[str]
     rate_per: re.Pattern[str]
     per_normal: dict[str, str]
@@ -74,10 +75,12 @@ def load_lexicon() -> Lexicon:
         )
         for u in units["units"]
     )
+    before = tuple(UnitRule(unit=u["unit"], regex=re.compile(u["pattern"]), scale=1.0, sv=False) for u in units["before"])
     never_re = "|".join(f"(?P<{name}>{pat.replace('(?m)', '')})" for name, pat in never["patterns"].items())
     patterns = tuple(json.loads(line) for line in _read("never_patterns.jsonl").splitlines() if line.strip())
     return Lexicon(
         units=rules,
+        units_before=before,
         multiplier=re.compile(r"[ \u00a0\u202f]?" + units["multipliers"], re.IGNORECASE),
         rate_per=re.compile(units["rate_per"]["pattern"], re.IGNORECASE),
         per_normal=units["rate_per"]["normal"],
