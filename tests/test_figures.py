@@ -359,6 +359,42 @@ def test_vote_counts_by_kind(nlp):
     assert [(f.value, f.subject, f.qualifier) for f in found] == [(14, "ääni", "jaa"), (3, "ääni", "ei")]
 
 
+# ---------------------------------------------------------------- never-figures, one class a line (guide + README)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Päätös tehtiin 11.1.2022 ja se on voimassa 1.4.2020 - 31.3.2021.",  # dates, date ranges
+        "Kokous alkaa klo 16.00 ja päättyy kello 18.",  # times of day
+        "Lisätietoja puh. 09 310 31585 tai 040 123 4567.",  # phone numbers
+        "Asia HEL 2021-012385 käsiteltiin.",  # diary numbers
+        "Hallintosäännön 10 luvun 1 §:n 3 momentin mukaan asia ratkaistaan. Asia käsiteltiin 12 §:ssä.",  # law structure
+        "Laki 410/2015 ja asetus 136/2010 koskevat asiaa.",  # law numbers
+        "Tehtäväluokka 00 02 09 ja talousarviokohta 1 30 01 ovat käytössä.",  # classification and budget codes
+        "Osoite on Mäkelänkatu 47, 00510 Helsinki.",  # street numbers, postal codes
+        "Yrityksen Y-tunnus on 1234567-8 ja kiinteistötunnus 91-39-83-16.",  # business and property ids
+        "Hankkeen 2. vaiheen suunnittelu alkaa ja Liite 1 ja Lisätilaus 5 hyväksytään.",  # ordinals, list numbering
+        "Ohjelmistoversio 2.3.1 otetaan käyttöön.",  # version numbers
+        "Kaupunki osallistuu RRP2-ohjelmaan, AK2-hankkeeseen ja Kuudes Kerros Oy:n toimintaan.",  # names and codes
+        "Covid-19-pandemia ja SARS-CoV-2 vaikuttavat kampus 4:n ja toimipiste T24:n toimintaan.",
+        "Tontti 43082/1 kuuluu korttelin 43082 alueelle 43. kaupunginosassa.",  # plots, blocks, districts
+        "Asemakaavan muutos nro 10338 ja lupa 35-2155-21-AJ hyväksyttiin.",  # plan and permit numbers
+        "Vuosiluokkien 4-10 opetus ja lukuvuoden 2020-2021 kerhot arvioitiin asteikolla 1-5.",  # grades, school years, scales
+        "Ensimmäisen kvartaalin ja toisen vuosipuoliskon aikana neljäs aalto alkoi.",  # ordinals, period names
+        "Kaupunki on yksi monista toimijoista ja asia on nostettu yhdeksi painopisteeksi.",  # "one of"
+        "Palvelu on auki kello 6-24 ja rajoitukset ovat voimassa 4.12.–31.12.2021.",  # clock and date ranges
+        "Lisätyöpäätökset 1-3/2021 ja kohta LT1: kaiteet, YSE 98 -ehdot, s. 16-17.",  # month ranges, item codes, pages
+        "Indeksi 1951 = 100 ja hiilivedyt C10-C21 sekä viikolla 46 rokotetaan.",  # index bases, chemistry, week labels
+        "Äänestykset\n1 äänestys\nJAA-ehdotus: Esitys.\n6 äänestys\n",  # numbered votes: a numeral > 1 needs a partitive
+        "Tarjoukset pyydettiin osa-alueelle 1 valituille tarjoajille ja osa-alueeseen 5 tarjottu vaaka hylättiin.",
+        "Määrä on kaksinkertaistunut viikossa.",  # a verb of change, not a stated multiple
+    ],
+)
+def test_never_figure_classes(nlp, text):
+    assert [text[f.start_char:f.end_char] for f in extract(nlp, text)] == []
+
+
 # ---------------------------------------------------------------- bad input
 
 

@@ -39,10 +39,11 @@ CANDIDATE_RE = re.compile(
     re.VERBOSE,
 )
 HAS_DIGIT = re.compile(r"\d")
+HEADING_MAX_TOKENS = 4  # "1 äänestys": a short verbless line a number opens is a numbered heading
 MATCH_WINDOW = 4  # tokens around a candidate that the never-figure Matcher looks at
 MAX_PERCENT = 1000.0
 MAX_DIGITS = 15
-MULTIPLE_RE = re.compile(r"(\w+?)kertai")  # "kaksinkertaiseksi", "kymmenkertainen"
+MULTIPLE_RE = re.compile(r"(\w+?)kertai(?!st)")  # "kaksinkertaiseksi", not the verb "kaksinkertaistunut"
 CASE_SUFFIX_RE = re.compile(r":[a-zåäö]{1,5}\b")
 REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
@@ -352,6 +353,8 @@ class FigureExtractor:
             or _list_item_number(doc, first, last) or (cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}"))
         ):
             return None  # "huoneisto B 20", "tulosyksiköltä 1000022": a name or a code, not a count
+        if cand.word and cand.value == 1 and not explicit and _case(first) in ("Tra", "Ess"):
+            return None  # "nostettu yhdeksi painopisteeksi", "yhtenä keinona": as one of several, no count
         inner = [t for t in doc[first.i + 1: last.i + 1] if t.pos_ == "NOUN" and not self.words.fraction_denominator(t.lower_)]
         if inner and cand.denominator is not None:  # "viidestä tontista kolme"
             reading.subject = inner[0].lemma_.lower()
@@ -397,6 +400,8 @@ class FigureExtractor:
             adjacent.pos_ == "NOUN" and adjacent.lemma_.lower() not in self.lex.count_excluded and not adjacent.is_sent_start
         ):
             adjacent = None
+        if adjacent is not None and _truncated(adjacent):  # "300 opiskelija- ja nuorisoasuntoa": the full word counts
+            adjacent = next((t for t in doc[adjacent.i + 1: adjacent.i + 5] if t.pos_ == "NOUN" and t.is_alpha), None)
         if adjacent is not None and _case(adjacent) == "Gen" and not _is_year(cand):
             return adjacent  # "1 135 asunnon tuotantoa": the genitive right after the number is what it counts
         for tok in doc[last.i + 1: last.i + 6]:
@@ -423,10 +428,11 @@ class FigureExtractor:
             if tok.pos_ == "CCONJ" and doc[tok.i - 1].pos_ == "ADJ":
                 continue  # coordinated adjectives: "kahteen selkeään ja erilliseen … tehtävään"
             break
-        if adjacent is not None and not _is_year(cand):
+        if adjacent is not None and not _is_year(cand) and not _nominative_after_many(cand, adjacent):
             return adjacent
         if (
             head is not None and head.i <= last.i + 3 and not cand.word and not _is_year(cand)
+            and not _nominative_after_many(cand, head)
             and head.lemma_.lower() not in self.lex.count_excluded
             and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "VERB") for t in doc[last.i + 1: head.i])
         ):
@@ -910,11 +916,27 @@ def _names_after(doc: Doc, last: Token) -> bool:
 
 def _list_item_number(doc: Doc, first: Token, last: Token) -> bool:
     """A number opening a line before a capitalised word numbers an item of a list: ``1 OKM Hakuilmoitus``,
-    ``8 Kehittyvä kerrostalo -ohjelman uudistus``; in a list of attachments, any line's number does."""
+    ``8 Kehittyvä kerrostalo -ohjelman uudistus``; in a list of attachments, any line's number does; so does one
+    opening a short line without a verb, a numbered heading (``1 äänestys``)."""
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     opens_line = first.idx == 0 or doc.text[first.idx - 1] == "\n"
+    if not opens_line or nxt is None:
+        return False
     in_attachments = getattr(doc._.context, "section_kind", None) == "attachments"
-    return opens_line and nxt is not None and (nxt.text[:1].isupper() or in_attachments)
+    line = []
+    for tok in doc[last.i + 1: last.i + 1 + HEADING_MAX_TOKENS + 1]:
+        if "\n" in tok.text_with_ws:
+            line.append(tok)
+            break
+        line.append(tok)
+    ends = "\n" in line[-1].text_with_ws or line[-1].i == len(doc) - 1
+    heading = len(line) <= HEADING_MAX_TOKENS and ends and not any(t.pos_ in ("VERB", "AUX") for t in line)
+    return nxt.text[:1].isupper() or in_attachments or heading
+
+
+def _nominative_after_many(cand: Candidate, noun: Token) -> bool:
+    """A numeral above one takes a partitive (``6 äänestystä``): ``6 äänestys`` numbers a vote, it counts none."""
+    return cand.value != 1 and _case(noun) == "Nom"
 
 
 def _label_number(doc: Doc, first: Token, last: Token) -> bool:
