@@ -311,6 +311,14 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         # a transitive verb's object is measured, not its agent; a classifier counts a fronted partitive
         ("Yhdistys vuokraa koulusta liikuntasalia yhteensä 300 neliömetriä.", "300", "liikuntasali"),
         ("Hakemuksia saapui yhteensä 48 kappaletta.", "48", "hakemus"),
+        # a participle taking the amount describes the noun after it
+        ("Aluepäällikkö päättää enintään viisi päivää kestävästä toimipisteen sulkemisesta.", "viisi", "sulkeminen"),
+        # a partitive after a percentage names what it is of
+        ("Tavoite on seuraava: 25 % vuokra-asuntoja, 30 % välimuodon asuntoja ja 45 % omistusasuntoja.", "45 %", "omistusasunto"),
+        ("Sovelletaan 50 % rajaa.", "50 %", "raja"),
+        # a unit naming its measure keeps it unless the text names an area measure
+        ("Kaupungilla on varattuna tontteja yhteensä noin 1,2 milj. k-m².", "1,2", "kerrosala"),
+        ("Tonttien asuinrakennusoikeus on 38 300 k-m².", "38 300", "asuinrakennusoikeus"),
     ],
 )
 def test_subject_patterns(nlp, sentence, fragment, subject):

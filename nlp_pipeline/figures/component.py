@@ -520,6 +520,7 @@ class FigureExtractor:
             subject = reading.subject
             if subject is None and fi:
                 subject = self._subject(doc, sent, first, last, reading, out, clause_of)
+                subject = self._area_measure(reading, subject)
             subject = self.lex.subject_aliases.get(subject, subject)
             period = None if reading.unit in DURATIONS else self._period(sent, first, periods, clause_of, report_period)
             fig = Figure(
@@ -610,9 +611,9 @@ class FigureExtractor:
             and genitive and reading.unit != "count"
         ):
             return nxt.lemma_.lower()
-        # 1a. a participle capping or flooring the amount describes the noun it modifies: "500 000 euroa alittavista
-        #     hankinnoista"
-        capped = _capped_noun(doc, last, lex.bound_lt_after | lex.bound_gt_after)
+        # 1a. a participle capping, flooring or taking the amount describes the noun it modifies: "500 000 euroa
+        #     alittavista hankinnoista", "viisi päivää kestävästä sulkemisesta"
+        capped = _capped_noun(doc, last, lex.bound_lt_after | lex.bound_gt_after | lex.measure_participles)
         if capped is not None:
             return self._specific(capped)
         # 1b. a predicative measure adjective describes the verb's object: "yksilöinyt vaatimuksen 833,42 euron
@@ -645,6 +646,9 @@ class FigureExtractor:
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower().endswith(tuple(lex.measure_heads)):
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
+                return tok.lemma_.lower()
+            # a partitive names what the percentage is of: "30 % välimuodon asuntoja"
+            if reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
             if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "CCONJ" and tok.i == last.i + 1):
                 break  # "+ alv 24 % ja ylläpitovuokrasta": the coordination starts the next item
@@ -725,6 +729,14 @@ class FigureExtractor:
             return previous[-1].subject
         # 8. some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
         return lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
+
+    def _area_measure(self, reading: Reading, subject: str | None) -> str | None:
+        """``tontteja … 1,93 milj. k-m²`` -> kerrosala: a unit naming its own measure keeps it unless the text names
+        an area measure (``asuinrakennusoikeus on 38 300 k-m²``), not the thing that has the area."""
+        own = self.lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
+        if own is None or reading.unit == "count" or (subject or "").endswith(self.lex.area_measures):
+            return subject
+        return own
 
     def _times_an_action(self, doc: Doc, last: Token) -> bool:
         """``30 päivän kuluessa``, ``10 vuoden ajaksi``, ``jatkaa kahdella vuodella``: a duration that times an action
@@ -1076,10 +1088,10 @@ def _share_destination(last: Token, sent: Span, allocation_verbs: frozenset[str]
 
 
 def _capped_noun(doc: Doc, last: Token, participles: frozenset[str]) -> Token | None:
-    """The noun a bounding participle after the amount modifies: ``500 000 euroa alittavista hankinnoista``."""
+    """The noun a participle after the amount modifies: ``500 000 euroa alittavista hankinnoista``."""
     for tok in doc[last.i + 1: min(last.i + 3, len(doc))]:
-        if tok.lemma_.lower() in participles:
-            after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.lemma_.lower() in participles:  # past genitive modifiers: "kestävästä toimipisteen sulkemisesta"
+            after = next((t for t in doc[tok.i + 1: tok.i + 4] if not (t.pos_ in ("NOUN", "ADJ") and _case(t) == "Gen")), None)
             return after if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() not in NOT_SUBJECTS else None
         if tok.is_punct:
             return None

@@ -54,6 +54,8 @@ class Lexicon:
     money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
     time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
     allocation_verbs: frozenset[str]  # "kohdistua", "ohjata": verbs giving an amount to an illative/allative destination
+    measure_participles: frozenset[str]  # "viisi päivää kestävästä sulkemisesta": the noun after the participle
+    area_measures: tuple[str, ...]  # "rakennusoikeus": names an area measure (k-m²)
 
 
 def _read(name: str) -> str:
@@ -115,4 +117,6 @@ def load_lexicon() -> Lexicon:
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
         time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
         allocation_verbs=frozenset(subjects["allocation_verbs"]["lemmas"]),
+        measure_participles=frozenset(subjects["measure_participles"]["lemmas"]),
+        area_measures=tuple(subjects["area_measures"]["lemmas"]),
     )
