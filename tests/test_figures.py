@@ -325,6 +325,20 @@ def test_subject_patterns(nlp, sentence, fragment, subject):
     assert by_text(extract(nlp, sentence), sentence, fragment).subject == subject
 
 
+@pytest.mark.parametrize(
+    "sentence, fragment, qualifier, bound",
+    [
+        ("Yhtiön tuotantotavoite on 1 500 asuntoa vuodessa.", "1 500", "tavoite", None),  # a target inside a compound
+        ("Rahoitusmuototavoite on seuraava:\n25 % vuokra-asuntoja,\n30 % omistusasuntoja.", "30 %", "tavoite", None),  # a list of targets
+        ("Määrä on alle vuositavoitteen (4 900 as/vuosi).", "4 900", "tavoite", None),  # "alle" bounds the noun, not the figure
+        ("Hakijoita oli alle 20 henkilöä.", "20", None, "lt"),
+    ],
+)
+def test_target_qualifier_and_the_reach_of_a_hedge(nlp, sentence, fragment, qualifier, bound):
+    fig = by_text(extract(nlp, sentence), sentence, fragment)
+    assert (fig.qualifier, fig.bound) == (qualifier, bound)
+
+
 # ---------------------------------------------------------------- number forms of the guide and README (recall)
 
 

@@ -548,7 +548,9 @@ class FigureExtractor:
         before = doc[max(first.i - 3, 0): first.i]
         words = [t.lower_ for t in before]
         for i, w in enumerate(words):
-            if w in self.lex.approx or (w == "n" and i + 1 < len(words) and words[i + 1] == "."):
+            if before[i].pos_ == "NOUN" and w not in self.lex.approx:
+                approx, bound = False, None  # "alle vuositavoitteen (4 900 as/vuosi)": the hedge is the noun's
+            elif w in self.lex.approx or (w == "n" and i + 1 < len(words) and words[i + 1] == "."):
                 approx = True
             elif w in self.lex.bound_gt:
                 bound = "gt"
@@ -788,13 +790,21 @@ class FigureExtractor:
         state = self._state_word(sent, first, last, item_of)
         if state is not None:
             return state
+        if subject is not None and subject.startswith("tavoit"):
+            return None  # "kolmen tavoitteen": goals counted, no target
         clause = clause_of.get(first.i)
-        near = list(sent.doc[max(sent.start, first.i - TARGET_WINDOW): first.i])
-        for tok in near:
-            if clause_of.get(tok.i) == clause and tok.lower_.startswith(self.lex.target_stems):
-                if subject is None or not subject.startswith("tavoit"):  # "kolmen tavoitteen": goals counted, no target
-                    return "tavoite"
+        near = [t for t in sent.doc[max(sent.start, first.i - TARGET_WINDOW): first.i] if clause_of.get(t.i) == clause]
+        # a list after "…tavoite on seuraava:" states targets too
+        colon = next((t for t in reversed(sent.doc[sent.start: first.i]) if t.text == ":"), None)
+        intro = list(sent.doc[sent.start: colon.i]) if colon is not None else []
+        if any(self._names_target(t) for t in near + intro):
+            return "tavoite"
         return None
+
+    def _names_target(self, tok: Token) -> bool:
+        """``tavoite``, also inside a compound: ``tuotantotavoite``, ``vuositavoitteen``."""
+        low = tok.lower_
+        return low.startswith(self.lex.target_stems) or (tok.pos_ == "NOUN" and any(s in low for s in self.lex.target_stems))
 
     def _state_word(self, sent: Span, first: Token, last: Token, item_of: dict[int, int]) -> str | None:
         item = item_of.get(first.i)
