@@ -411,6 +411,8 @@ def test_vote_counts_by_kind(nlp):
         "Äänestykset\n1 äänestys\nJAA-ehdotus: Esitys.\n6 äänestys\n",  # numbered votes: a numeral > 1 needs a partitive
         "Tarjoukset pyydettiin osa-alueelle 1 valituille tarjoajille ja osa-alueeseen 5 tarjottu vaaka hylättiin.",
         "Määrä on kaksinkertaistunut viikossa.",  # a verb of change, not a stated multiple
+        "Indeksinä on lokakuu 1951 = 100 pistelukua 100.",  # index bases and index points
+        "Osakkeiden nrot 4388 - 4537 siirtyvät.",  # share numbers, also as a range
     ],
 )
 def test_never_figure_classes(nlp, text):
