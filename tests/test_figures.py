@@ -319,6 +319,12 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         # a unit naming its measure keeps it unless the text names an area measure
         ("Kaupungilla on varattuna tontteja yhteensä noin 1,2 milj. k-m².", "1,2", "kerrosala"),
         ("Tonttien asuinrakennusoikeus on 38 300 k-m².", "38 300", "asuinrakennusoikeus"),
+        # a generic label (tarve) is of the item its line or sentence opens with
+        ("Tarjous hyväksyttiin:\nLT1: Teräskaide, yksikköhintaan 300 €/m, arvioitu tarve 40 m. Sekä kaiteen tolpat, "
+         "arvioitu tarve 12 kpl.", "12 kpl", "tolppa"),
+        ("Tarjous hyväksyttiin:\nLT1: Teräskaide, yksikköhintaan 300 €/m, arvioitu tarve 40 m.", "40 m", "teräskaide"),
+        # a possessive clause names what its durations measure
+        ("Lisäksi hänellä on muuta työkokemusta ohjaajana Helsingissä yhteensä 11 kuukautta.", "11", "työkokemus"),
     ],
 )
 def test_subject_patterns(nlp, sentence, fragment, subject):

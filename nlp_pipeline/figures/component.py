@@ -688,7 +688,9 @@ class FigureExtractor:
                 return self._specific(bought)
         if prev is not None and prev.pos_ == "NOUN" and _case(prev) in LABEL_CASES and prev.lemma_.lower() not in NOT_SUBJECTS:
             if prev.lemma_.lower() in GENERIC_LABELS:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
-                head = next((t for t in sent if t.pos_ == "NOUN" and _case(t) == "Nom" and t.i < prev.i), None)
+                # the item the label is of: the first nominative after the line start, the last colon or full stop
+                item_start = next((t.i + 1 for t in reversed(doc[sent.start: prev.i]) if _ends_item(t)), sent.start)
+                head = next((t for t in doc[item_start: prev.i] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
                 if head is not None and head.lemma_.lower() not in GENERIC_LABELS | NOT_SUBJECTS:
                     return head.lemma_.lower()
             return self._specific(prev)
@@ -726,6 +728,10 @@ class FigureExtractor:
         intro = _list_intro_subject(doc, sent) if not previous and reading.unit not in DURATIONS else None
         if intro is not None:
             return self._specific(intro)
+        # 6c. a possessive clause names what the sentence measures: "hänellä on työkokemusta … yhteensä 11 kuukautta"
+        had = _possessed(doc, sent, first)
+        if had is not None:
+            return self._specific(had)
         # 7. one part of a breakdown keeps the subject of the part before it
         if previous and previous[-1].unit == reading.unit and previous[-1].subject:
             return previous[-1].subject
@@ -1114,6 +1120,26 @@ def _antecedent_subject(doc: Doc, pronoun: Token, max_dist: int = 30) -> Token |
     for tok in reversed(doc[max(0, pronoun.i - max_dist): pronoun.i]):
         if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubj:cop") and _case(tok) == "Nom":
             return tok
+    return None
+
+
+def _ends_item(tok: Token) -> bool:
+    """A colon, a line break or a full stop before a capital (``… 55 m. Sekä …``, a sentence the parser joined)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.text == ":" or "\n" in tok.text or (tok.text.endswith(".") and nxt is not None and nxt.text[:1].isupper())
+
+
+def _possessed(doc: Doc, sent: Span, first: Token) -> Token | None:
+    """The partitive noun of a possessive clause before the figure (``hänellä on muuta työkokemusta …``): an
+    adessive owner, ``on``, then the partitive what is had."""
+    for tok in doc[sent.start: first.i]:
+        if tok.lemma_ != "olla" or tok.i == sent.start or _case(doc[tok.i - 1]) != "Ade":
+            continue
+        for had in doc[tok.i + 1: min(tok.i + 4, first.i)]:
+            if had.pos_ == "NOUN" and _case(had) == "Par":
+                return had if had.lemma_.lower() not in NOT_SUBJECTS else None
+            if had.pos_ not in ("ADJ", "PRON", "DET", "ADV"):
+                break
     return None
 
 
