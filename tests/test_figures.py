@@ -374,6 +374,10 @@ def test_target_qualifier_and_the_reach_of_a_hedge(nlp, sentence, fragment, qual
         ("Lautakunta käsitteli kahtakymmentä hakemusta.", "kahtakymmentä", 20, "count"),
         ("Avustusta myönnetään kolmellekymmenelle yhdistykselle.", "kolmellekymmenelle", 30, "count"),
         ("Asukkaita on puolitoista tuhatta.", "puolitoista tuhatta", 1500, "count"),
+        ("Yksikkö neuvotteli kolmentoista eri hakijatahon kanssa.", "kolmentoista", 13, "count"),  # the case is kolmen's
+        ("Kuudelletoista hakijalle myönnettiin avustus.", "Kuudelletoista", 16, "count"),
+        ("Tavoite on 8 000 as/v. eli 2 000 asuntoa.", "2 000", 2000, "count"),  # spaced digits are no year
+        ("Opetus koskee 1 tai 2 vuosiluokkaa.", "1", 1, "count"),  # alternatives share the counted noun
     ],
 )
 def test_number_forms(nlp, sentence, fragment, value, unit):

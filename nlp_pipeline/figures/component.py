@@ -386,7 +386,7 @@ class FigureExtractor:
 
     def _counted_noun(self, doc: Doc, first: Token, last: Token, cand: Candidate, explicit_unit: bool = False) -> Token | None:
         """The noun a number counts: ``184 tehtävää``, ``kahteen … tavoitteeseen``, ``210 … avaintulosta``."""
-        num_case = _case(first) if cand.word else None
+        num_case = _numeral_case(first) if cand.word else None
         # the parser's own reading, used when morphology is ambiguous ("avaintulosta" read as elative)
         head = next(
             (t.head for t in (last, first) if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "VERB") and t.head.i > last.i),
@@ -395,6 +395,9 @@ class FigureExtractor:
         # digits show no case: "noin 1 135 asunnon tuotannon" counts the noun right after the number
         if last.text.endswith(".") and last.text[:-1].replace(" ", "").isdigit():
             return None  # "Helmiäispolku 5. Tiedot": the dot ends the sentence
+        shared = _shared_count_noun(doc, last) if not cand.word and not _is_year(cand) else None
+        if shared is not None:  # "1 tai 2 vuosiluokkaa": alternatives share the noun
+            return shared
         adjacent = doc[last.i + 1] if last.i + 1 < len(doc) and not cand.word and not explicit_unit else None
         if adjacent is not None and not (
             adjacent.pos_ == "NOUN" and adjacent.lemma_.lower() not in self.lex.count_excluded and not adjacent.is_sent_start
@@ -993,7 +996,8 @@ def _counted_lemma(tok: Token, after_digits: bool = True) -> str:
 
 
 def _is_year(cand: Candidate) -> bool:
-    return not cand.decimal and cand.value.is_integer() and 1900 <= cand.value <= 2100
+    """Written like a year: four plain digits (``2 000 asuntoa`` and ``kaksituhatta`` are counts)."""
+    return not cand.decimal and not cand.word and cand.end - cand.start == 4 and 1900 <= cand.value <= 2100
 
 
 RANGE_HI_RE = re.compile(r"\s?(?:[–—-]|…|\.\.\.)\s?[-−+]?(?:" + _NUM + ")")
@@ -1141,6 +1145,29 @@ def _possessed(doc: Doc, sent: Span, first: Token) -> Token | None:
             if had.pos_ not in ("ADJ", "PRON", "DET", "ADV"):
                 break
     return None
+
+
+def _shared_count_noun(doc: Doc, last: Token) -> Token | None:
+    """``1 tai 2 vuosiluokkaa``, ``3 ja 4 hakijaa``: a number coordinated with the next shares its counted noun."""
+    if last.i + 3 >= len(doc) or doc[last.i + 1].lower_ not in ("tai", "ja"):
+        return None
+    other, noun = doc[last.i + 2], doc[last.i + 3]
+    counted = other.text.isdigit() and noun.pos_ == "NOUN" and _case(noun) == "Par"
+    return noun if counted else None
+
+
+TEEN_CASE_ENDINGS = (("lle", "All"), ("lla", "Ade"), ("llä", "Ade"), ("lta", "Abl"), ("ltä", "Abl"), ("ssa", "Ine"),
+                     ("ssä", "Ine"), ("sta", "Ela"), ("stä", "Ela"), ("ksi", "Tra"), ("na", "Ess"), ("nä", "Ess"),
+                     ("een", "Ill"), ("an", "Ill"), ("än", "Ill"), ("n", "Gen"), ("a", "Par"), ("ä", "Par"))
+
+
+def _numeral_case(tok: Token) -> str | None:
+    """Case of a numeral word; ``kolmentoista`` inflects its first part (kolmen = genitive), not ``toista``."""
+    low = tok.lower_
+    if low.endswith("toista") and len(low) > 6:
+        head = low[:-6]
+        return next((case for ending, case in TEEN_CASE_ENDINGS if head.endswith(ending)), None)
+    return _case(tok)
 
 
 def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
