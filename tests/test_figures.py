@@ -369,6 +369,7 @@ def test_target_qualifier_and_the_reach_of_a_hedge(nlp, sentence, fragment, qual
         ("Pohjavesi on tasolla -12…-27 metriä.", "-12", -12, "m"),  # a range of levels, either way
         ("Pohjavesi on tasolla -12…-27 metriä.", "-27", -27, "m"),
         ("Työkokemusta on 1 v 2 kk 22 p.", "22 p", 22, "day"),
+        ("Pellit asennetaan 14 jm matkalle.", "14 jm", 14, "m"),  # running metres
         ("Kaksi viidestä hakijasta sai paikan.", "Kaksi viidestä", 2, "fraction"),
         ("Kolmannes asukkaista asuu vuokralla.", "Kolmannes", 1, "fraction"),
         ("Lautakunta käsitteli kahtakymmentä hakemusta.", "kahtakymmentä", 20, "count"),
@@ -389,6 +390,13 @@ def test_vote_counts_by_kind(nlp):
     text = "Äänestys\n\nJaa-äänet: 14\nMatti Meikäläinen, Maija Mallikas\n\nEi-äänet: 3\nTeppo Testaaja\n\nLiitteet: 2\n"
     found = extract(nlp, text)
     assert [(f.value, f.subject, f.qualifier) for f in found] == [(14, "ääni", "jaa"), (3, "ääni", "ei")]
+    text = "Jaa-äänet: 50\nMatti Meikäläinen\n\nTyhjä: 30\nMaija Mallikas\n"
+    assert [(f.value, f.qualifier) for f in extract(nlp, text)] == [(50, "jaa"), (30, "tyhjä")]
+
+
+def test_a_part_of_a_count_after_a_hedge(nlp):
+    text = "Lukiossa on noin 850 opiskelijaa, joista noin 600 on valmennusurheilijoita."
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(850, "opiskelija"), (600, "opiskelija")]
 
 
 # ---------------------------------------------------------------- never-figures, one class a line (guide + README)

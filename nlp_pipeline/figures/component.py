@@ -446,7 +446,7 @@ class FigureExtractor:
         """``Konkreettisia tehtäviä … on kiinnitetty … 717``: a lone number counting a fronted partitive noun."""
         if (cand.decimal and not reading.money_if_alone) or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
             return None
-        prev = doc[first.i - 1] if first.i > 0 else None
+        prev = _previous_content(doc, first.sent, first, self.lex)  # past a hedge: "joista noin 600"
         if prev is not None and prev.lower_ in ("joista", "josta") and not cand.range_part:
             return reading  # a part of the count before it; the subject comes from that figure
         measure = self._measure_subject(doc, first)
@@ -455,10 +455,9 @@ class FigureExtractor:
             return reading
         if cand.range_part:
             return None
-        label = self._colon_label(doc, first, last)
-        if label is not None:  # "Jaa-äänet: 14": votes for, counted by kind
-            reading.qualifier, _, reading.subject = label.lemma_.lower().rpartition("-")
-            reading.qualifier = reading.qualifier or None
+        vote = self._vote_kind(doc, first, last)
+        if vote is not None:  # README: votes are "ääni", their kind the qualifier
+            reading.subject, reading.qualifier = "ääni", vote
             return reading
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.is_space):
@@ -473,14 +472,15 @@ class FigureExtractor:
         reading.subject = fronted.lemma_.lower()
         return reading
 
-    def _colon_label(self, doc: Doc, first: Token, last: Token) -> Token | None:
-        """``Jaa-äänet: 14`` on its own line: a plural noun label with a colon counts its number."""
+    def _vote_kind(self, doc: Doc, first: Token, last: Token) -> str | None:
+        """``Jaa-äänet: 14``, ``Tyhjä: 37`` on their own line: the kind of vote the number counts."""
         if first.i < 2 or doc[first.i - 1].text != ":":
             return None
-        label, nxt = doc[first.i - 2], doc[last.i + 1] if last.i + 1 < len(doc) else None
-        ends_line = nxt is None or "\n" in nxt.text or nxt.text in (",", ";")
-        plural = label.pos_ == "NOUN" and _case(label) == "Nom" and "Plur" in label.morph.get("Number")
-        return label if ends_line and plural and label.lemma_.lower() not in self.lex.count_excluded else None
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if not (nxt is None or "\n" in nxt.text):
+            return None
+        kind = doc[first.i - 2].lower_.split("-")[0]
+        return kind if kind in self.lex.vote_kinds else None
 
     def _measure_subject(self, doc: Doc, first: Token) -> str | None:
         """Copula subject naming an amount (``asukasmäärä``, ``lukumäärä``) for a number without unit."""

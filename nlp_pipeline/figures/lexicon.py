@@ -56,6 +56,7 @@ class Lexicon:
     allocation_verbs: frozenset[str]  # "kohdistua", "ohjata": verbs giving an amount to an illative/allative destination
     measure_participles: frozenset[str]  # "viisi päivää kestävästä sulkemisesta": the noun after the participle
     area_measures: tuple[str, ...]  # "rakennusoikeus": names an area measure (k-m²)
+    vote_kinds: frozenset[str]  # "jaa", "tyhjä": vote result labels
 
 
 def _read(name: str) -> str:
@@ -119,4 +120,5 @@ def load_lexicon() -> Lexicon:
         allocation_verbs=frozenset(subjects["allocation_verbs"]["lemmas"]),
         measure_participles=frozenset(subjects["measure_participles"]["lemmas"]),
         area_measures=tuple(subjects["area_measures"]["lemmas"]),
+        vote_kinds=frozenset(subjects["vote_kinds"]["forms"]),
     )
