@@ -333,6 +333,7 @@ class FigureExtractor:
         return None, None
 
     def _unit_before(self, text: str, start: int) -> tuple[str, str] | None:
+        """(unit, unit word) written right before the number: ``€ 5 000``, ``EUR 3 500``, ``e=1,21``."""
         window = text[max(0, start - 8): start]
         for rule in self.lex.units_before:
             if (m := rule.regex.search(window)) is not None:
