@@ -394,6 +394,12 @@ def test_vote_counts_by_kind(nlp):
     assert [(f.value, f.qualifier) for f in extract(nlp, text)] == [(50, "jaa"), (30, "tyhjä")]
 
 
+def test_compound_duration_parts_share_the_subject(nlp):
+    text = "Työkokemusta on 1 v 2 kk 22 p."
+    assert [(f.value, f.unit, f.subject) for f in extract(nlp, text)] == [
+        (1, "year", "työkokemus"), (2, "month", "työkokemus"), (22, "day", "työkokemus")]
+
+
 def test_a_part_of_a_count_after_a_hedge(nlp):
     text = "Lukiossa on noin 850 opiskelijaa, joista noin 600 on valmennusurheilijoita."
     assert [(f.value, f.subject) for f in extract(nlp, text)] == [(850, "opiskelija"), (600, "opiskelija")]
@@ -431,6 +437,10 @@ def test_a_part_of_a_count_after_a_hedge(nlp):
         "Määrä on kaksinkertaistunut viikossa.",  # a verb of change, not a stated multiple
         "Indeksinä on lokakuu 1951 = 100 pistelukua 100.",  # index bases and index points
         "Osakkeiden nrot 4388 - 4537 siirtyvät.",  # share numbers, also as a range
+        "Rajoitukset olivat voimassa 10.9-9.10.2021 ja arvio annettiin asteikolla 1-5p.",  # README: date range, scale
+        "Päätös tulee voimaan seitsemäntenä päivänä.",  # ordinal
+        "Virka (vakanssinumero 012345, toimintayksikkö 395640, työpiste 100070) täytetään.",  # vacancy and unit numbers
+        "Asia käsitellään Q3/2022 raportissa ja 1. neljänneksen aikana.",  # quarter names
     ],
 )
 def test_never_figure_classes(nlp, text):

@@ -239,6 +239,8 @@ class FigureExtractor:
             if frac is not None:
                 if tok.i > 0 and doc[tok.i - 1].lower_ in ("molemmat", "kummatkin", "eri", "monet", "hyvät", "huonot"):
                     continue
+                if tok.i > 0 and _ordinal(doc[tok.i - 1]):
+                    continue  # "1. neljänneksen aikana", "toisen neljänneksen": a period's name
                 out.append(Candidate(tok.idx, tok.idx + len(tok.text), float(frac[0]), False, denominator=float(frac[1]), word=True))
                 continue
             value = self.words.value(low)
@@ -736,8 +738,11 @@ class FigureExtractor:
         had = _possessed(doc, sent, first)
         if had is not None:
             return self._specific(had)
-        # 7. one part of a breakdown keeps the subject of the part before it
-        if previous and previous[-1].unit == reading.unit and previous[-1].subject:
+        # 7. one part of a breakdown keeps the subject of the part before it, as does the next part of a compound
+        #    duration ("1 v 2 kk 22 p", "1 vuosi ja 10 kuukautta")
+        if previous and previous[-1].subject and (
+            previous[-1].unit == reading.unit or (previous[-1].unit in DURATIONS and reading.unit in DURATIONS)
+        ):
             return previous[-1].subject
         # 8. some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
         return lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
@@ -1169,6 +1174,10 @@ def _numeral_case(tok: Token) -> str | None:
         head = low[:-6]
         return next((case for ending, case in TEEN_CASE_ENDINGS if head.endswith(ending)), None)
     return _case(tok)
+
+
+def _ordinal(tok: Token) -> bool:
+    return "Ord" in tok.morph.get("NumType") or re.fullmatch(r"\d{1,2}\.", tok.text) is not None
 
 
 def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
