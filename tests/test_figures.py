@@ -323,6 +323,10 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Tarjous hyväksyttiin:\nLT1: Teräskaide, yksikköhintaan 300 €/m, arvioitu tarve 40 m. Sekä kaiteen tolpat, "
          "arvioitu tarve 12 kpl.", "12 kpl", "tolppa"),
         ("Tarjous hyväksyttiin:\nLT1: Teräskaide, yksikköhintaan 300 €/m, arvioitu tarve 40 m.", "40 m", "teräskaide"),
+        # a price of buying or selling names the deal (README), of other verbs the object
+        ("Kaupunki myy tontin hintaan 250 000 euroa.", "250 000", "kauppahinta"),
+        ("Virasto hankkii kymmenen laitetta 12 000 euron hintaan.", "12 000", "hankinta"),
+        ("Yksikkö tilaa lisätöitä hintaan 5 000 euroa.", "5 000", "lisätyö"),
         # a possessive clause names what its durations measure
         ("Lisäksi hänellä on muuta työkokemusta ohjaajana Helsingissä yhteensä 11 kuukautta.", "11", "työkokemus"),
     ],

@@ -618,6 +618,8 @@ class FigureExtractor:
             nxt is not None and nxt.pos_ == "NOUN" and nxt.lemma_.lower() not in NOT_SUBJECTS
             and genitive and reading.unit != "count"
         ):
+            if nxt.lemma_.lower() in lex.price_labels:  # "hankkia … 101 082 euron arvonlisäverottomaan hintaan"
+                return self._price_of(doc, sent, nxt, first, last) or nxt.lemma_.lower()
             return nxt.lemma_.lower()
         # 1a. a participle capping, flooring or taking the amount describes the noun it modifies: "500 000 euroa
         #     alittavista hankinnoista", "viisi päivää kestävästä sulkemisesta"
@@ -689,9 +691,9 @@ class FigureExtractor:
         if prev is not None and prev.text.endswith(":n") and prev.text[:-2].lower() not in NOT_SUBJECTS:  # "alv:n 24 %"
             return prev.text[:-2].lower()
         if prev is not None and prev.lemma_.lower() in lex.price_labels:  # "tilata lisätöitä … hintaan 15 930 euroa"
-            bought = _verb_object(prev.head if prev.dep_ in ("obl", "nmod") else prev, first, last) or _last_object(doc, _paragraph_start(doc, sent), prev)
-            if bought is not None:
-                return self._specific(bought)
+            price = self._price_of(doc, sent, prev, first, last)
+            if price is not None:
+                return price
         if prev is not None and prev.pos_ == "NOUN" and _case(prev) in LABEL_CASES and prev.lemma_.lower() not in NOT_SUBJECTS:
             if prev.lemma_.lower() in GENERIC_LABELS:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
                 # the item the label is of: the first nominative after the line start, the last colon or full stop
@@ -746,6 +748,16 @@ class FigureExtractor:
             return previous[-1].subject
         # 8. some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
         return lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
+
+    def _price_of(self, doc: Doc, sent: Span, label: Token, first: Token, last: Token) -> str | None:
+        """What a price (``hintaan``) is of: the deal of a buying or selling verb (README: ``hankinta``,
+        ``kauppahinta``), else the object bought (``tilata lisätöitä … hintaan 15 930 euroa`` -> lisätyö)."""
+        verb = label.head if label.dep_ in ("obl", "nmod") else label
+        deal = self.lex.trade_deals.get(verb.lemma_.lower())
+        if deal is not None:
+            return deal
+        bought = _verb_object(verb, first, last) or _last_object(doc, _paragraph_start(doc, sent), label)
+        return self._specific(bought) if bought is not None else None
 
     def _area_measure(self, reading: Reading, subject: str | None) -> str | None:
         """``tontteja … 1,93 milj. k-m²`` -> kerrosala: a unit naming its own measure keeps it unless the text names

@@ -57,6 +57,7 @@ class Lexicon:
     measure_participles: frozenset[str]  # "viisi päivää kestävästä sulkemisesta": the noun after the participle
     area_measures: tuple[str, ...]  # "rakennusoikeus": names an area measure (k-m²)
     vote_kinds: frozenset[str]  # "jaa", "tyhjä": vote result labels
+    trade_deals: dict[str, str]  # hankkia -> hankinta, myydä -> kauppahinta: what a price of the verb names
 
 
 def _read(name: str) -> str:
@@ -121,4 +122,5 @@ def load_lexicon() -> Lexicon:
         measure_participles=frozenset(subjects["measure_participles"]["lemmas"]),
         area_measures=tuple(subjects["area_measures"]["lemmas"]),
         vote_kinds=frozenset(subjects["vote_kinds"]["forms"]),
+        trade_deals=subjects["trade_verbs"]["deals"],
     )
