@@ -342,6 +342,7 @@ def test_subject_patterns(nlp, sentence, fragment, subject):
         ("Rahoitusmuototavoite on seuraava:\n25 % vuokra-asuntoja,\n30 % omistusasuntoja.", "30 %", "tavoite", None),  # a list of targets
         ("Määrä on alle vuositavoitteen (4 900 as/vuosi).", "4 900", "tavoite", None),  # "alle" bounds the noun, not the figure
         ("Hakijoita oli alle 20 henkilöä.", "20", None, "lt"),
+        ("Helsinkiläisistä yli 45-vuotiaista 81 % on saanut kaksi rokoteannosta.", "81 %", None, None),  # the group's
     ],
 )
 def test_target_qualifier_and_the_reach_of_a_hedge(nlp, sentence, fragment, qualifier, bound):

@@ -554,8 +554,10 @@ class FigureExtractor:
         before = doc[max(first.i - 3, 0): first.i]
         words = [t.lower_ for t in before]
         for i, w in enumerate(words):
-            if before[i].pos_ == "NOUN" and w not in self.lex.approx:
-                approx, bound = False, None  # "alle vuositavoitteen (4 900 as/vuosi)": the hedge is the noun's
+            hedge = w in self.lex.approx or w in self.lex.bound_gt or w in self.lex.bound_lt
+            if before[i].pos_ in ("NOUN", "PROPN", "ADJ") and not hedge:
+                # "alle vuositavoitteen (4 900 as/vuosi)", "yli 45-vuotiaista 81 %": the hedge is the word's
+                approx, bound = False, None
             elif w in self.lex.approx or (w == "n" and i + 1 < len(words) and words[i + 1] == "."):
                 approx = True
             elif w in self.lex.bound_gt:
@@ -641,7 +643,8 @@ class FigureExtractor:
         # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"; the clause's own subject
         #    or object stops the search ("uusimisesta aiheutuneet kustannukset olivat 10200 euroa")
         for tok in reversed(doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]):
-            if clause_of.get(tok.i, clause) != clause or tok.text[:1].isdigit():
+            # another number ends the search, a compound like "45-vuotiaista" does not
+            if clause_of.get(tok.i, clause) != clause or (tok.text[:1].isdigit() and tok.pos_ in ("NUM", "SYM", "PUNCT")):
                 break
             subject = doc[tok.i - 1] if tok.lemma_ == "olla" and tok.i > sent.start else tok
             if (
