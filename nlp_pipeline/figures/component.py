@@ -528,6 +528,8 @@ class FigureExtractor:
                 subject = self._subject(doc, sent, first, last, reading, out, clause_of)
                 subject = self._area_measure(reading, subject)
             subject = self.lex.subject_aliases.get(subject, subject)
+            if subject is not None and not any(ch.isalpha() for ch in subject):
+                subject = None  # a mis-tagged "-" or "/" names nothing
             period = None if reading.unit in DURATIONS else self._period(sent, first, periods, clause_of, report_period)
             fig = Figure(
                 figure_id="",
@@ -653,7 +655,11 @@ class FigureExtractor:
                 and subject.lemma_.lower() not in lex.measure_heads  # "Koko varauskannasta Att:n osuus on noin 25 %"
             ):
                 break
-            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and tok.lemma_.lower() not in NOT_SUBJECTS:
+            governed = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("VERB", "ADP")  # "alueesta riippuen noin 10 %"
+            if (
+                tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and not governed
+                and tok.lemma_.lower() not in NOT_SUBJECTS
+            ):
                 return self._specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower().endswith(tuple(lex.measure_heads)):
@@ -1113,7 +1119,10 @@ def _share_destination(last: Token, sent: Span, allocation_verbs: frozenset[str]
     adverbial of the allocation verb the share is the subject or object of (``37 % kohdistuu … tuotantoon``)."""
     for tok in sent.doc[last.i + 1: min(last.i + 8, sent.end)]:
         if tok.pos_ == "NOUN" and _case(tok) == "Ill":
-            return tok if tok.lemma_.lower() not in NOT_SUBJECTS else None
+            nxt = sent.doc[tok.i + 1] if tok.i + 1 < len(sent.doc) else None
+            if tok.lemma_.lower() in NOT_SUBJECTS or (nxt is not None and (nxt.pos_ == "ADP" or _year_token(nxt))):
+                return None  # "vähennetään 50 prosentilla vuoteen 2025 mennessä": a time, no destination
+            return tok
         # modifiers, and "on" with a participle: "48 % on valtion tukemaan pitkän korkotuen vuokra-asuntotuotantoon"
         if not (tok.pos_ == "ADJ" or (tok.pos_ == "NOUN" and _case(tok) == "Gen") or (tok.pos_ == "AUX" and tok.lemma_ == "olla")
                 or (tok.pos_ == "VERB" and _case(tok) is not None)):
