@@ -314,7 +314,7 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         # a year is no destination; an elative governed by a verb or postposition is no "of what"
         ("Ruokahävikkiä vähennetään 50 prosentilla vuoteen 2025 mennessä.", "50", "ruokahävikki"),
         ("Hinta on alueesta riippuen noin 10 prosenttia korkeampi.", "10", None),
-        ("Matkustajamäärä kasvaa 1,2 % / vuosi.", "1,2", None),  # never a punctuation "subject"
+        ("Matkustajamäärä kasvaa 1,2 % / vuosi.", "1,2", "matkustajamäärä"),  # never a punctuation "subject"
         # a participle taking the amount describes the noun after it
         ("Aluepäällikkö päättää enintään viisi päivää kestävästä toimipisteen sulkemisesta.", "viisi", "sulkeminen"),
         # a partitive after a percentage names what it is of

@@ -667,7 +667,10 @@ class FigureExtractor:
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
             # a partitive names what the percentage is of: "30 % välimuodon asuntoja"
-            if reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.lemma_.lower() not in NOT_SUBJECTS:
+            if (
+                reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.is_alpha
+                and tok.lemma_.lower() not in NOT_SUBJECTS
+            ):
                 return tok.lemma_.lower()
             if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "CCONJ" and tok.i == last.i + 1):
                 break  # "+ alv 24 % ja ylläpitovuokrasta": the coordination starts the next item
