@@ -403,6 +403,11 @@ def test_vote_counts_by_kind(nlp):
     assert [(f.value, f.qualifier) for f in extract(nlp, text)] == [(50, "jaa"), (30, "tyhjä")]
 
 
+def test_a_numeral_repeated_in_digits_is_one_count(nlp):
+    text = "Osastolla jatketaan viiden (5) sairaansijan vähennystä."
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(5, "sairaansija")]
+
+
 def test_compound_duration_parts_share_the_subject(nlp):
     text = "Työkokemusta on 1 v 2 kk 22 p."
     assert [(f.value, f.unit, f.subject) for f in extract(nlp, text)] == [
@@ -450,6 +455,8 @@ def test_a_part_of_a_count_after_a_hedge(nlp):
         "Päätös tulee voimaan seitsemäntenä päivänä.",  # ordinal
         "Virka (vakanssinumero 012345, toimintayksikkö 395640, työpiste 100070) täytetään.",  # vacancy and unit numbers
         "Asia käsitellään Q3/2022 raportissa ja 1. neljänneksen aikana.",  # quarter names
+        "Tupakkalaki (549/2016) 78, 79, 90 ja 106 § koskee asiaa.",  # a list of section numbers
+        "Etäopetus koskee perusopetuksen 1 - 3 vuosiluokkien oppilaita.",  # grade labels
     ],
 )
 def test_never_figure_classes(nlp, text):

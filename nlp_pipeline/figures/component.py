@@ -143,6 +143,8 @@ class FigureExtractor:
                 if reading is None:
                     continue
             taken_until = reading.end
+            if cand.word and (rep := REPEAT_RE.match(text, cand.end)):  # "viiden (5) sairaansijan": one figure
+                taken_until = max(taken_until, rep.end())
             si = bisect.bisect_right(sent_starts, first.idx) - 1
             by_sent.setdefault(si, []).append((reading, first, last))
         for si, readings in by_sent.items():
