@@ -304,6 +304,8 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Valitus on tehtävä 30 päivän kuluessa päätöksen tiedoksisaannista.", "30 päivän", None),
         ("Alue vuokrataan yhdistykselle kymmenen vuoden ajaksi.", "kymmenen vuoden", None),
         ("Lautakunta voi jatkaa sopimuksen voimassaoloa kahdella vuodella.", "kahdella vuodella", None),
+        ("Kunta voi antaa vuokralle vähintään kymmeneksi vuodeksi omistamansa kiinteistön.", "kymmeneksi", None),
+        ("Tarkistus tehdään noin 20 vuoden väliajoin.", "20 vuoden", None),
         # … a partitive one measures how long the copula's subject lasts
         ("Rakennustyö on ollut käynnissä yli 13 vuotta.", "13 vuotta", "rakennustyö"),
         # a fraction word counts the elative, not a genitive modifier

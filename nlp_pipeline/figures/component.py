@@ -782,10 +782,10 @@ class FigureExtractor:
         return own
 
     def _times_an_action(self, doc: Doc, last: Token) -> bool:
-        """``30 päivän kuluessa``, ``10 vuoden ajaksi``, ``jatkaa kahdella vuodella``: a duration that times an action
-        or extends it measures no noun."""
+        """``30 päivän kuluessa``, ``10 vuoden ajaksi``, ``jatkaa kahdella vuodella``, ``vuokrata kymmeneksi vuodeksi``:
+        a duration that times an action or extends it (adessive, translative) measures no noun."""
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-        return (nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads) or _case(last) == "Ade"
+        return (nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads) or _case(last) in ("Ade", "Tra")
 
     def _allocated_money(self, doc: Doc, sent: Span, first: Token, last: Token) -> str | None:
         """``tukemiseen 3 520 000 euroa``, ``toimialalle ohjataan 17 miljoonaa``: money given to a purpose or a
