@@ -9,7 +9,8 @@ How it reads a section:
 4. The unit is read right after the number (``units.json``); without one the number must count a noun
    (``184 tehtävää``, or a fronted partitive ``tehtäviä … 717``), otherwise it is no figure.
 5. Attributes come from the tokens around it: cues (approx, bound, qualifier), morphology (elative
-   ``Tehtävistä 11 %``, partitive counted nouns), the parse (copula subject), and the sentence's periods.
+   ``Tehtävistä 11 %``, partitive counted nouns), the parse (copula subject), and the sentence's periods;
+   the words that decide a subject (measure nouns, money nouns, allocation verbs, …) are ``subjects.json``.
 """
 from __future__ import annotations
 
