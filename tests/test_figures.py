@@ -504,6 +504,7 @@ def test_random_number_soup_never_crashes_or_invents_absurd_values(nlp, text):
         ("Toisella vuosipuoliskolla 2025 hakijoita oli 12.", "2025-H2"),
         ("Tammikuussa 2022 hakemuksia tuli 40 kappaletta.", "2022-01"),
         ("Ajalla 1.4.2020–31.3.2021 kustannukset olivat 5 000 euroa.", "2020-04-01/2021-03-31"),
+        ("Vuodesta 2023 alkaen tavoite on 2 000 asuntoa.", "2030-Q4"),  # a starting point names no period
     ],
 )
 def test_period_stated_in_the_sentence(nlp, sentence, period):
