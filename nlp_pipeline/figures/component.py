@@ -692,6 +692,10 @@ class FigureExtractor:
             noun = _nearest_noun_before(doc, sent, olla, max_dist=4, skip_cases=LOCATIVE_CASES)
             if noun is not None and _case(noun) in ("Nom", "Par") and noun.lemma_.lower() not in NOT_SUBJECTS:
                 return self._specific(noun)
+        # 3a. a gapped copula: "tuotot ovat 232,0 milj. euroa ja kulut sisältäen poistot 228,6 milj. euroa"
+        gapped = _gapped_subject(doc, sent, first, previous)
+        if gapped is not None:
+            return self._specific(gapped)
         # 3b. the copula's subject in the parse, across a longer adverbial: "Hyväksytty hankinta-arvo on Asunto Oy
         #     Helsingin Havannan osalta 20.401.585,00 euroa"
         #     A duration is a copula's adverbial only in the partitive: "rakennustyö on ollut käynnissä yli 13 vuotta"
@@ -1208,6 +1212,22 @@ def _numeral_case(tok: Token) -> str | None:
 
 def _ordinal(tok: Token) -> bool:
     return "Ord" in tok.morph.get("NumType") or re.fullmatch(r"\d{1,2}\.", tok.text) is not None
+
+
+def _gapped_subject(doc: Doc, sent: Span, first: Token, previous: list[Figure]) -> Token | None:
+    """``X on A ja Y … B``: a nominative right after ``ja`` takes the elided copula of the clause before, whose
+    figure A it follows, so it is what B measures, when no verb of its own stands between it and B."""
+    conj = next((t for t in reversed(doc[sent.start: first.i]) if t.lower_ == "ja"), None)
+    if conj is None or not previous or previous[-1].end_char > conj.idx:
+        return None
+    if not any(t.lemma_ == "olla" for t in doc[sent.start: conj.i]):
+        return None
+    between = doc[conj.i + 1: first.i]
+    if any(t.pos_ == "AUX" or (t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")) for t in between):
+        return None
+    subject = next((t for t in between if t.pos_ != "ADJ"), None)
+    ok = subject is not None and subject.pos_ == "NOUN" and _case(subject) == "Nom"
+    return subject if ok and subject.lemma_.lower() not in NOT_SUBJECTS else None
 
 
 def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
