@@ -454,6 +454,7 @@ def test_a_part_of_a_count_after_a_hedge(nlp):
         "Äänestykset\n1 äänestys\nJAA-ehdotus: Esitys.\n6 äänestys\n",  # numbered votes: a numeral > 1 needs a partitive
         "Tarjoukset pyydettiin osa-alueelle 1 valituille tarjoajille ja osa-alueeseen 5 tarjottu vaaka hylättiin.",
         "Määrä on kaksinkertaistunut viikossa.",  # a verb of change, not a stated multiple
+        "Menettely on yksinkertainen ja hakemus tehdään yksinkertaisella lomakkeella.",  # "simple"
         "Indeksinä on lokakuu 1951 = 100 pistelukua 100.",  # index bases and index points
         "Osakkeiden nrot 4388 - 4537 siirtyvät.",  # share numbers, also as a range
         "Rajoitukset olivat voimassa 10.9-9.10.2021 ja arvio annettiin asteikolla 1-5p.",  # README: date range, scale

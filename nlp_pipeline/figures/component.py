@@ -235,8 +235,10 @@ class FigureExtractor:
                 out.append(part)
                 continue
             times = MULTIPLE_RE.match(low)  # "viisinkertainen": the numeral part; the unit reader takes "kertainen"
-            if times and (value := self.words.value(times.group(1))) is not None:
-                out.append(Candidate(tok.idx, tok.idx + len(times.group(1)), value, False, word=True))
+            if times:
+                value = self.words.value(times.group(1))
+                if value is not None and value >= 2:  # "yksinkertainen" is "simple"
+                    out.append(Candidate(tok.idx, tok.idx + len(times.group(1)), value, False, word=True))
                 continue
             frac = self.words.fraction(low)
             if frac is not None:
