@@ -408,6 +408,11 @@ def test_vote_counts_by_kind(nlp):
     assert [(f.value, f.qualifier) for f in extract(nlp, text)] == [(50, "jaa"), (30, "tyhjä")]
 
 
+def test_a_count_on_its_own_line_is_no_heading(nlp):
+    text = "Hakijamäärä\n12 hakijaa\nHyväksytyt\n5 hakijaa\n"
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(12, "hakija"), (5, "hakija")]
+
+
 def test_a_numeral_repeated_in_digits_is_one_count(nlp):
     text = "Osastolla jatketaan viiden (5) sairaansijan vähennystä."
     assert [(f.value, f.subject) for f in extract(nlp, text)] == [(5, "sairaansija")]

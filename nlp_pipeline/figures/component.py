@@ -1000,7 +1000,8 @@ def _list_item_number(doc: Doc, first: Token, last: Token) -> bool:
             break
         line.append(tok)
     ends = "\n" in line[-1].text_with_ws or line[-1].i == len(doc) - 1
-    heading = len(line) <= HEADING_MAX_TOKENS and ends and not any(t.pos_ in ("VERB", "AUX") for t in line)
+    counts = _case(nxt) == "Par"  # "12 hakijaa" on its own line is a count
+    heading = len(line) <= HEADING_MAX_TOKENS and ends and not counts and not any(t.pos_ in ("VERB", "AUX") for t in line)
     return nxt.text[:1].isupper() or in_attachments or heading
 
 
