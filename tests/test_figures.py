@@ -350,6 +350,7 @@ def test_subject_patterns(nlp, sentence, fragment, subject):
         ("Yhtiön tuotantotavoite on 1 500 asuntoa vuodessa.", "1 500", "tavoite", None),  # a target inside a compound
         ("Rahoitusmuototavoite on seuraava:\n25 % vuokra-asuntoja,\n30 % omistusasuntoja.", "30 %", "tavoite", None),  # a list of targets
         ("Määrä on alle vuositavoitteen (4 900 as/vuosi).", "4 900", "tavoite", None),  # "alle" bounds the noun, not the figure
+        ("Tavoitteiden toteutuminen: 717 tehtävää on kirjattu.", "717", None, None),  # the targets' fate, no target
         ("Hakijoita oli alle 20 henkilöä.", "20", None, "lt"),
         ("Helsinkiläisistä yli 45-vuotiaista 81 % on saanut kaksi rokoteannosta.", "81 %", None, None),  # the group's
     ],

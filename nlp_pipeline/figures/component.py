@@ -845,7 +845,8 @@ class FigureExtractor:
         # a list after "…tavoite on seuraava:" states targets too
         colon = next((t for t in reversed(sent.doc[sent.start: first.i]) if t.text == ":"), None)
         intro = list(sent.doc[sent.start: colon.i]) if colon is not None else []
-        if any(self._names_target(t) for t in near + intro):
+        # the intro must state the target itself ("…tavoite on seuraava:"), not its fate ("Tavoitteiden toteutuminen:")
+        if any(self._names_target(t) for t in near) or any(self._names_target(t) and _case(t) == "Nom" for t in intro):
             return "tavoite"
         return None
 
