@@ -298,6 +298,8 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Koko varauskannasta yhtiön osuus on noin 25 %.", "25 %", "varauskanta"),
         # a bounding participle describes the noun after it
         ("Johtaja päättää 200 000 euroa alittavista hankinnoista.", "200 000", "hankinta"),
+        # an amount stated as what a genitive noun is "according to"
+        ("Virkaan otetaan 3424,78 euroa tehtäväkohtaisen kuukausipalkan mukaan.", "3424,78", "kuukausipalkka"),
         # a gapped copula: the nominative after "ja" is the second figure's subject
         ("Tuotot ovat 232,0 milj. euroa ja menot 228,6 milj. euroa.", "228,6", "meno"),
         ("Markkina-arvo on noin 85 milj. euroa ja pääoma-arvo arviolta noin 49 milj. euroa.", "49", "pääoma-arvo"),

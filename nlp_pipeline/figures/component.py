@@ -630,6 +630,13 @@ class FigureExtractor:
             if nxt.lemma_.lower() in lex.price_labels:  # "hankkia … 101 082 euron arvonlisäverottomaan hintaan"
                 return self._price_of(doc, sent, nxt, first, last) or nxt.lemma_.lower()
             return nxt.lemma_.lower()
+        # … as does one stated as what something is "according to": "3424,78 euroa tehtäväkohtaisen kuukausipalkan mukaan"
+        after = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
+        if (
+            nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Gen" and after is not None
+            and after.lower_ in ("mukaan", "mukaisesti") and nxt.lemma_.lower() not in NOT_SUBJECTS
+        ):
+            return nxt.lemma_.lower()
         # 1a. a participle capping, flooring or taking the amount describes the noun it modifies: "500 000 euroa
         #     alittavista hankinnoista", "viisi päivää kestävästä sulkemisesta"
         capped = _capped_noun(doc, last, lex.bound_lt_after | lex.bound_gt_after | lex.measure_participles)
