@@ -48,8 +48,6 @@ MULTIPLE_RE = re.compile(r"(\w+?)kertai(?!st)")  # "kaksinkertaiseksi", not the 
 CASE_SUFFIX_RE = re.compile(r":[a-zåäö]{1,5}\b")
 REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
-GENERIC_COUNT_NOUNS = frozenset({"henkilö", "henki", "kappale", "kpl", "hlö"})
-GENERIC_LABELS = frozenset({"tarve", "arvio", "määrä", "yhteismäärä"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
 SKIP_POS_TO_NOUN = frozenset({"ADJ", "NUM", "PROPN", "X", "SYM"})
@@ -368,14 +366,14 @@ class FigureExtractor:
             reading.subject = inner[0].lemma_.lower()
             return reading
         noun = self._counted_noun(doc, first, last, cand, explicit) if reading.unit != "score" else None
-        if noun is not None and noun.lemma_.lower() in GENERIC_COUNT_NOUNS:
+        if noun is not None and noun.lemma_.lower() in self.lex.classifiers:
             fronted = self._fronted_partitive(doc, first)  # "ulkokuntalaisia on 0–10 henkilöä"
             reading.subject = fronted.lemma_.lower() if fronted is not None else _counted_lemma(noun)
         elif noun is not None:
             reading.subject = _counted_lemma(noun, after_digits=not cand.word and noun.i == last.i + 1)
         elif reading.unit_word is not None:
             reading.subject = self.lex.unit_subjects.get(reading.unit_word.lower().split(":")[0])
-            if reading.subject in GENERIC_COUNT_NOUNS or reading.unit_word.lower().startswith(tuple(GENERIC_COUNT_NOUNS)):
+            if reading.subject in self.lex.classifiers or reading.unit_word.lower().startswith(tuple(self.lex.classifiers)):
                 # "1 kpl … myyntipisteitä", else a fronted partitive: "Hakemuksia saapui yhteensä 48 kappaletta"
                 counted = _counted_after_classifier(doc, first, last, self.lex.more | self.lex.less) or self._fronted_partitive(doc, first)
                 reading.subject = counted.lemma_.lower() if counted is not None else reading.subject
@@ -723,11 +721,11 @@ class FigureExtractor:
             if price is not None:
                 return price
         if prev is not None and prev.pos_ == "NOUN" and _case(prev) in LABEL_CASES and prev.lemma_.lower() not in NOT_SUBJECTS:
-            if prev.lemma_.lower() in GENERIC_LABELS:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
+            if prev.lemma_.lower() in lex.generic_labels:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
                 # the item the label is of: the first nominative after the line start, the last colon or full stop
                 item_start = next((t.i + 1 for t in reversed(doc[sent.start: prev.i]) if _ends_item(t)), sent.start)
                 head = next((t for t in doc[item_start: prev.i] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
-                if head is not None and head.lemma_.lower() not in GENERIC_LABELS | NOT_SUBJECTS:
+                if head is not None and head.lemma_.lower() not in lex.generic_labels | NOT_SUBJECTS:
                     return head.lemma_.lower()
             return self._specific(prev)
         # 5. a relative clause refers back: "717, joista kesken on 54 %"; "…, mikä on 2 prosenttiyksikköä"

@@ -50,6 +50,8 @@ class Lexicon:
     bound_gt_after: frozenset[str]
     antecedent_relatives: frozenset[str]  # "pääomavuokrasta, joka on 1 558,53 euroa": the antecedent is measured
     price_labels: frozenset[str]  # "tilata lisätöitä … hintaan 15 930 euroa": the price is of the object bought
+    classifiers: frozenset[str]  # "henkilö", "kpl": count nouns that yield to the noun they count
+    generic_labels: frozenset[str]  # "tarve": a label of the item its line opens with
     measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
     money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
     time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
@@ -115,6 +117,8 @@ def load_lexicon() -> Lexicon:
         bound_gt_after=frozenset(cues["bound_gt_after"]),
         antecedent_relatives=frozenset(cues["antecedent_relatives"]),
         price_labels=frozenset(cues["price_labels"]),
+        classifiers=frozenset(subjects["classifiers"]["lemmas"]),
+        generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
         measure_heads=frozenset(subjects["measure_heads"]["lemmas"]),
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
         time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
