@@ -303,6 +303,7 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         # a gapped copula: the nominative after "ja" is the second figure's subject
         ("Tuotot ovat 232,0 milj. euroa ja menot 228,6 milj. euroa.", "228,6", "meno"),
         ("Markkina-arvo on noin 85 milj. euroa ja pääoma-arvo arviolta noin 49 milj. euroa.", "49", "pääoma-arvo"),
+        ("Tarjoussumma oli 58 633 euroa ja alkuperäisen päätöksen mukainen enimmäisarvo 190 000 euroa.", "190", "enimmäisarvo"),
         # a demonstrative copula subject takes up the subject before it
         ("Uusi vuokra perustuu kustannuksiin ja se on noin 12 000 euroa vuodessa.", "12 000", "vuokra"),
         # a duration timing or extending an action measures no noun (README: deadlines have no subject) …

@@ -1234,7 +1234,8 @@ def _gapped_subject(doc: Doc, sent: Span, first: Token, previous: list[Figure]) 
     between = doc[conj.i + 1: first.i]
     if any(t.pos_ == "AUX" or (t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")) for t in between):
         return None
-    subject = next((t for t in between if t.pos_ != "ADJ"), None)
+    # past modifiers: "ja alkuperäisen hankintapäätöksen mukainen enimmäisarvo 190 000 euroa"
+    subject = next((t for t in between if not (t.pos_ == "ADJ" or (t.pos_ in ("NOUN", "PROPN") and _case(t) == "Gen"))), None)
     ok = subject is not None and subject.pos_ == "NOUN" and _case(subject) == "Nom"
     return subject if ok and subject.lemma_.lower() not in NOT_SUBJECTS else None
 
