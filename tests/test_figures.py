@@ -298,6 +298,7 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Koko varauskannasta yhtiön osuus on noin 25 %.", "25 %", "varauskanta"),
         # a bounding participle describes the noun after it
         ("Johtaja päättää 200 000 euroa alittavista hankinnoista.", "200 000", "hankinta"),
+        ("Yli 300.000 euron (brutto) laskut hyväksyy toimitusjohtaja.", "300.000", "lasku"),  # past a parenthesis
         # an amount stated as what a genitive noun is "according to"
         ("Virkaan otetaan 3424,78 euroa tehtäväkohtaisen kuukausipalkan mukaan.", "3424,78", "kuukausipalkka"),
         # a gapped copula: the nominative after "ja" is the second figure's subject
@@ -355,6 +356,7 @@ def test_subject_patterns(nlp, sentence, fragment, subject):
         ("Määrä on alle vuositavoitteen (4 900 as/vuosi).", "4 900", "tavoite", None),  # "alle" bounds the noun, not the figure
         ("Tavoitteiden toteutuminen: 717 tehtävää on kirjattu.", "717", None, None),  # the targets' fate, no target
         ("Hakijoita oli alle 20 henkilöä.", "20", None, "lt"),
+        ("Päällikkö hyväksyy laskut 5.000 euroon (sis. alv) asti.", "5.000", None, "lt"),  # up to, past a parenthesis
         ("Helsinkiläisistä yli 45-vuotiaista 81 % on saanut kaksi rokoteannosta.", "81 %", None, None),  # the group's
     ],
 )
@@ -388,6 +390,7 @@ def test_target_qualifier_and_the_reach_of_a_hedge(nlp, sentence, fragment, qual
         ("Pohjavesi on tasolla -12…-27 metriä.", "-27", -27, "m"),
         ("Työkokemusta on 1 v 2 kk 22 p.", "22 p", 22, "day"),
         ("Pellit asennetaan 14 jm matkalle.", "14 jm", 14, "m"),  # running metres
+        ("Kokous kesti 30 minuuttia.", "30 minuuttia", 0.5, "hour"),  # minutes are hours (gold)
         ("Kaksi viidestä hakijasta sai paikan.", "Kaksi viidestä", 2, "fraction"),
         ("Kolmannes asukkaista asuu vuokralla.", "Kolmannes", 1, "fraction"),
         ("Lautakunta käsitteli kahtakymmentä hakemusta.", "kahtakymmentä", 20, "count"),
@@ -472,6 +475,7 @@ def test_a_part_of_a_count_after_a_hedge(nlp):
         "Asia käsitellään Q3/2022 raportissa ja 1. neljänneksen aikana.",  # quarter names
         "Tupakkalaki (549/2016) 78, 79, 90 ja 106 § koskee asiaa.",  # a list of section numbers
         "Etäopetus koskee perusopetuksen 1 - 3 vuosiluokkien oppilaita.",  # grade labels
+        "Asteikkona käytetään 1–5 pistettä.",  # a scale stated in points
     ],
 )
 def test_never_figure_classes(nlp, text):

@@ -583,8 +583,9 @@ class FigureExtractor:
         return approx, bound
 
     def _bound_after(self, doc: Doc, first: Token) -> str | None:
-        """A participle after the amount caps or floors it: ``500 000 euroa alittavista hankinnoista`` -> lt."""
-        for tok in doc[first.i + 1: min(first.i + 5, len(doc))]:
+        """A participle or postposition after the amount caps or floors it: ``500 000 euroa alittavista hankinnoista``,
+        ``5.000 euroon (sis. alv) asti`` -> lt."""
+        for tok in _skip_parentheses(doc[first.i + 1: min(first.i + 9, len(doc))])[:4]:
             lemma = tok.lemma_.lower()
             if lemma in self.lex.bound_lt_after:
                 return "lt"
@@ -615,7 +616,7 @@ class FigureExtractor:
         # 1. a genitive measure modifies the noun after it: "10 %:n kasvu", "6 kuukauden koeaika", also across a
         #    measure adjective: "83 neliömetrin suuruisen toimistotilan", "3680,36 euron tehtäväkohtaisen kuukausipalkan"
         nxt, genitive = None, _case(last) == "Gen" or (reading.unit_word or "").endswith(("n", ":n"))
-        for tok in doc[last.i + 1: min(last.i + 3, sent.end)]:
+        for tok in _skip_parentheses(doc[last.i + 1: min(last.i + 8, sent.end)])[:2]:  # "300.000 euron (brutto) laskut"
             if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and _case(tok) is not None and _case(tok) == _case(last)):
                 genitive = genitive or tok.lemma_.lower() in lex.measure_adjectives
                 continue
@@ -1159,7 +1160,7 @@ def _share_destination(last: Token, sent: Span, allocation_verbs: frozenset[str]
 def _capped_noun(doc: Doc, last: Token, participles: frozenset[str]) -> Token | None:
     """The noun a participle after the amount modifies: ``500 000 euroa alittavista hankinnoista``."""
     for tok in doc[last.i + 1: min(last.i + 3, len(doc))]:
-        if tok.lemma_.lower() in participles:  # past genitive modifiers: "kestävästä toimipisteen sulkemisesta"
+        if tok.lemma_.lower() in participles and tok.pos_ in ("VERB", "ADJ"):  # past genitive modifiers: "kestävästä toimipisteen sulkemisesta"
             after = next((t for t in doc[tok.i + 1: tok.i + 4] if not (t.pos_ in ("NOUN", "ADJ") and _case(t) == "Gen")), None)
             return after if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() not in NOT_SUBJECTS else None
         if tok.is_punct:
@@ -1238,6 +1239,19 @@ def _gapped_subject(doc: Doc, sent: Span, first: Token, previous: list[Figure]) 
     subject = next((t for t in between if not (t.pos_ == "ADJ" or (t.pos_ in ("NOUN", "PROPN") and _case(t) == "Gen"))), None)
     ok = subject is not None and subject.pos_ == "NOUN" and _case(subject) == "Nom"
     return subject if ok and subject.lemma_.lower() not in NOT_SUBJECTS else None
+
+
+def _skip_parentheses(tokens: Span) -> list[Token]:
+    """The tokens outside parentheses: ``euron (brutto) laskut`` -> euron, laskut."""
+    out, depth = [], 0
+    for tok in tokens:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(tok)
+    return out
 
 
 def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
