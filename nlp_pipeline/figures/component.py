@@ -355,7 +355,7 @@ class FigureExtractor:
         """What a count (or fraction) counts; a lone number with nothing counted is no figure."""
         explicit = reading.unit_word is not None
         if not explicit and not cand.word and cand.denominator is None and (
-            _names_before(doc, first) or _names_after(doc, last) or _label_number(doc, first, last)
+            _names_before(doc, first) or _names_after(doc, last) or _label_number(doc, first, last) or _code_list_end(doc, first)
             or _list_item_number(doc, first, last) or (cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}"))
         ):
             return None  # "huoneisto B 20", "tulosyksiköltä 1000022": a name or a code, not a count
@@ -450,11 +450,11 @@ class FigureExtractor:
 
     def _bare_count(self, doc: Doc, first: Token, last: Token, cand: Candidate, reading: Reading) -> Reading | None:
         """``Konkreettisia tehtäviä … on kiinnitetty … 717``: a lone number counting a fronted partitive noun."""
+        prev = _previous_content(doc, first.sent, first, self.lex)  # past a hedge: "joista noin 600"
+        if prev is not None and prev.lower_ in ("joista", "josta") and not cand.range_part and not cand.decimal:
+            return reading  # a part of the count before it ("joista yksi hakijoista"); the subject comes from that figure
         if (cand.decimal and not reading.money_if_alone) or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
             return None
-        prev = _previous_content(doc, first.sent, first, self.lex)  # past a hedge: "joista noin 600"
-        if prev is not None and prev.lower_ in ("joista", "josta") and not cand.range_part:
-            return reading  # a part of the count before it; the subject comes from that figure
         measure = self._measure_subject(doc, first)
         if measure is not None:  # "Niiden asukasmäärät ovat noin 10–350"
             reading.subject = measure
@@ -1252,6 +1252,15 @@ def _skip_parentheses(tokens: Span) -> list[Token]:
         elif not depth:
             out.append(tok)
     return out
+
+
+def _code_list_end(doc: Doc, first: Token) -> bool:
+    """``tulosyksiköiden 8611, 8613 ja 8614 osalta``: a four-digit number closing a list of such numbers is a code."""
+    if first.i < 2 or doc[first.i - 1].lower_ not in (",", "ja", "tai"):
+        return False
+    before = doc[first.i - 2]
+    return len(first.text) >= 4 and first.text.isdigit() and len(before.text) >= 4 and before.text.isdigit() and not (
+        _year_token(first) and _year_token(before))
 
 
 def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
