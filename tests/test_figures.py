@@ -299,6 +299,9 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         # a bounding participle describes the noun after it
         ("Johtaja päättää 200 000 euroa alittavista hankinnoista.", "200 000", "hankinta"),
         ("Yli 300.000 euron (brutto) laskut hyväksyy toimitusjohtaja.", "300.000", "lasku"),  # past a parenthesis
+        ("Valitsija valitsi hakijan 3 535 euron tehtäväkohtaisella palkalla.", "3 535", "palkka"),  # across an adjective
+        ("Arviointiperusteena on hinta 40 pisteen painoarvolla ja laatu 60 pisteen painoarvolla.", "60", "laatu"),
+        ("Hän toimi vs. tarkastajana vuosina 2007-2008 (7 kk 15 p).", "7 kk", None),  # no abbreviation subject
         # an amount stated as what a genitive noun is "according to"
         ("Virkaan otetaan 3424,78 euroa tehtäväkohtaisen kuukausipalkan mukaan.", "3424,78", "kuukausipalkka"),
         # a gapped copula: the nominative after "ja" is the second figure's subject
@@ -429,6 +432,12 @@ def test_compound_duration_parts_share_the_subject(nlp):
     text = "Työkokemusta on 1 v 2 kk 22 p."
     assert [(f.value, f.unit, f.subject) for f in extract(nlp, text)] == [
         (1, "year", "työkokemus"), (2, "month", "työkokemus"), (22, "day", "työkokemus")]
+
+
+def test_code_lists_and_a_part_of_one(nlp):
+    assert extract(nlp, "Laskut hyväksytään tulosyksiköiden 8611, 8613 ja 8614 osalta.") == []
+    text = "Hakemuksen jätti kolme henkilöä, joista yksi hakijoista perui hakemuksensa."
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(3, "henkilö"), (1, "hakija")]
 
 
 def test_a_part_of_a_count_after_a_hedge(nlp):

@@ -531,8 +531,8 @@ class FigureExtractor:
                 subject = self._subject(doc, sent, first, last, reading, out, clause_of)
                 subject = self._area_measure(reading, subject)
             subject = self.lex.subject_aliases.get(subject, subject)
-            if subject is not None and not any(ch.isalpha() for ch in subject):
-                subject = None  # a mis-tagged "-" or "/" names nothing
+            if subject is not None and sum(ch.isalpha() for ch in subject) < 3:
+                subject = None  # a mis-tagged "-" or "/", an abbreviation like "vs." names nothing
             period = None if reading.unit in DURATIONS else self._period(sent, first, periods, clause_of, report_period)
             fig = Figure(
                 figure_id="",
@@ -617,7 +617,8 @@ class FigureExtractor:
         #    measure adjective: "83 neliömetrin suuruisen toimistotilan", "3680,36 euron tehtäväkohtaisen kuukausipalkan"
         nxt, genitive = None, _case(last) == "Gen" or (reading.unit_word or "").endswith(("n", ":n"))
         for tok in _skip_parentheses(doc[last.i + 1: min(last.i + 8, sent.end)])[:2]:  # "300.000 euron (brutto) laskut"
-            if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and _case(tok) is not None and _case(tok) == _case(last)):
+            modifier = tok.pos_ == "VERB" and _case(tok) is not None and (_case(tok) == _case(last) or tok.dep_ == "amod")
+            if tok.pos_ == "ADJ" or modifier:  # an adjective, or one tagged as a participle ("tehtäväkohtaisella")
                 genitive = genitive or tok.lemma_.lower() in lex.measure_adjectives
                 continue
             nxt = tok
@@ -628,7 +629,13 @@ class FigureExtractor:
         ):
             if nxt.lemma_.lower() in lex.price_labels:  # "hankkia … 101 082 euron arvonlisäverottomaan hintaan"
                 return self._price_of(doc, sent, nxt, first, last) or nxt.lemma_.lower()
-            return nxt.lemma_.lower()
+            if nxt.lemma_.lower() in lex.measure_heads and not any(
+                c.dep_ == "nmod:poss" and c.pos_ == "NOUN" and not first.i <= c.i <= last.i for c in nxt.lefts
+            ):  # "hinta 40 pisteen painoarvolla": a weight without an owner of its own is the label's
+                label = _previous_content(doc, sent, first, lex)
+                if label is not None and label.pos_ == "NOUN" and _case(label) == "Nom":
+                    return label.lemma_.lower()
+            return self._specific(nxt)
         # … as does one stated as what something is "according to": "3424,78 euroa tehtäväkohtaisen kuukausipalkan mukaan"
         after = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
         if (
