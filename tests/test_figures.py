@@ -300,6 +300,7 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Johtaja päättää 200 000 euroa alittavista hankinnoista.", "200 000", "hankinta"),
         ("Yli 300.000 euron (brutto) laskut hyväksyy toimitusjohtaja.", "300.000", "lasku"),  # past a parenthesis
         ("Valitsija valitsi hakijan 3 535 euron tehtäväkohtaisella palkalla.", "3 535", "palkka"),  # across an adjective
+        ("Hankinta on lisähankinta aiempaan päätökseen arvoltaan 657 325 euroa.", "657", "hankinta"),  # "in value"
         ("Arviointiperusteena on hinta 40 pisteen painoarvolla ja laatu 60 pisteen painoarvolla.", "60", "laatu"),
         ("Hän toimi vs. tarkastajana vuosina 2007-2008 (7 kk 15 p).", "7 kk", None),  # no abbreviation subject
         # an amount stated as what a genitive noun is "according to"

@@ -831,7 +831,7 @@ class FigureExtractor:
     def _specific(self, noun: Token) -> str:
         """``omavastuun osuus`` -> ``omavastuu``, ``tontin 7 (…, pinta-ala 4 119 m²)`` -> ``tontti``: a generic
         measure noun (share, amount, value, area) yields to its genitive owner, else to the noun that a parenthesis
-        it stands in describes."""
+        it stands in describes, else (``arvoltaan``, "in value") to the sentence's subject."""
         lemma = noun.lemma_.lower()
         if lemma not in self.lex.measure_heads:
             return lemma
@@ -842,6 +842,9 @@ class FigureExtractor:
         if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
             return before.lemma_.lower()
         owner = _parenthesis_owner(noun)
+        # "-ltaan" (ablative + possessive, "in value"): "Hankinta on lisähankinta … arvoltaan 657 325 euroa"
+        if owner is None and noun.lower_.endswith(("ltaan", "ltään")):
+            owner = next((t for t in noun.sent if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN" and t.i < noun.i), None)
         return owner.lemma_.lower() if owner is not None else lemma
 
     def _qualifier(
