@@ -404,6 +404,7 @@ def test_target_qualifier_and_the_reach_of_a_hedge(nlp, sentence, fragment, qual
         ("Kuudelletoista hakijalle myönnettiin avustus.", "Kuudelletoista", 16, "count"),
         ("Tavoite on 8 000 as/v. eli 2 000 asuntoa.", "2 000", 2000, "count"),  # spaced digits are no year
         ("Opetus koskee 1 tai 2 vuosiluokkaa.", "1", 1, "count"),  # alternatives share the counted noun
+        ("Kaikki kolme haastateltua osoittivat osaamista.", "kolme", 3, "count"),  # a participle counted as a noun
     ],
 )
 def test_number_forms(nlp, sentence, fragment, value, unit):

@@ -430,7 +430,13 @@ class FigureExtractor:
                         return None
                     return tok
                 continue  # a noun in another case ("strategiaan") modifies the counted one
-            if tok.pos_ in SKIP_POS_TO_NOUN or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")):
+            if tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"):
+                after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                nominal = after is None or after.pos_ not in ("NOUN", "ADJ", "PROPN")  # "kolme haastateltua osoittivat"
+                if nominal and _case(tok) == "Par" and cand.value != 1 and tok.i == last.i + 1:
+                    return tok
+                continue
+            if tok.pos_ in SKIP_POS_TO_NOUN:
                 continue
             if tok.text in "()" or tok.pos_ == "ADV":
                 continue
@@ -1045,6 +1051,8 @@ def _year_token(tok: Token) -> bool:
 def _counted_lemma(tok: Token, after_digits: bool = True) -> str:
     """Lemma of a counted noun; after a number "-sta" is the partitive of an s-stem (avaintulosta ->
     avaintulos), which the tagger sometimes reads as an elative of another stem (avaintulo)."""
+    if tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Par" and tok.lower_.endswith(("a", "ä")):
+        return tok.lower_[:-1]  # a participle as a noun: "haastateltua" -> haastateltu, not the verb "haastatella"
     if after_digits and _case(tok) == "Ela" and tok.lower_.endswith(S_STEM_PARTITIVES) and "Plur" not in tok.morph.get("Number"):
         return tok.lower_[:-2]
     if tok.lemma_.lower() == tok.lower_ and tok.lower_.endswith(("sta", "stä")) and _case(tok) == "Par":
