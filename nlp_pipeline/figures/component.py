@@ -23,7 +23,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure
-from .lexicon import Lexicon, UnitRule, load_lexicon
+from .lexicon import NOT_SUBJECTS, Lexicon, UnitRule, load_lexicon
 from .numbers import NumberWords, number_words, parse_digits
 from .periods import PeriodMention, find_periods
 
@@ -1120,11 +1120,6 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
     return None
 
 
-NOT_SUBJECTS = frozenset({
-    "euro", "prosentti", "prosenttiyksikkö", "aika", "vuosi", "kuukausi", "päivä", "viikko", "tunti", "kerta",
-    "yhteensä", "loppu", "alku", "kvartaali", "vuosipuolisko", "neljännes", "kausi", "kk", "oy", "oyj", "ab", "ry",
-    "m²", "m2", "€", "kpl", "tavoite", "tavoitetaso", "v", "p", "h", "vrk", "pv", "vk", "vko", "min",
-})
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 TARGET_WINDOW = 4  # "tavoite 8 000 as/v.", "tavoitteena on noin 25 %"

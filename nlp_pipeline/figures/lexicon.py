@@ -66,6 +66,9 @@ def _read(name: str) -> str:
     return resources.files(DATA_PACKAGE).joinpath(name).read_text("utf-8")
 
 
+NOT_SUBJECTS = frozenset(json.loads(_read("subjects.json"))["not_subjects"]["lemmas"])
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     units = json.loads(_read("units.json"))
