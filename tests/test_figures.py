@@ -267,6 +267,232 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
     assert subjects(nlp, text, ["24 %", "530 euroa"]) == ["alv", "kuukausivuokra"]
 
 
+# ---------------------------------------------------------------- subjects on invented sentences (general patterns)
+
+
+@pytest.mark.parametrize(
+    "sentence, fragment, subject",
+    [
+        # a generic measure noun yields to what it measures, also from inside a parenthesis
+        ("Tontin pinta-ala on 2 500 m².", "2 500 m²", "tontti"),
+        ("Kaupunki vuokraa korttelin 12 tontin 3 (pinta-ala 1 800 m², osoite Esimerkkitie 4) yhdistykselle.", "1 800", "tontti"),
+        # a figure in parentheses specifies the noun before it, past a postposition
+        ("Yhtiö saa lyhyen korkotuen (10 v.) lainan.", "10 v.", "korkotuki"),
+        ("Lisävuokra määräytyy rakennuksen kerrosalan mukaan (120 m²).", "120 m²", "kerrosala"),
+        # … unless it restates a figure of that phrase in another unit: the unit names it
+        ("Hanke kattaa noin 300 asunnon tuotannon (25 000 k-m²).", "25 000", "kerrosala"),
+        # money given to a purpose or recipient is the appropriation, not the purpose; a grant part names itself
+        ("Nuorisotoimen määräraha jakautuu seuraavasti: harrastusten tukemiseen 200 000 euroa ja kerhotoimintaan "
+         "50 000 euroa.", "200 000", "määräraha"),
+        ("Nuorisotoimen määräraha jakautuu seuraavasti: harrastusten tukemiseen 200 000 euroa ja kerhotoimintaan "
+         "50 000 euroa.", "50 000", "määräraha"),
+        ("Lautakunnan käyttöön on varattu määrärahaa, josta liikuntapaikoille ohjataan 2 miljoonaa euroa.", "2 milj", "määräraha"),
+        ("Avustuksiin käytetään 40 000 euroa.", "40 000", "avustus"),
+        # a share going to a destination is its share; the elative before it is the whole …
+        ("Kaupungin kiinteistöistä 40 % kohdistuu vuokra-asuntotuotantoon.", "40 %", "vuokra-asuntotuotanto"),
+        ("Varauksista 48 % on valtion tukemaan vuokra-asuntotuotantoon ja 52 % välimuodon tuotantoon.", "52 %", "tuotanto"),
+        # … but the goal of another verb is no destination
+        ("Yhdistyksen jäsenistä noin 60 % osallistuu kerhotoimintaan.", "60 %", "jäsen"),
+        # the clause's own subject stops the search for an elative "of what"
+        ("Korjaamisesta aiheutuneet kustannukset olivat 8 500 euroa.", "8 500", "kustannus"),
+        ("Koko varauskannasta yhtiön osuus on noin 25 %.", "25 %", "varauskanta"),
+        # a bounding participle describes the noun after it
+        ("Johtaja päättää 200 000 euroa alittavista hankinnoista.", "200 000", "hankinta"),
+        ("Yli 300.000 euron (brutto) laskut hyväksyy toimitusjohtaja.", "300.000", "lasku"),  # past a parenthesis
+        ("Valitsija valitsi hakijan 3 535 euron tehtäväkohtaisella palkalla.", "3 535", "palkka"),  # across an adjective
+        ("Hankinta on lisähankinta aiempaan päätökseen arvoltaan 657 325 euroa.", "657", "hankinta"),  # "in value"
+        ("Arviointiperusteena on hinta 40 pisteen painoarvolla ja laatu 60 pisteen painoarvolla.", "60", "laatu"),
+        ("Hän toimi vs. tarkastajana vuosina 2007-2008 (7 kk 15 p).", "7 kk", None),  # no abbreviation subject
+        # an amount stated as what a genitive noun is "according to"
+        ("Virkaan otetaan 3424,78 euroa tehtäväkohtaisen kuukausipalkan mukaan.", "3424,78", "kuukausipalkka"),
+        # a gapped copula: the nominative after "ja" is the second figure's subject
+        ("Tuotot ovat 232,0 milj. euroa ja menot 228,6 milj. euroa.", "228,6", "meno"),
+        ("Markkina-arvo on noin 85 milj. euroa ja pääoma-arvo arviolta noin 49 milj. euroa.", "49", "pääoma-arvo"),
+        ("Tarjoussumma oli 58 633 euroa ja alkuperäisen päätöksen mukainen enimmäisarvo 190 000 euroa.", "190", "enimmäisarvo"),
+        # a demonstrative copula subject takes up the subject before it
+        ("Uusi vuokra perustuu kustannuksiin ja se on noin 12 000 euroa vuodessa.", "12 000", "vuokra"),
+        # a duration timing or extending an action measures no noun (README: deadlines have no subject) …
+        ("Valitus on tehtävä 30 päivän kuluessa päätöksen tiedoksisaannista.", "30 päivän", None),
+        ("Alue vuokrataan yhdistykselle kymmenen vuoden ajaksi.", "kymmenen vuoden", None),
+        ("Lautakunta voi jatkaa sopimuksen voimassaoloa kahdella vuodella.", "kahdella vuodella", None),
+        ("Kunta voi antaa vuokralle vähintään kymmeneksi vuodeksi omistamansa kiinteistön.", "kymmeneksi", None),
+        ("Tarkistus tehdään noin 20 vuoden väliajoin.", "20 vuoden", None),
+        # … a partitive one measures how long the copula's subject lasts
+        ("Rakennustyö on ollut käynnissä yli 13 vuotta.", "13 vuotta", "rakennustyö"),
+        # a fraction word counts the elative, not a genitive modifier
+        ("Yli puolet kerrostalon julkisivusta on korjattu.", "puolet", "julkisivu"),
+        # a transitive verb's object is measured, not its agent; a classifier counts a fronted partitive
+        ("Yhdistys vuokraa koulusta liikuntasalia yhteensä 300 neliömetriä.", "300", "liikuntasali"),
+        ("Hakemuksia saapui yhteensä 48 kappaletta.", "48", "hakemus"),
+        # a year is no destination; an elative governed by a verb or postposition is no "of what"
+        ("Ruokahävikkiä vähennetään 50 prosentilla vuoteen 2025 mennessä.", "50", "ruokahävikki"),
+        ("Hinta on alueesta riippuen noin 10 prosenttia korkeampi.", "10", None),
+        ("Matkustajamäärä kasvaa 1,2 % / vuosi.", "1,2", "matkustajamäärä"),  # never a punctuation "subject"
+        # a participle taking the amount describes the noun after it
+        ("Aluepäällikkö päättää enintään viisi päivää kestävästä toimipisteen sulkemisesta.", "viisi", "sulkeminen"),
+        # a partitive after a percentage names what it is of
+        ("Tavoite on seuraava: 25 % vuokra-asuntoja, 30 % välimuodon asuntoja ja 45 % omistusasuntoja.", "45 %", "omistusasunto"),
+        ("Sovelletaan 50 % rajaa.", "50 %", "raja"),
+        # a unit naming its measure keeps it unless the text names an area measure
+        ("Kaupungilla on varattuna tontteja yhteensä noin 1,2 milj. k-m².", "1,2", "kerrosala"),
+        ("Tonttien asuinrakennusoikeus on 38 300 k-m².", "38 300", "asuinrakennusoikeus"),
+        # a generic label (tarve) is of the item its line or sentence opens with
+        ("Tarjous hyväksyttiin:\nLT1: Teräskaide, yksikköhintaan 300 €/m, arvioitu tarve 40 m. Sekä kaiteen tolpat, "
+         "arvioitu tarve 12 kpl.", "12 kpl", "tolppa"),
+        ("Tarjous hyväksyttiin:\nLT1: Teräskaide, yksikköhintaan 300 €/m, arvioitu tarve 40 m.", "40 m", "teräskaide"),
+        # a price of buying or selling names the deal (README), of other verbs the object
+        ("Kaupunki myy tontin hintaan 250 000 euroa.", "250 000", "kauppahinta"),
+        ("Virasto hankkii kymmenen laitetta 12 000 euron hintaan.", "12 000", "hankinta"),
+        ("Yksikkö tilaa lisätöitä hintaan 5 000 euroa.", "5 000", "lisätyö"),
+        # a possessive clause names what its durations measure
+        ("Lisäksi hänellä on muuta työkokemusta ohjaajana Helsingissä yhteensä 11 kuukautta.", "11", "työkokemus"),
+    ],
+)
+def test_subject_patterns(nlp, sentence, fragment, subject):
+    assert by_text(extract(nlp, sentence), sentence, fragment).subject == subject
+
+
+@pytest.mark.parametrize(
+    "sentence, fragment, qualifier, bound",
+    [
+        ("Yhtiön tuotantotavoite on 1 500 asuntoa vuodessa.", "1 500", "tavoite", None),  # a target inside a compound
+        ("Rahoitusmuototavoite on seuraava:\n25 % vuokra-asuntoja,\n30 % omistusasuntoja.", "30 %", "tavoite", None),  # a list of targets
+        ("Määrä on alle vuositavoitteen (4 900 as/vuosi).", "4 900", "tavoite", None),  # "alle" bounds the noun, not the figure
+        ("Tavoitteiden toteutuminen: 717 tehtävää on kirjattu.", "717", None, None),  # the targets' fate, no target
+        ("Hakijoita oli alle 20 henkilöä.", "20", None, "lt"),
+        ("Päällikkö hyväksyy laskut 5.000 euroon (sis. alv) asti.", "5.000", None, "lt"),  # up to, past a parenthesis
+        ("Helsinkiläisistä yli 45-vuotiaista 81 % on saanut kaksi rokoteannosta.", "81 %", None, None),  # the group's
+    ],
+)
+def test_target_qualifier_and_the_reach_of_a_hedge(nlp, sentence, fragment, qualifier, bound):
+    fig = by_text(extract(nlp, sentence), sentence, fragment)
+    assert (fig.qualifier, fig.bound) == (qualifier, bound)
+
+
+# ---------------------------------------------------------------- number forms of the guide and README (recall)
+
+
+@pytest.mark.parametrize(
+    "sentence, fragment, value, unit",
+    [
+        ("Budjetti on 120 t€.", "120 t€", 120_000, "eur"),
+        ("Kustannukset ovat 0,5 M€ ja 2,3 mrd. euroa.", "0,5 M€", 500_000, "eur"),
+        ("Kustannukset ovat 0,5 M€ ja 2,3 mrd. euroa.", "2,3 mrd", 2_300_000_000, "eur"),
+        ("Hinta on € 5 000 ja toinen hinta EUR 3 500.", "5 000", 5000, "eur"),  # the currency written first
+        ("Hinta on € 5 000 ja toinen hinta EUR 3 500.", "3 500", 3500, "eur"),
+        ("Maksu on 5 000,- euroa.", "5 000", 5000, "eur"),
+        ("Osuus kasvoi 2,5 %-yks. ja työttömyysaste laski 1,3 pp.", "2,5", 2.5, "percentage_point"),
+        ("Osuus kasvoi 2,5 %-yks. ja työttömyysaste laski 1,3 pp.", "1,3", 1.3, "percentage_point"),
+        ("Uutta pyörätietä rakennetaan 12 km.", "12 km", 12, "km"),
+        ("Alueen pinta-ala on 10,8 hehtaaria.", "10,8", 108_000, "m2"),  # README: hectares are m²
+        ("Hinnan painoarvo on 60 pistettä.", "60 pistettä", 60, "score"),
+        ("Edullisin tarjous sai 100 vertailupistettä.", "100", 100, "score"),
+        ("Ilmaantuvuus oli 19-kertainen ja määrä kasvoi viisinkertaiseksi.", "19-kertainen", 19, "other"),
+        ("Ilmaantuvuus oli 19-kertainen ja määrä kasvoi viisinkertaiseksi.", "viisin", 5, "other"),
+        ("Tonttitehokkuus on e=1,21.", "1,21", 1.21, "other"),
+        ("Pohjavesi on tasolla -12…-27 metriä.", "-12", -12, "m"),  # a range of levels, either way
+        ("Pohjavesi on tasolla -12…-27 metriä.", "-27", -27, "m"),
+        ("Työkokemusta on 1 v 2 kk 22 p.", "22 p", 22, "day"),
+        ("Pellit asennetaan 14 jm matkalle.", "14 jm", 14, "m"),  # running metres
+        ("Kokous kesti 30 minuuttia.", "30 minuuttia", 0.5, "hour"),  # minutes are hours (gold)
+        ("Kaksi viidestä hakijasta sai paikan.", "Kaksi viidestä", 2, "fraction"),
+        ("Kolmannes asukkaista asuu vuokralla.", "Kolmannes", 1, "fraction"),
+        ("Lautakunta käsitteli kahtakymmentä hakemusta.", "kahtakymmentä", 20, "count"),
+        ("Avustusta myönnetään kolmellekymmenelle yhdistykselle.", "kolmellekymmenelle", 30, "count"),
+        ("Asukkaita on puolitoista tuhatta.", "puolitoista tuhatta", 1500, "count"),
+        ("Yksikkö neuvotteli kolmentoista eri hakijatahon kanssa.", "kolmentoista", 13, "count"),  # the case is kolmen's
+        ("Kuudelletoista hakijalle myönnettiin avustus.", "Kuudelletoista", 16, "count"),
+        ("Tavoite on 8 000 as/v. eli 2 000 asuntoa.", "2 000", 2000, "count"),  # spaced digits are no year
+        ("Opetus koskee 1 tai 2 vuosiluokkaa.", "1", 1, "count"),  # alternatives share the counted noun
+        ("Kaikki kolme haastateltua osoittivat osaamista.", "kolme", 3, "count"),  # a participle counted as a noun
+    ],
+)
+def test_number_forms(nlp, sentence, fragment, value, unit):
+    fig = by_text(extract(nlp, sentence), sentence, fragment)
+    assert (fig.value, fig.unit) == (pytest.approx(value), unit)
+
+
+def test_vote_counts_by_kind(nlp):
+    text = "Äänestys\n\nJaa-äänet: 14\nMatti Meikäläinen, Maija Mallikas\n\nEi-äänet: 3\nTeppo Testaaja\n\nLiitteet: 2\n"
+    found = extract(nlp, text)
+    assert [(f.value, f.subject, f.qualifier) for f in found] == [(14, "ääni", "jaa"), (3, "ääni", "ei")]
+    text = "Jaa-äänet: 50\nMatti Meikäläinen\n\nTyhjä: 30\nMaija Mallikas\n"
+    assert [(f.value, f.qualifier) for f in extract(nlp, text)] == [(50, "jaa"), (30, "tyhjä")]
+
+
+def test_a_count_on_its_own_line_is_no_heading(nlp):
+    text = "Hakijamäärä\n12 hakijaa\nHyväksytyt\n5 hakijaa\n"
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(12, "hakija"), (5, "hakija")]
+
+
+def test_a_numeral_repeated_in_digits_is_one_count(nlp):
+    text = "Osastolla jatketaan viiden (5) sairaansijan vähennystä."
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(5, "sairaansija")]
+
+
+def test_compound_duration_parts_share_the_subject(nlp):
+    text = "Työkokemusta on 1 v 2 kk 22 p."
+    assert [(f.value, f.unit, f.subject) for f in extract(nlp, text)] == [
+        (1, "year", "työkokemus"), (2, "month", "työkokemus"), (22, "day", "työkokemus")]
+
+
+def test_code_lists_and_a_part_of_one(nlp):
+    assert extract(nlp, "Laskut hyväksytään tulosyksiköiden 8611, 8613 ja 8614 osalta.") == []
+    text = "Hakemuksen jätti kolme henkilöä, joista yksi hakijoista perui hakemuksensa."
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(3, "henkilö"), (1, "hakija")]
+
+
+def test_a_part_of_a_count_after_a_hedge(nlp):
+    text = "Lukiossa on noin 850 opiskelijaa, joista noin 600 on valmennusurheilijoita."
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(850, "opiskelija"), (600, "opiskelija")]
+
+
+# ---------------------------------------------------------------- never-figures, one class a line (guide + README)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Päätös tehtiin 11.1.2022 ja se on voimassa 1.4.2020 - 31.3.2021.",  # dates, date ranges
+        "Kokous alkaa klo 16.00 ja päättyy kello 18.",  # times of day
+        "Lisätietoja puh. 09 310 31585 tai 040 123 4567.",  # phone numbers
+        "Asia HEL 2021-012385 käsiteltiin.",  # diary numbers
+        "Hallintosäännön 10 luvun 1 §:n 3 momentin mukaan asia ratkaistaan. Asia käsiteltiin 12 §:ssä.",  # law structure
+        "Laki 410/2015 ja asetus 136/2010 koskevat asiaa.",  # law numbers
+        "Tehtäväluokka 00 02 09 ja talousarviokohta 1 30 01 ovat käytössä.",  # classification and budget codes
+        "Osoite on Mäkelänkatu 47, 00510 Helsinki.",  # street numbers, postal codes
+        "Yrityksen Y-tunnus on 1234567-8 ja kiinteistötunnus 91-39-83-16.",  # business and property ids
+        "Hankkeen 2. vaiheen suunnittelu alkaa ja Liite 1 ja Lisätilaus 5 hyväksytään.",  # ordinals, list numbering
+        "Ohjelmistoversio 2.3.1 otetaan käyttöön.",  # version numbers
+        "Kaupunki osallistuu RRP2-ohjelmaan, AK2-hankkeeseen ja Kuudes Kerros Oy:n toimintaan.",  # names and codes
+        "Covid-19-pandemia ja SARS-CoV-2 vaikuttavat kampus 4:n ja toimipiste T24:n toimintaan.",
+        "Tontti 43082/1 kuuluu korttelin 43082 alueelle 43. kaupunginosassa.",  # plots, blocks, districts
+        "Asemakaavan muutos nro 10338 ja lupa 35-2155-21-AJ hyväksyttiin.",  # plan and permit numbers
+        "Vuosiluokkien 4-10 opetus ja lukuvuoden 2020-2021 kerhot arvioitiin asteikolla 1-5.",  # grades, school years, scales
+        "Ensimmäisen kvartaalin ja toisen vuosipuoliskon aikana neljäs aalto alkoi.",  # ordinals, period names
+        "Kaupunki on yksi monista toimijoista ja asia on nostettu yhdeksi painopisteeksi.",  # "one of"
+        "Palvelu on auki kello 6-24 ja rajoitukset ovat voimassa 4.12.–31.12.2021.",  # clock and date ranges
+        "Lisätyöpäätökset 1-3/2021 ja kohta LT1: kaiteet, YSE 98 -ehdot, s. 16-17.",  # month ranges, item codes, pages
+        "Indeksi 1951 = 100 ja hiilivedyt C10-C21 sekä viikolla 46 rokotetaan.",  # index bases, chemistry, week labels
+        "Äänestykset\n1 äänestys\nJAA-ehdotus: Esitys.\n6 äänestys\n",  # numbered votes: a numeral > 1 needs a partitive
+        "Tarjoukset pyydettiin osa-alueelle 1 valituille tarjoajille ja osa-alueeseen 5 tarjottu vaaka hylättiin.",
+        "Määrä on kaksinkertaistunut viikossa.",  # a verb of change, not a stated multiple
+        "Menettely on yksinkertainen ja hakemus tehdään yksinkertaisella lomakkeella.",  # "simple"
+        "Indeksinä on lokakuu 1951 = 100 pistelukua 100.",  # index bases and index points
+        "Osakkeiden nrot 4388 - 4537 siirtyvät.",  # share numbers, also as a range
+        "Rajoitukset olivat voimassa 10.9-9.10.2021 ja arvio annettiin asteikolla 1-5p.",  # README: date range, scale
+        "Päätös tulee voimaan seitsemäntenä päivänä.",  # ordinal
+        "Virka (vakanssinumero 012345, toimintayksikkö 395640, työpiste 100070) täytetään.",  # vacancy and unit numbers
+        "Asia käsitellään Q3/2022 raportissa ja 1. neljänneksen aikana.",  # quarter names
+        "Tupakkalaki (549/2016) 78, 79, 90 ja 106 § koskee asiaa.",  # a list of section numbers
+        "Etäopetus koskee perusopetuksen 1 - 3 vuosiluokkien oppilaita.",  # grade labels
+        "Asteikkona käytetään 1–5 pistettä.",  # a scale stated in points
+    ],
+)
+def test_never_figure_classes(nlp, text):
+    assert [text[f.start_char:f.end_char] for f in extract(nlp, text)] == []
+
+
 # ---------------------------------------------------------------- bad input
 
 
@@ -306,6 +532,7 @@ def test_random_number_soup_never_crashes_or_invents_absurd_values(nlp, text):
         ("Toisella vuosipuoliskolla 2025 hakijoita oli 12.", "2025-H2"),
         ("Tammikuussa 2022 hakemuksia tuli 40 kappaletta.", "2022-01"),
         ("Ajalla 1.4.2020–31.3.2021 kustannukset olivat 5 000 euroa.", "2020-04-01/2021-03-31"),
+        ("Vuodesta 2023 alkaen tavoite on 2 000 asuntoa.", "2030-Q4"),  # a starting point names no period
     ],
 )
 def test_period_stated_in_the_sentence(nlp, sentence, period):

@@ -9,7 +9,8 @@ How it reads a section:
 4. The unit is read right after the number (``units.json``); without one the number must count a noun
    (``184 tehtävää``, or a fronted partitive ``tehtäviä … 717``), otherwise it is no figure.
 5. Attributes come from the tokens around it: cues (approx, bound, qualifier), morphology (elative
-   ``Tehtävistä 11 %``, partitive counted nouns), the parse (copula subject), and the sentence's periods.
+   ``Tehtävistä 11 %``, partitive counted nouns), the parse (copula subject), and the sentence's periods;
+   the words that decide a subject (measure nouns, money nouns, allocation verbs, …) are ``subjects.json``.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure
-from .lexicon import Lexicon, UnitRule, load_lexicon
+from .lexicon import NOT_SUBJECTS, Lexicon, UnitRule, load_lexicon
 from .numbers import NumberWords, number_words, parse_digits
 from .periods import PeriodMention, find_periods
 
@@ -33,21 +34,20 @@ _NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,
 CANDIDATE_RE = re.compile(
     rf"""(?<![\w.,/:\-–€$])
     (?: (?P<frac>\d+(?:,\d+)?\ ?/\ ?(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+))(?![\d/.,]?\d)  # 340 /100 000
-      | (?P<lo>(?:(?<=\s)[-−])?(?:{_NUM}))\s?[–—-]\s?(?P<hi>{_NUM})(?![\d/])
+      | (?P<lo>(?:(?<=\s)[-−+])?(?:{_NUM}))\s?(?:[–—-]|(?P<dots>…|\.\.\.))\s?(?P<hi>(?(dots)[-−+]?)(?:{_NUM}))(?![\d/])
       | (?P<num>(?:(?<=[\s(])[-−])?(?:{_NUM}))(?![\d/]|,\d)
     )""",
     re.VERBOSE,
 )
 HAS_DIGIT = re.compile(r"\d")
+HEADING_MAX_TOKENS = 4  # "1 äänestys": a short verbless line a number opens is a numbered heading
 MATCH_WINDOW = 4  # tokens around a candidate that the never-figure Matcher looks at
 MAX_PERCENT = 1000.0
 MAX_DIGITS = 15
+MULTIPLE_RE = re.compile(r"(\w+?)kertai(?!st)")  # "kaksinkertaiseksi", not the verb "kaksinkertaistunut"
 CASE_SUFFIX_RE = re.compile(r":[a-zåäö]{1,5}\b")
 REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
-GENERIC_COUNT_NOUNS = frozenset({"henkilö", "kappale", "kpl", "hlö"})
-GENERIC_LABELS = frozenset({"tarve", "arvio", "määrä", "yhteismäärä"})
-GENERIC_HEADS = frozenset({"osuus", "määrä", "arvo", "summa", "lukumäärä"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
 SKIP_POS_TO_NOUN = frozenset({"ADJ", "NUM", "PROPN", "X", "SYM"})
@@ -76,6 +76,7 @@ class Reading:
     end: int
     subject: str | None = None
     money_if_alone: bool = False  # a bare "N miljoonaa" that is euros unless it counts something
+    qualifier: str | None = None  # read with the count: "Jaa-äänet: 14" -> jaa
 
 
 @Language.factory(
@@ -141,6 +142,8 @@ class FigureExtractor:
                 if reading is None:
                     continue
             taken_until = reading.end
+            if cand.word and (rep := REPEAT_RE.match(text, cand.end)):  # "viiden (5) sairaansijan": one figure
+                taken_until = max(taken_until, rep.end())
             si = bisect.bisect_right(sent_starts, first.idx) - 1
             by_sent.setdefault(si, []).append((reading, first, last))
         for si, readings in by_sent.items():
@@ -199,7 +202,8 @@ class FigureExtractor:
                 out.append(Candidate(m.start(), m.end(), a, "," in num, denominator=b))
             elif m.group("lo"):
                 lo, hi = parse_digits(m.group("lo")), parse_digits(m.group("hi"))
-                if lo is None or hi is None or lo >= hi:
+                # "10–15": ascending; levels "-12…-27 metriä" run either way
+                if lo is None or hi is None or lo == hi or (lo > hi and not m.group("dots")):
                     continue
                 out.append(Candidate(m.start("lo"), m.end("lo"), lo, "," in m.group("lo"), range_part=True))
                 out.append(Candidate(m.start("hi"), m.end("hi"), hi, "," in m.group("hi"), range_part=True))
@@ -228,10 +232,18 @@ class FigureExtractor:
             if part is not None:
                 out.append(part)
                 continue
+            times = MULTIPLE_RE.match(low)  # "viisinkertainen": the numeral part; the unit reader takes "kertainen"
+            if times:
+                value = self.words.value(times.group(1))
+                if value is not None and value >= 2:  # "yksinkertainen" is "simple"
+                    out.append(Candidate(tok.idx, tok.idx + len(times.group(1)), value, False, word=True))
+                continue
             frac = self.words.fraction(low)
             if frac is not None:
                 if tok.i > 0 and doc[tok.i - 1].lower_ in ("molemmat", "kummatkin", "eri", "monet", "hyvät", "huonot"):
                     continue
+                if tok.i > 0 and _ordinal(doc[tok.i - 1]):
+                    continue  # "1. neljänneksen aikana", "toisen neljänneksen": a period's name
                 out.append(Candidate(tok.idx, tok.idx + len(tok.text), float(frac[0]), False, denominator=float(frac[1]), word=True))
                 continue
             value = self.words.value(low)
@@ -276,6 +288,8 @@ class FigureExtractor:
         own_end = pos == cand.end
         if cand.word and (rep := REPEAT_RE.match(text, pos)):
             pos = rep.end()
+        if text.startswith((",-", ",–"), pos):  # "5 000,- euroa": the even-sum dash
+            pos += 2
         mult = self.lex.multiplier.match(text, pos) if fi else None
         if mult:
             scale = self.words.multipliers.get(mult.group().strip().lower()) or _multiplier_value(mult.group())
@@ -283,6 +297,9 @@ class FigureExtractor:
         rule, m = self._match_unit(text, pos, fi)
         if cand.half and (rule is None or rule.unit == "count"):
             return None
+        if rule is None and not mult and (before := self._unit_before(text, cand.start)) is not None:
+            unit, unit_word = before  # "€ 5 000", "e=1,21"
+            return Reading(cand, cand.value, unit, unit_word, cand.end)
         if rule is None:
             if mult:  # "Hakijoita oli 2 tuhatta" counts; "ohjataan 17 miljoonaa" in a text about euros is money
                 if not fi:
@@ -320,6 +337,14 @@ class FigureExtractor:
                 return rule, m
         return None, None
 
+    def _unit_before(self, text: str, start: int) -> tuple[str, str] | None:
+        """(unit, unit word) written right before the number: ``€ 5 000``, ``EUR 3 500``, ``e=1,21``."""
+        window = text[max(0, start - 8): start]
+        for rule in self.lex.units_before:
+            if (m := rule.regex.search(window)) is not None:
+                return rule.unit, m.group().strip(" =")
+        return None
+
     def _read_fraction(self, doc: Doc, cand: Candidate) -> Reading:
         sent_lemmas = _lemmas_around(doc, cand.start, 12)
         unit = "score" if cand.decimal or sent_lemmas & self.lex.score_words else "fraction"
@@ -330,24 +355,27 @@ class FigureExtractor:
         """What a count (or fraction) counts; a lone number with nothing counted is no figure."""
         explicit = reading.unit_word is not None
         if not explicit and not cand.word and cand.denominator is None and (
-            _names_before(doc, first) or _names_after(doc, last) or _label_number(doc, first, last)
+            _names_before(doc, first) or _names_after(doc, last) or _label_number(doc, first, last) or _code_list_end(doc, first)
             or _list_item_number(doc, first, last) or (cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}"))
         ):
             return None  # "huoneisto B 20", "tulosyksiköltä 1000022": a name or a code, not a count
+        if cand.word and cand.value == 1 and not explicit and _case(first) in ("Tra", "Ess"):
+            return None  # "nostettu yhdeksi painopisteeksi", "yhtenä keinona": as one of several, no count
         inner = [t for t in doc[first.i + 1: last.i + 1] if t.pos_ == "NOUN" and not self.words.fraction_denominator(t.lower_)]
         if inner and cand.denominator is not None:  # "viidestä tontista kolme"
             reading.subject = inner[0].lemma_.lower()
             return reading
         noun = self._counted_noun(doc, first, last, cand, explicit) if reading.unit != "score" else None
-        if noun is not None and noun.lemma_.lower() in GENERIC_COUNT_NOUNS:
+        if noun is not None and noun.lemma_.lower() in self.lex.classifiers:
             fronted = self._fronted_partitive(doc, first)  # "ulkokuntalaisia on 0–10 henkilöä"
             reading.subject = fronted.lemma_.lower() if fronted is not None else _counted_lemma(noun)
         elif noun is not None:
             reading.subject = _counted_lemma(noun, after_digits=not cand.word and noun.i == last.i + 1)
         elif reading.unit_word is not None:
             reading.subject = self.lex.unit_subjects.get(reading.unit_word.lower().split(":")[0])
-            if reading.subject in GENERIC_COUNT_NOUNS or reading.unit_word.lower().rstrip(".") in GENERIC_COUNT_NOUNS:
-                counted = _counted_after_classifier(doc, first, last, self.lex.more | self.lex.less)
+            if reading.subject in self.lex.classifiers or reading.unit_word.lower().startswith(tuple(self.lex.classifiers)):
+                # "1 kpl … myyntipisteitä", else a fronted partitive: "Hakemuksia saapui yhteensä 48 kappaletta"
+                counted = _counted_after_classifier(doc, first, last, self.lex.more | self.lex.less) or self._fronted_partitive(doc, first)
                 reading.subject = counted.lemma_.lower() if counted is not None else reading.subject
         if reading.unit != "count" or reading.unit_word is not None:
             if noun is not None and reading.unit == "count" and reading.unit_word is None:
@@ -364,7 +392,7 @@ class FigureExtractor:
 
     def _counted_noun(self, doc: Doc, first: Token, last: Token, cand: Candidate, explicit_unit: bool = False) -> Token | None:
         """The noun a number counts: ``184 tehtävää``, ``kahteen … tavoitteeseen``, ``210 … avaintulosta``."""
-        num_case = _case(first) if cand.word else None
+        num_case = _numeral_case(first) if cand.word else None
         # the parser's own reading, used when morphology is ambiguous ("avaintulosta" read as elative)
         head = next(
             (t.head for t in (last, first) if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "VERB") and t.head.i > last.i),
@@ -373,11 +401,16 @@ class FigureExtractor:
         # digits show no case: "noin 1 135 asunnon tuotannon" counts the noun right after the number
         if last.text.endswith(".") and last.text[:-1].replace(" ", "").isdigit():
             return None  # "Helmiäispolku 5. Tiedot": the dot ends the sentence
+        shared = _shared_count_noun(doc, last) if not cand.word and not _is_year(cand) else None
+        if shared is not None:  # "1 tai 2 vuosiluokkaa": alternatives share the noun
+            return shared
         adjacent = doc[last.i + 1] if last.i + 1 < len(doc) and not cand.word and not explicit_unit else None
         if adjacent is not None and not (
             adjacent.pos_ == "NOUN" and adjacent.lemma_.lower() not in self.lex.count_excluded and not adjacent.is_sent_start
         ):
             adjacent = None
+        if adjacent is not None and _truncated(adjacent):  # "300 opiskelija- ja nuorisoasuntoa": the full word counts
+            adjacent = next((t for t in doc[adjacent.i + 1: adjacent.i + 5] if t.pos_ == "NOUN" and t.is_alpha), None)
         if adjacent is not None and _case(adjacent) == "Gen" and not _is_year(cand):
             return adjacent  # "1 135 asunnon tuotantoa": the genitive right after the number is what it counts
         for tok in doc[last.i + 1: last.i + 6]:
@@ -390,24 +423,31 @@ class FigureExtractor:
                     (case == "Par" and cand.value != 1)
                     or (num_case is not None and case == num_case and (cand.value != 1 or singular))
                     or (cand.value == 1 and case == "Nom" and singular)
-                    or cand.denominator is not None  # "Kolmen (3/5) … tavoitteen"
+                    or (cand.denominator is not None and not cand.word)  # "Kolmen (3/5) … tavoitteen"
                 )
                 if agrees:
                     if _is_year(cand) and head is not tok and not explicit_unit:
                         return None
                     return tok
                 continue  # a noun in another case ("strategiaan") modifies the counted one
-            if tok.pos_ in SKIP_POS_TO_NOUN or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")):
+            if tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"):
+                after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                nominal = after is None or after.pos_ not in ("NOUN", "ADJ", "PROPN")  # "kolme haastateltua osoittivat"
+                if nominal and _case(tok) == "Par" and cand.value != 1 and tok.i == last.i + 1:
+                    return tok
+                continue
+            if tok.pos_ in SKIP_POS_TO_NOUN:
                 continue
             if tok.text in "()" or tok.pos_ == "ADV":
                 continue
             if tok.pos_ == "CCONJ" and doc[tok.i - 1].pos_ == "ADJ":
                 continue  # coordinated adjectives: "kahteen selkeään ja erilliseen … tehtävään"
             break
-        if adjacent is not None and not _is_year(cand):
+        if adjacent is not None and not _is_year(cand) and not _nominative_after_many(cand, adjacent):
             return adjacent
         if (
             head is not None and head.i <= last.i + 3 and not cand.word and not _is_year(cand)
+            and not _nominative_after_many(cand, head)
             and head.lemma_.lower() not in self.lex.count_excluded
             and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "VERB") for t in doc[last.i + 1: head.i])
         ):
@@ -416,17 +456,21 @@ class FigureExtractor:
 
     def _bare_count(self, doc: Doc, first: Token, last: Token, cand: Candidate, reading: Reading) -> Reading | None:
         """``Konkreettisia tehtäviä … on kiinnitetty … 717``: a lone number counting a fronted partitive noun."""
+        prev = _previous_content(doc, first.sent, first, self.lex)  # past a hedge: "joista noin 600"
+        if prev is not None and prev.lower_ in ("joista", "josta") and not cand.range_part and not cand.decimal:
+            return reading  # a part of the count before it ("joista yksi hakijoista"); the subject comes from that figure
         if (cand.decimal and not reading.money_if_alone) or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
             return None
-        prev = doc[first.i - 1] if first.i > 0 else None
-        if prev is not None and prev.lower_ in ("joista", "josta") and not cand.range_part:
-            return reading  # a part of the count before it; the subject comes from that figure
         measure = self._measure_subject(doc, first)
         if measure is not None:  # "Niiden asukasmäärät ovat noin 10–350"
             reading.subject = measure
             return reading
         if cand.range_part:
             return None
+        vote = self._vote_kind(doc, first, last)
+        if vote is not None:  # README: votes are "ääni", their kind the qualifier
+            reading.subject, reading.qualifier = "ääni", vote
+            return reading
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.is_space):
             return None
@@ -439,6 +483,16 @@ class FigureExtractor:
             return None
         reading.subject = fronted.lemma_.lower()
         return reading
+
+    def _vote_kind(self, doc: Doc, first: Token, last: Token) -> str | None:
+        """``Jaa-äänet: 14``, ``Tyhjä: 37`` on their own line: the kind of vote the number counts."""
+        if first.i < 2 or doc[first.i - 1].text != ":":
+            return None
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if not (nxt is None or "\n" in nxt.text):
+            return None
+        kind = doc[first.i - 2].lower_.split("-")[0]
+        return kind if kind in self.lex.vote_kinds else None
 
     def _measure_subject(self, doc: Doc, first: Token) -> str | None:
         """Copula subject naming an amount (``asukasmäärä``, ``lukumäärä``) for a number without unit."""
@@ -481,7 +535,10 @@ class FigureExtractor:
             subject = reading.subject
             if subject is None and fi:
                 subject = self._subject(doc, sent, first, last, reading, out, clause_of)
+                subject = self._area_measure(reading, subject)
             subject = self.lex.subject_aliases.get(subject, subject)
+            if subject is not None and sum(ch.isalpha() for ch in subject) < 3:
+                subject = None  # a mis-tagged "-" or "/", an abbreviation like "vs." names nothing
             rel = first.idx - sent.start_char
             if reading.unit in DURATIONS:
                 period = _measured_stretch(sent_text, rel, periods)
@@ -500,7 +557,7 @@ class FigureExtractor:
                 approx=approx,
                 bound=bound,
                 subject=subject,
-                qualifier=self._qualifier(sent, first, last, item_of, clause_of, subject) if fi else None,
+                qualifier=reading.qualifier or (self._qualifier(sent, first, last, item_of, clause_of, subject) if fi else None),
                 period=period,
                 per=self._per(text, reading.end) if fi else None,
             )
@@ -512,7 +569,11 @@ class FigureExtractor:
         before = doc[max(first.i - 3, 0): first.i]
         words = [t.lower_ for t in before]
         for i, w in enumerate(words):
-            if w in self.lex.approx or (w == "n" and i + 1 < len(words) and words[i + 1] == "."):
+            hedge = w in self.lex.approx or w in self.lex.bound_gt or w in self.lex.bound_lt
+            if before[i].pos_ in ("NOUN", "PROPN", "ADJ") and not hedge:
+                # "alle vuositavoitteen (4 900 as/vuosi)", "yli 45-vuotiaista 81 %": the hedge is the word's
+                approx, bound = False, None
+            elif w in self.lex.approx or (w == "n" and i + 1 < len(words) and words[i + 1] == "."):
                 approx = True
             elif w in self.lex.bound_gt:
                 bound = "gt"
@@ -532,8 +593,9 @@ class FigureExtractor:
         return approx, bound
 
     def _bound_after(self, doc: Doc, first: Token) -> str | None:
-        """A participle after the amount caps or floors it: ``500 000 euroa alittavista hankinnoista`` -> lt."""
-        for tok in doc[first.i + 1: min(first.i + 5, len(doc))]:
+        """A participle or postposition after the amount caps or floors it: ``500 000 euroa alittavista hankinnoista``,
+        ``5.000 euroon (sis. alv) asti`` -> lt."""
+        for tok in _skip_parentheses(doc[first.i + 1: min(first.i + 9, len(doc))])[:4]:
             lemma = tok.lemma_.lower()
             if lemma in self.lex.bound_lt_after:
                 return "lt"
@@ -549,15 +611,24 @@ class FigureExtractor:
     ) -> str | None:
         lex = self.lex
         clause = clause_of.get(first.i)
+        if reading.unit in DURATIONS and self._times_an_action(doc, last):
+            return None
         # 0. a figure in parentheses right after another restates it: "1 979,62 euroa (23,85 euroa/m2)"
         inner = _parenthesised_after(doc, sent, first)
         if inner is not None and previous and previous[-1].end_char >= inner.idx - 2 and previous[-1].subject:
             return previous[-1].subject
+        # 0b. … else it specifies the noun before it: "lyhyen korkotuen (10 v.)", "kerrosalan mukaan (10 m²)"; not when
+        #     that noun's phrase holds a figure the parenthesis restates in another unit ("466 asunnon tuotannon (38 300 k-m²)")
+        restates = bool(previous) and inner is not None and previous[-1].end_char >= inner.idx - 20
+        owner = _parenthesis_owner(first) if inner is not None and not restates else None
+        if owner is not None and owner.lemma_.lower() not in NOT_SUBJECTS:
+            return self._specific(owner)
         # 1. a genitive measure modifies the noun after it: "10 %:n kasvu", "6 kuukauden koeaika", also across a
         #    measure adjective: "83 neliömetrin suuruisen toimistotilan", "3680,36 euron tehtäväkohtaisen kuukausipalkan"
         nxt, genitive = None, _case(last) == "Gen" or (reading.unit_word or "").endswith(("n", ":n"))
-        for tok in doc[last.i + 1: min(last.i + 3, sent.end)]:
-            if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and _case(tok) is not None and _case(tok) == _case(last)):
+        for tok in _skip_parentheses(doc[last.i + 1: min(last.i + 8, sent.end)])[:2]:  # "300.000 euron (brutto) laskut"
+            modifier = tok.pos_ == "VERB" and _case(tok) is not None and (_case(tok) == _case(last) or tok.dep_ == "amod")
+            if tok.pos_ == "ADJ" or modifier:  # an adjective, or one tagged as a participle ("tehtäväkohtaisella")
                 genitive = genitive or tok.lemma_.lower() in lex.measure_adjectives
                 continue
             nxt = tok
@@ -566,34 +637,71 @@ class FigureExtractor:
             nxt is not None and nxt.pos_ == "NOUN" and nxt.lemma_.lower() not in NOT_SUBJECTS
             and genitive and reading.unit != "count"
         ):
+            if nxt.lemma_.lower() in lex.price_labels:  # "hankkia … 101 082 euron arvonlisäverottomaan hintaan"
+                return self._price_of(doc, sent, nxt, first, last) or nxt.lemma_.lower()
+            if nxt.lemma_.lower() in lex.measure_heads and not any(
+                c.dep_ == "nmod:poss" and c.pos_ == "NOUN" and not first.i <= c.i <= last.i for c in nxt.lefts
+            ):  # "hinta 40 pisteen painoarvolla": a weight without an owner of its own is the label's
+                label = _previous_content(doc, sent, first, lex)
+                if label is not None and label.pos_ == "NOUN" and _case(label) == "Nom":
+                    return label.lemma_.lower()
+            return self._specific(nxt)
+        # … as does one stated as what something is "according to": "3424,78 euroa tehtäväkohtaisen kuukausipalkan mukaan"
+        after = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
+        if (
+            nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Gen" and after is not None
+            and after.lower_ in ("mukaan", "mukaisesti") and nxt.lemma_.lower() not in NOT_SUBJECTS
+        ):
             return nxt.lemma_.lower()
+        # 1a. a participle capping, flooring or taking the amount describes the noun it modifies: "500 000 euroa
+        #     alittavista hankinnoista", "viisi päivää kestävästä sulkemisesta"
+        capped = _capped_noun(doc, last, lex.bound_lt_after | lex.bound_gt_after | lex.measure_participles)
+        if capped is not None:
+            return self._specific(capped)
         # 1b. a predicative measure adjective describes the verb's object: "yksilöinyt vaatimuksen 833,42 euron
         #     suuruiseksi"
         adjective = doc[last.i + 1] if last.i + 1 < sent.end else None
         if adjective is not None and adjective.lemma_.lower() in lex.measure_adjectives and _case(adjective) in ("Tra", "Ess"):
             obj = next((c for c in adjective.head.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
             if obj is not None and obj.lemma_.lower() not in NOT_SUBJECTS:
-                return _specific(obj)
-        # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"
+                return self._specific(obj)
+        # 2a. a share going to something is that thing's share, the elative before it is the whole:
+        #     "varauksista noin 37 % kohdistuu … vuokra-asuntotuotantoon", "63 % välimuodon tuotantoon"
+        destination = _share_destination(last, sent, lex.allocation_verbs) if reading.unit == "percent" else None
+        if destination is not None:
+            return destination.lemma_.lower()
+        # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"; the clause's own subject
+        #    or object stops the search ("uusimisesta aiheutuneet kustannukset olivat 10200 euroa")
         for tok in reversed(doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]):
-            if clause_of.get(tok.i, clause) != clause or tok.text[:1].isdigit():
+            # another number ends the search, a compound like "45-vuotiaista" does not
+            if clause_of.get(tok.i, clause) != clause or (tok.text[:1].isdigit() and tok.pos_ in ("NUM", "SYM", "PUNCT")):
                 break
-            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and tok.lemma_.lower() not in NOT_SUBJECTS:
-                return _specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
+            subject = doc[tok.i - 1] if tok.lemma_ == "olla" and tok.i > sent.start else tok
+            if (
+                subject.pos_ == "NOUN" and _case(subject) in ("Nom", "Par")
+                and (subject is not tok or tok.dep_ in ("nsubj", "nsubj:cop", "obj"))
+                and subject.lemma_.lower() not in lex.measure_heads  # "Koko varauskannasta Att:n osuus on noin 25 %"
+            ):
+                break
+            governed = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("VERB", "ADP")  # "alueesta riippuen noin 10 %"
+            if (
+                tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and not governed
+                and tok.lemma_.lower() not in NOT_SUBJECTS
+            ):
+                return self._specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
-            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower().endswith(tuple(GENERIC_HEADS)):
+            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower().endswith(tuple(lex.measure_heads)):
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
+            # a partitive names what the percentage is of: "30 % välimuodon asuntoja"
+            if (
+                reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.is_alpha
+                and tok.lemma_.lower() not in NOT_SUBJECTS
+            ):
+                return tok.lemma_.lower()
             if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "CCONJ" and tok.i == last.i + 1):
                 break  # "+ alv 24 % ja ylläpitovuokrasta": the coordination starts the next item
-        # 2b. a share going to something: "noin 37 % vuokra-asuntotuotantoon"
-        if reading.unit in ("percent", "fraction"):
-            for tok in doc[last.i + 1: min(last.i + 4, sent.end)]:
-                if tok.pos_ == "NOUN" and _case(tok) == "Ill" and tok.lemma_.lower() not in NOT_SUBJECTS:
-                    return tok.lemma_.lower()
-                if tok.pos_ != "ADJ":
-                    break
         # 3. copula: "Hankinnan arvo on 26 316 euroa", "omavastuun osuus on 20 %" (share of -> omavastuu)
         olla = _copula_before(doc, first, lex)
         if olla is not None:
@@ -601,29 +709,43 @@ class FigureExtractor:
             if pronoun is not None and pronoun.lower_ in lex.antecedent_relatives:  # "pääomavuokrasta, joka on …"
                 noun = _nearest_noun_before(doc, sent, pronoun, max_dist=3)
                 if noun is not None and noun.lemma_.lower() not in NOT_SUBJECTS:
-                    return _specific(noun)
+                    return self._specific(noun)
+            if pronoun is not None and "Dem" in pronoun.morph.get("PronType") and _case(pronoun) == "Nom":
+                noun = _antecedent_subject(doc, pronoun)  # "Lopullinen vuokrataso perustuu … ja se on … 55 000 euroa"
+                if noun is not None and noun.lemma_.lower() not in NOT_SUBJECTS:
+                    return self._specific(noun)
             noun = _nearest_noun_before(doc, sent, olla, max_dist=4, skip_cases=LOCATIVE_CASES)
             if noun is not None and _case(noun) in ("Nom", "Par") and noun.lemma_.lower() not in NOT_SUBJECTS:
-                return _specific(noun)
+                return self._specific(noun)
+        # 3a. a gapped copula: "tuotot ovat 232,0 milj. euroa ja kulut sisältäen poistot 228,6 milj. euroa"
+        gapped = _gapped_subject(doc, sent, first, previous)
+        if gapped is not None:
+            return self._specific(gapped)
         # 3b. the copula's subject in the parse, across a longer adverbial: "Hyväksytty hankinta-arvo on Asunto Oy
         #     Helsingin Havannan osalta 20.401.585,00 euroa"
-        subject = _copula_subject(doc, sent, first, last, predicate_only=reading.unit in DURATIONS)
+        #     A duration is a copula's adverbial only in the partitive: "rakennustyö on ollut käynnissä yli 13 vuotta"
+        subject = _copula_subject(doc, sent, first, last, predicate_only=reading.unit in DURATIONS and _case(last) != "Par")
         if subject is not None:
-            return _specific(subject)
+            return self._specific(subject)
+        # 3c. money given to a purpose or a recipient is part of the appropriation the text speaks of
+        if reading.unit == "eur" and (money := self._allocated_money(doc, sent, first, last)) is not None:
+            return money
         # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa"
         prev = _previous_content(doc, sent, first, lex)
         if prev is not None and prev.text.endswith(":n") and prev.text[:-2].lower() not in NOT_SUBJECTS:  # "alv:n 24 %"
             return prev.text[:-2].lower()
         if prev is not None and prev.lemma_.lower() in lex.price_labels:  # "tilata lisätöitä … hintaan 15 930 euroa"
-            bought = _verb_object(prev.head if prev.dep_ in ("obl", "nmod") else prev, first, last) or _last_object(doc, _paragraph_start(doc, sent), prev)
-            if bought is not None:
-                return _specific(bought)
+            price = self._price_of(doc, sent, prev, first, last)
+            if price is not None:
+                return price
         if prev is not None and prev.pos_ == "NOUN" and _case(prev) in LABEL_CASES and prev.lemma_.lower() not in NOT_SUBJECTS:
-            if prev.lemma_.lower() in GENERIC_LABELS:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
-                head = next((t for t in sent if t.pos_ == "NOUN" and _case(t) == "Nom" and t.i < prev.i), None)
-                if head is not None and head.lemma_.lower() not in GENERIC_LABELS | NOT_SUBJECTS:
+            if prev.lemma_.lower() in lex.generic_labels:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
+                # the item the label is of: the first nominative after the line start, the last colon or full stop
+                item_start = next((t.i + 1 for t in reversed(doc[sent.start: prev.i]) if _ends_item(t)), sent.start)
+                head = next((t for t in doc[item_start: prev.i] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
+                if head is not None and head.lemma_.lower() not in lex.generic_labels | NOT_SUBJECTS:
                     return head.lemma_.lower()
-            return _specific(prev)
+            return self._specific(prev)
         # 5. a relative clause refers back: "717, joista kesken on 54 %"; "…, mikä on 2 prosenttiyksikköä"
         for tok in doc[sent.start: first.i]:
             if clause_of.get(tok.i) == clause and tok.lower_ in lex.relative:
@@ -637,31 +759,103 @@ class FigureExtractor:
         verb = last.head if last.dep_ in ("nsubj", "obj", "obl") else None
         for child in verb.children if verb is not None and verb.pos_ == "VERB" else ():
             if child.pos_ == "NOUN" and _case(child) == "Tra" and child.i < first.i and child.lemma_.lower() not in NOT_SUBJECTS:
-                return _specific(child)
-        # 6. the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
+                return self._specific(child)
+        # 6. the object, else the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
         verb = last.head if last.dep_ in ("obj", "obl", "advmod", "nmod") else None
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
-            for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
-                    return _specific(child)
-            # … else what the verb acts on: "tilata lisätöitä … enintään 10.000,00 eurolla" (not a deadline's verb)
+            # what a transitive verb acts on, not its agent: "tilata lisätöitä … enintään 10.000,00 eurolla", "Yhdistys
+            # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb)
             bought = _verb_object(verb, first, last) if reading.unit not in DURATIONS else None
             if bought is not None:
-                return _specific(bought)
+                return self._specific(bought)
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
+                    return self._specific(child)
             # … else an infinitive shares its governing verb's subject: "lisätilauksen arvo ei saa ylittää 50 %"
             for child in verb.head.children if verb.dep_ == "xcomp" else ():
                 if child.dep_ == "nsubj" and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
-                    return _specific(child)
+                    return self._specific(child)
         # 6b. a list line inherits the subject of the sentence that introduces the list with a colon:
         #     "Hankinta jakautuu puitesopimustoimittajittain seuraavasti: … Martela Oyj 42 755,31 euroa"
         intro = _list_intro_subject(doc, sent) if not previous and reading.unit not in DURATIONS else None
         if intro is not None:
-            return _specific(intro)
-        # 7. one part of a breakdown keeps the subject of the part before it
-        if previous and previous[-1].unit == reading.unit and previous[-1].subject:
+            return self._specific(intro)
+        # 6c. a possessive clause names what the sentence measures: "hänellä on työkokemusta … yhteensä 11 kuukautta"
+        had = _possessed(doc, sent, first)
+        if had is not None:
+            return self._specific(had)
+        # 7. one part of a breakdown keeps the subject of the part before it, as does the next part of a compound
+        #    duration ("1 v 2 kk 22 p", "1 vuosi ja 10 kuukautta")
+        if previous and previous[-1].subject and (
+            previous[-1].unit == reading.unit or (previous[-1].unit in DURATIONS and reading.unit in DURATIONS)
+        ):
             return previous[-1].subject
         # 8. some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
         return lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
+
+    def _price_of(self, doc: Doc, sent: Span, label: Token, first: Token, last: Token) -> str | None:
+        """What a price (``hintaan``) is of: the deal of a buying or selling verb (README: ``hankinta``,
+        ``kauppahinta``), else the object bought (``tilata lisätöitä … hintaan 15 930 euroa`` -> lisätyö)."""
+        verb = label.head if label.dep_ in ("obl", "nmod") else label
+        deal = self.lex.trade_deals.get(verb.lemma_.lower())
+        if deal is not None:
+            return deal
+        bought = _verb_object(verb, first, last) or _last_object(doc, _paragraph_start(doc, sent), label)
+        return self._specific(bought) if bought is not None else None
+
+    def _area_measure(self, reading: Reading, subject: str | None) -> str | None:
+        """``tontteja … 1,93 milj. k-m²`` -> kerrosala: a unit naming its own measure keeps it unless the text names
+        an area measure (``asuinrakennusoikeus on 38 300 k-m²``), not the thing that has the area."""
+        own = self.lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
+        if own is None or reading.unit == "count" or (subject or "").endswith(self.lex.area_measures):
+            return subject
+        return own
+
+    def _times_an_action(self, doc: Doc, last: Token) -> bool:
+        """``30 päivän kuluessa``, ``10 vuoden ajaksi``, ``jatkaa kahdella vuodella``, ``vuokrata kymmeneksi vuodeksi``:
+        a duration that times an action or extends it (adessive, translative) measures no noun."""
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        return (nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads) or _case(last) in ("Ade", "Tra")
+
+    def _allocated_money(self, doc: Doc, sent: Span, first: Token, last: Token) -> str | None:
+        """``tukemiseen 3 520 000 euroa``, ``toimialalle ohjataan 17 miljoonaa``: money given to a purpose or a
+        recipient (illative, allative, translative) is part of the appropriation or grant named in the sentence
+        or earlier in the section, not the purpose; ``avustuksiin 1,85 miljoonaa euroa`` names the money itself."""
+        purpose = _purpose_of(doc, sent, first, last, self.lex)
+        if purpose is None:
+            return None
+        if self._is_money(purpose):
+            return purpose.lemma_.lower()
+        # the whole, not another part given to a purpose ("josta avustuksiin 1 850 000 euroa")
+        def whole(tok: Token) -> bool:
+            return self._is_money(tok) and _case(tok) not in PURPOSE_CASES
+
+        before = (t for t in reversed(doc[max(0, first.i - MONEY_CONTEXT): first.i]))
+        after = (t for t in doc[last.i + 1: sent.end])
+        source = next((t for t in before if whole(t)), None) or next((t for t in after if whole(t)), None)
+        return source.lemma_.lower() if source is not None else None
+
+    def _is_money(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(self.lex.money_nouns)
+
+    def _specific(self, noun: Token) -> str:
+        """``omavastuun osuus`` -> ``omavastuu``, ``tontin 7 (…, pinta-ala 4 119 m²)`` -> ``tontti``: a generic
+        measure noun (share, amount, value, area) yields to its genitive owner, else to the noun that a parenthesis
+        it stands in describes, else (``arvoltaan``, "in value") to the sentence's subject."""
+        lemma = noun.lemma_.lower()
+        if lemma not in self.lex.measure_heads:
+            return lemma
+        for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
+            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and child.is_alpha:
+                return child.lemma_.lower()
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
+            return before.lemma_.lower()
+        owner = _parenthesis_owner(noun)
+        # "-ltaan" (ablative + possessive, "in value"): "Hankinta on lisähankinta … arvoltaan 657 325 euroa"
+        if owner is None and noun.lower_.endswith(("ltaan", "ltään")):
+            owner = next((t for t in noun.sent if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN" and t.i < noun.i), None)
+        return owner.lemma_.lower() if owner is not None else lemma
 
     def _qualifier(
         self, sent: Span, first: Token, last: Token, item_of: dict[int, int], clause_of: dict[int, int], subject: str | None,
@@ -670,13 +864,22 @@ class FigureExtractor:
         state = self._state_word(sent, first, last, item_of)
         if state is not None:
             return state
+        if subject is not None and subject.startswith("tavoit"):
+            return None  # "kolmen tavoitteen": goals counted, no target
         clause = clause_of.get(first.i)
-        near = list(sent.doc[max(sent.start, first.i - TARGET_WINDOW): first.i])
-        for tok in near:
-            if clause_of.get(tok.i) == clause and tok.lower_.startswith(self.lex.target_stems):
-                if subject is None or not subject.startswith("tavoit"):  # "kolmen tavoitteen": goals counted, no target
-                    return "tavoite"
+        near = [t for t in sent.doc[max(sent.start, first.i - TARGET_WINDOW): first.i] if clause_of.get(t.i) == clause]
+        # a list after "…tavoite on seuraava:" states targets too
+        colon = next((t for t in reversed(sent.doc[sent.start: first.i]) if t.text == ":"), None)
+        intro = list(sent.doc[sent.start: colon.i]) if colon is not None else []
+        # the intro must state the target itself ("…tavoite on seuraava:"), not its fate ("Tavoitteiden toteutuminen:")
+        if any(self._names_target(t) for t in near) or any(self._names_target(t) and _case(t) == "Nom" for t in intro):
+            return "tavoite"
         return None
+
+    def _names_target(self, tok: Token) -> bool:
+        """``tavoite``, also inside a compound: ``tuotantotavoite``, ``vuositavoitteen``."""
+        low = tok.lower_
+        return low.startswith(self.lex.target_stems) or (tok.pos_ == "NOUN" and any(s in low for s in self.lex.target_stems))
 
     def _state_word(self, sent: Span, first: Token, last: Token, item_of: dict[int, int]) -> str | None:
         item = item_of.get(first.i)
@@ -823,12 +1026,29 @@ def _names_after(doc: Doc, last: Token) -> bool:
 
 def _list_item_number(doc: Doc, first: Token, last: Token) -> bool:
     """A number opening a line before a capitalised word numbers an item of a list: ``1 OKM Hakuilmoitus``,
-    ``8 Kehittyvä kerrostalo -ohjelman uudistus``; in a list of attachments, any line's number does."""
+    ``8 Kehittyvä kerrostalo -ohjelman uudistus``; in a list of attachments, any line's number does; so does one
+    opening a short line without a verb, a numbered heading (``1 äänestys``)."""
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     prev = doc[first.i - 1] if first.i > 0 else None
     opens_line = prev is None or (prev.is_space and "\n" in prev.text)
+    if not opens_line or nxt is None:
+        return False
     in_attachments = getattr(doc._.context, "section_kind", None) == "attachments"
-    return opens_line and nxt is not None and (nxt.text[:1].isupper() or in_attachments)
+    line = []
+    for tok in doc[last.i + 1: last.i + 1 + HEADING_MAX_TOKENS + 1]:
+        if "\n" in tok.text_with_ws:
+            line.append(tok)
+            break
+        line.append(tok)
+    ends = "\n" in line[-1].text_with_ws or line[-1].i == len(doc) - 1
+    counts = _case(nxt) == "Par"  # "12 hakijaa" on its own line is a count
+    heading = len(line) <= HEADING_MAX_TOKENS and ends and not counts and not any(t.pos_ in ("VERB", "AUX") for t in line)
+    return nxt.text[:1].isupper() or in_attachments or heading
+
+
+def _nominative_after_many(cand: Candidate, noun: Token) -> bool:
+    """A numeral above one takes a partitive (``6 äänestystä``): ``6 äänestys`` numbers a vote, it counts none."""
+    return cand.value != 1 and _case(noun) == "Nom"
 
 
 def _label_number(doc: Doc, first: Token, last: Token) -> bool:
@@ -849,6 +1069,8 @@ def _year_token(tok: Token) -> bool:
 def _counted_lemma(tok: Token, after_digits: bool = True) -> str:
     """Lemma of a counted noun; after a number "-sta" is the partitive of an s-stem (avaintulosta ->
     avaintulos), which the tagger sometimes reads as an elative of another stem (avaintulo)."""
+    if tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Par" and tok.lower_.endswith(("a", "ä")):
+        return tok.lower_[:-1]  # a participle as a noun: "haastateltua" -> haastateltu, not the verb "haastatella"
     if after_digits and _case(tok) == "Ela" and tok.lower_.endswith(S_STEM_PARTITIVES) and "Plur" not in tok.morph.get("Number"):
         return tok.lower_[:-2]
     if tok.lemma_.lower() == tok.lower_ and tok.lower_.endswith(("sta", "stä")) and _case(tok) == "Par":
@@ -857,11 +1079,15 @@ def _counted_lemma(tok: Token, after_digits: bool = True) -> str:
 
 
 def _is_year(cand: Candidate) -> bool:
-    return not cand.decimal and cand.value.is_integer() and 1900 <= cand.value <= 2100
+    """Written like a year: four plain digits (``2 000 asuntoa`` and ``kaksituhatta`` are counts)."""
+    return not cand.decimal and not cand.word and cand.end - cand.start == 4 and 1900 <= cand.value <= 2100
+
+
+RANGE_HI_RE = re.compile(r"\s?(?:[–—-]|…|\.\.\.)\s?[-−+]?(?:" + _NUM + ")")
 
 
 def _skip_range_hi(text: str, pos: int) -> int:
-    m = re.compile(r"\s?[–—-]\s?(?:" + _NUM + ")").match(text, pos)
+    m = RANGE_HI_RE.match(text, pos)
     return m.end() if m else pos
 
 
@@ -894,30 +1120,14 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
     return None
 
 
-NOT_SUBJECTS = frozenset({
-    "euro", "prosentti", "prosenttiyksikkö", "aika", "vuosi", "kuukausi", "päivä", "viikko", "tunti", "kerta",
-    "yhteensä", "loppu", "alku", "kvartaali", "vuosipuolisko", "neljännes", "kausi", "kk", "oy", "oyj", "ab", "ry",
-    "m²", "m2", "€", "kpl", "tavoite", "tavoitetaso", "v", "p", "h", "vrk", "pv", "vk", "vko", "min",
-})
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 TARGET_WINDOW = 4  # "tavoite 8 000 as/v.", "tavoitteena on noin 25 %"
 LOCATIVE_CASES = frozenset({"Ine", "Ela", "Ill", "Ade", "Abl", "All"})
 LABEL_CASES = frozenset({"Nom", "Par", "Ill", "Ess", None})
+PURPOSE_CASES = frozenset({"Ill", "All", "Tra"})  # "tukemiseen", "toimialalle", "tueksi": what money is given to
+MONEY_CONTEXT = 400  # tokens back (within the section) where an appropriation named earlier is looked for
 LABEL_NUMBER_CASES = frozenset({"Gen"})  # "tulosyksikön 3481", "osa-alueen 5": the possessor is what is numbered
-
-
-def _specific(noun: Token) -> str:
-    """``omavastuun osuus`` -> ``omavastuu``: a generic head (share, amount, value) yields to its genitive."""
-    lemma = noun.lemma_.lower()
-    if lemma in GENERIC_HEADS:
-        for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
-            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and child.is_alpha:
-                return child.lemma_.lower()
-        before = noun.doc[noun.i - 1] if noun.i > 0 else None
-        if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
-            return before.lemma_.lower()
-    return lemma
 
 
 def _counted_after_classifier(doc: Doc, first: Token, last: Token, skippable: frozenset[str]) -> Token | None:
@@ -940,6 +1150,166 @@ def _parenthesised_after(doc: Doc, sent: Span, first: Token) -> Token | None:
     if i <= sent.start or doc[i].text != "(":
         return None
     return doc[i - 1]
+
+
+def _purpose_of(doc: Doc, sent: Span, first: Token, last: Token, lex: Lexicon) -> Token | None:
+    """The purpose or recipient an amount is given to: the label right before it (``tukemiseen 3 520 000 euroa``)
+    or an illative/allative/translative adverbial of the allocation verb it is the object of (``toimialalle ohjataan …``)."""
+    prev = _previous_content(doc, sent, first, lex)
+    if prev is not None and prev.pos_ == "NOUN" and _case(prev) in PURPOSE_CASES:
+        return prev
+    verb = last.head if last.dep_ in ("obj", "obl", "nsubj") else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.allocation_verbs:
+        return None
+    return next((c for c in verb.children if c.dep_ == "obl" and c.pos_ == "NOUN" and _case(c) in PURPOSE_CASES
+                 and not first.i <= c.i <= last.i), None)
+
+
+def _share_destination(last: Token, sent: Span, allocation_verbs: frozenset[str]) -> Token | None:
+    """The illative a share goes to: right after it past modifiers and ``on`` (``63 % välimuodon tuotantoon``), or an
+    adverbial of the allocation verb the share is the subject or object of (``37 % kohdistuu … tuotantoon``)."""
+    for tok in sent.doc[last.i + 1: min(last.i + 8, sent.end)]:
+        if tok.pos_ == "NOUN" and _case(tok) == "Ill":
+            nxt = sent.doc[tok.i + 1] if tok.i + 1 < len(sent.doc) else None
+            if tok.lemma_.lower() in NOT_SUBJECTS or (nxt is not None and (nxt.pos_ == "ADP" or _year_token(nxt))):
+                return None  # "vähennetään 50 prosentilla vuoteen 2025 mennessä": a time, no destination
+            return tok
+        # modifiers, and "on" with a participle: "48 % on valtion tukemaan pitkän korkotuen vuokra-asuntotuotantoon"
+        if not (tok.pos_ == "ADJ" or (tok.pos_ == "NOUN" and _case(tok) == "Gen") or (tok.pos_ == "AUX" and tok.lemma_ == "olla")
+                or (tok.pos_ == "VERB" and _case(tok) is not None)):
+            break
+    verb = last.head if last.dep_ in ("nsubj", "obj") else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in allocation_verbs:
+        return None
+    for head in (verb, *(c for c in verb.children if c.dep_.startswith("xcomp"))):
+        for child in head.children:
+            if child.dep_ == "obl" and child.pos_ == "NOUN" and _case(child) == "Ill" and child.lemma_.lower() not in NOT_SUBJECTS:
+                return child
+    return None
+
+
+def _capped_noun(doc: Doc, last: Token, participles: frozenset[str]) -> Token | None:
+    """The noun a participle after the amount modifies: ``500 000 euroa alittavista hankinnoista``."""
+    for tok in doc[last.i + 1: min(last.i + 3, len(doc))]:
+        if tok.lemma_.lower() in participles and tok.pos_ in ("VERB", "ADJ"):  # past genitive modifiers: "kestävästä toimipisteen sulkemisesta"
+            after = next((t for t in doc[tok.i + 1: tok.i + 4] if not (t.pos_ in ("NOUN", "ADJ") and _case(t) == "Gen")), None)
+            return after if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() not in NOT_SUBJECTS else None
+        if tok.is_punct:
+            return None
+    return None
+
+
+def _antecedent_subject(doc: Doc, pronoun: Token, max_dist: int = 30) -> Token | None:
+    """The nominal subject a demonstrative ``se``/``tämä`` takes up: the last one before it, in this sentence or the
+    one before."""
+    for tok in reversed(doc[max(0, pronoun.i - max_dist): pronoun.i]):
+        if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubj:cop") and _case(tok) == "Nom":
+            return tok
+    return None
+
+
+def _ends_item(tok: Token) -> bool:
+    """A colon, a line break or a full stop before a capital (``… 55 m. Sekä …``, a sentence the parser joined)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.text == ":" or "\n" in tok.text or (tok.text.endswith(".") and nxt is not None and nxt.text[:1].isupper())
+
+
+def _possessed(doc: Doc, sent: Span, first: Token) -> Token | None:
+    """The partitive noun of a possessive clause before the figure (``hänellä on muuta työkokemusta …``): an
+    adessive owner, ``on``, then the partitive what is had."""
+    for tok in doc[sent.start: first.i]:
+        if tok.lemma_ != "olla" or tok.i == sent.start or _case(doc[tok.i - 1]) != "Ade":
+            continue
+        for had in doc[tok.i + 1: min(tok.i + 4, first.i)]:
+            if had.pos_ == "NOUN" and _case(had) == "Par":
+                return had if had.lemma_.lower() not in NOT_SUBJECTS else None
+            if had.pos_ not in ("ADJ", "PRON", "DET", "ADV"):
+                break
+    return None
+
+
+def _shared_count_noun(doc: Doc, last: Token) -> Token | None:
+    """``1 tai 2 vuosiluokkaa``, ``3 ja 4 hakijaa``: a number coordinated with the next shares its counted noun."""
+    if last.i + 3 >= len(doc) or doc[last.i + 1].lower_ not in ("tai", "ja"):
+        return None
+    other, noun = doc[last.i + 2], doc[last.i + 3]
+    counted = other.text.isdigit() and noun.pos_ == "NOUN" and _case(noun) == "Par"
+    return noun if counted else None
+
+
+TEEN_CASE_ENDINGS = (("lle", "All"), ("lla", "Ade"), ("llä", "Ade"), ("lta", "Abl"), ("ltä", "Abl"), ("ssa", "Ine"),
+                     ("ssä", "Ine"), ("sta", "Ela"), ("stä", "Ela"), ("ksi", "Tra"), ("na", "Ess"), ("nä", "Ess"),
+                     ("een", "Ill"), ("an", "Ill"), ("än", "Ill"), ("n", "Gen"), ("a", "Par"), ("ä", "Par"))
+
+
+def _numeral_case(tok: Token) -> str | None:
+    """Case of a numeral word; ``kolmentoista`` inflects its first part (kolmen = genitive), not ``toista``."""
+    low = tok.lower_
+    if low.endswith("toista") and len(low) > 6:
+        head = low[:-6]
+        return next((case for ending, case in TEEN_CASE_ENDINGS if head.endswith(ending)), None)
+    return _case(tok)
+
+
+def _ordinal(tok: Token) -> bool:
+    return "Ord" in tok.morph.get("NumType") or re.fullmatch(r"\d{1,2}\.", tok.text) is not None
+
+
+def _gapped_subject(doc: Doc, sent: Span, first: Token, previous: list[Figure]) -> Token | None:
+    """``X on A ja Y … B``: a nominative right after ``ja`` takes the elided copula of the clause before, whose
+    figure A it follows, so it is what B measures, when no verb of its own stands between it and B."""
+    conj = next((t for t in reversed(doc[sent.start: first.i]) if t.lower_ == "ja"), None)
+    if conj is None or not previous or previous[-1].end_char > conj.idx:
+        return None
+    if not any(t.lemma_ == "olla" for t in doc[sent.start: conj.i]):
+        return None
+    between = doc[conj.i + 1: first.i]
+    if any(t.pos_ == "AUX" or (t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")) for t in between):
+        return None
+    # past modifiers: "ja alkuperäisen hankintapäätöksen mukainen enimmäisarvo 190 000 euroa"
+    subject = next((t for t in between if not (t.pos_ == "ADJ" or (t.pos_ in ("NOUN", "PROPN") and _case(t) == "Gen"))), None)
+    ok = subject is not None and subject.pos_ == "NOUN" and _case(subject) == "Nom"
+    return subject if ok and subject.lemma_.lower() not in NOT_SUBJECTS else None
+
+
+def _skip_parentheses(tokens: Span) -> list[Token]:
+    """The tokens outside parentheses: ``euron (brutto) laskut`` -> euron, laskut."""
+    out, depth = [], 0
+    for tok in tokens:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(tok)
+    return out
+
+
+def _code_list_end(doc: Doc, first: Token) -> bool:
+    """``tulosyksiköiden 8611, 8613 ja 8614 osalta``: a four-digit number closing a list of such numbers is a code."""
+    if first.i < 2 or doc[first.i - 1].lower_ not in (",", "ja", "tai"):
+        return False
+    before = doc[first.i - 2]
+    return len(first.text) >= 4 and first.text.isdigit() and len(before.text) >= 4 and before.text.isdigit() and not (
+        _year_token(first) and _year_token(before))
+
+
+def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
+    """The noun a parenthesis around ``tok`` describes: ``korkotuen (10 v.)``, ``kerrosalan mukaan (10 m²)``,
+    ``tontin 7 (kiinteistötunnus …, pinta-ala 4 119 m²)``: the noun before ``(``, past a postposition or a label
+    number."""
+    doc = tok.doc
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - max_dist) - 1, -1):
+        if doc[i].text == ")":
+            return None
+        if doc[i].text != "(":
+            continue
+        j = i - 1
+        while j >= tok.sent.start and (doc[j].pos_ == "ADP" or doc[j].text.isdigit()):
+            j -= 1
+        owner = doc[j] if j >= tok.sent.start else None
+        return owner if owner is not None and owner.pos_ == "NOUN" and owner.is_alpha else None
+    return None
 
 
 def _copula_subject(doc: Doc, sent: Span, first: Token, last: Token, predicate_only: bool = False) -> Token | None:

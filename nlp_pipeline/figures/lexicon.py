@@ -21,6 +21,7 @@ class UnitRule:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     units: tuple[UnitRule, ...]
+    units_before: tuple[UnitRule, ...]  # written before the number: "€ 5 000", "e=1,21"
     multiplier: re.Pattern[str]
     rate_per: re.Pattern[str]
     per_normal: dict[str, str]
@@ -49,10 +50,23 @@ class Lexicon:
     bound_gt_after: frozenset[str]
     antecedent_relatives: frozenset[str]  # "pääomavuokrasta, joka on 1 558,53 euroa": the antecedent is measured
     price_labels: frozenset[str]  # "tilata lisätöitä … hintaan 15 930 euroa": the price is of the object bought
+    classifiers: frozenset[str]  # "henkilö", "kpl": count nouns that yield to the noun they count
+    generic_labels: frozenset[str]  # "tarve": a label of the item its line opens with
+    measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
+    money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
+    time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
+    allocation_verbs: frozenset[str]  # "kohdistua", "ohjata": verbs giving an amount to an illative/allative destination
+    measure_participles: frozenset[str]  # "viisi päivää kestävästä sulkemisesta": the noun after the participle
+    area_measures: tuple[str, ...]  # "rakennusoikeus": names an area measure (k-m²)
+    vote_kinds: frozenset[str]  # "jaa", "tyhjä": vote result labels
+    trade_deals: dict[str, str]  # hankkia -> hankinta, myydä -> kauppahinta: what a price of the verb names
 
 
 def _read(name: str) -> str:
     return resources.files(DATA_PACKAGE).joinpath(name).read_text("utf-8")
+
+
+NOT_SUBJECTS = frozenset(json.loads(_read("subjects.json"))["not_subjects"]["lemmas"])
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +74,7 @@ def load_lexicon() -> Lexicon:
     units = json.loads(_read("units.json"))
     cues = json.loads(_read("cues.json"))
     never = json.loads(_read("never.json"))
+    subjects = json.loads(_read("subjects.json"))
     rules = tuple(
         UnitRule(
             unit=u["unit"],
@@ -69,10 +84,12 @@ def load_lexicon() -> Lexicon:
         )
         for u in units["units"]
     )
+    before = tuple(UnitRule(unit=u["unit"], regex=re.compile(u["pattern"]), scale=1.0, sv=False) for u in units["before"])
     never_re = "|".join(f"(?P<{name}>{pat.replace('(?m)', '')})" for name, pat in never["patterns"].items())
     patterns = tuple(json.loads(line) for line in _read("never_patterns.jsonl").splitlines() if line.strip())
     return Lexicon(
         units=rules,
+        units_before=before,
         multiplier=re.compile(r"[ \u00a0\u202f]?" + units["multipliers"], re.IGNORECASE),
         rate_per=re.compile(units["rate_per"]["pattern"], re.IGNORECASE),
         per_normal=units["rate_per"]["normal"],
@@ -103,4 +120,14 @@ def load_lexicon() -> Lexicon:
         bound_gt_after=frozenset(cues["bound_gt_after"]),
         antecedent_relatives=frozenset(cues["antecedent_relatives"]),
         price_labels=frozenset(cues["price_labels"]),
+        classifiers=frozenset(subjects["classifiers"]["lemmas"]),
+        generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
+        measure_heads=frozenset(subjects["measure_heads"]["lemmas"]),
+        money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
+        time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
+        allocation_verbs=frozenset(subjects["allocation_verbs"]["lemmas"]),
+        measure_participles=frozenset(subjects["measure_participles"]["lemmas"]),
+        area_measures=tuple(subjects["area_measures"]["lemmas"]),
+        vote_kinds=frozenset(subjects["vote_kinds"]["forms"]),
+        trade_deals=subjects["trade_verbs"]["deals"],
     )

@@ -24,7 +24,7 @@ PERIOD_RE = re.compile(
   | \b(?P<month>(?:{'|'.join(MONTH_STEMS)})kuu\w*)\s+(?P<my>{_YEAR})\b(?!\s*=)
   | \b(?P<mnum>\d{{1,2}})/(?P<mnumy>{_YEAR})\b
   | \b(?P<yr1>{_YEAR})\s*[-–—−]\s*(?P<yr2>{_YEAR})\b(?![./-]\d)
-  | (?<![\d./-])\b(?P<year>{_YEAR})\b(?![./-]?\d|\s*(?:%|€|euro|prosent|hakija|henkilö|asukas|kpl|m²|m2|=))
+  | (?<![\d./-])\b(?P<year>{_YEAR})\b(?![./-]?\d|\s*(?:%|€|euro|prosent|hakija|henkilö|asukas|kpl|m²|m2|=|alkaen|lähtien|lukien))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
