@@ -22,7 +22,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -545,15 +545,15 @@ def per_file(result: ChunkResult) -> list[ChunkResult]:
 
 
 def local_results(jobs: Sequence[Job], config: WorkerConfig, workers: int, chunk_size: int = CHUNK_SIZE) -> Iterator[ChunkResult]:
-    """Per-file results in plan order, from ``workers`` processes (or this one when 0).
+    """Results in plan order, from ``workers`` processes (per file), or from this one when 0 (per chunk).
 
     Each worker is a pool of its own, so the :class:`Router` can choose it; files are sent in
     chunks of ``chunk_size`` per worker, and at most a few chunks per worker are ahead of the
     oldest file not yet written (that bounds the results held back to keep plan order).
     """
-    if workers <= 0:
+    if workers <= 0:  # contiguous chunks are already in plan order: no need to split them
         for chunk in chunked(jobs, chunk_size):
-            yield from per_file(analyse_chunk(chunk, config))
+            yield analyse_chunk(chunk, config)
         return
     context = multiprocessing.get_context(_start_method())
     pools = [cf.ProcessPoolExecutor(1, mp_context=context, initializer=_init_process, initargs=(config, os.getpid()))

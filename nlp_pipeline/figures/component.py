@@ -1420,7 +1420,6 @@ def _paragraph_start(doc: Doc, sent: Span) -> int:
     """Start of ``sent``, or of the sentence before it when that one did not end with . ! ? (a line break split them)."""
     start = sent.start
     while start > 0:
-        prev = doc[start - 1]
         j = start - 1
         while j > 0 and doc[j].is_space:
             j -= 1
