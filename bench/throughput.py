@@ -5,9 +5,11 @@ The 307 Ahjo pages are copied until there are ``--docs`` files; copy k carries o
 while the rest of its sections repeat, as standard texts do across years of agendas. Prints
 documents/s and tokens/s for (a) the bare model's ``nlp.pipe`` over the same texts, (b) ``process
 --workers 1``, (c) ``--workers 2``, and (d) ``--workers 1 --no-cache`` (what the section cache
-buys), with the share of time spent storing and the peak memory per worker.
+buys), with the share of time spent storing, the peak memory per worker, how busy the workers
+were, and the ceiling this machine puts on any two-process speed-up (two bare-model processes over
+halves of a sample at once, against one over all of it).
 
-    python bench/throughput.py [--docs 2000] [--keep DIR]
+    python bench/throughput.py [--docs 2000] [--keep DIR] [--ceiling-docs 400]
 """
 from __future__ import annotations
 
@@ -67,6 +69,27 @@ def bare_spacy(files: list[Path]) -> dict:
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def bare_processes(files: list[Path], n: int) -> float:
+    """Seconds for ``n`` processes, each piping every n-th text through the stock model (loading
+    included), at once: what the machine itself gives ``n`` independent processes."""
+    started = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, __file__, "--bare-part", f"{i}/{n}", *map(str, files)], cwd=REPO)
+             for i in range(n)]
+    if any(p.wait() for p in procs):
+        raise SystemExit("a bare spaCy process failed")
+    return time.perf_counter() - started
+
+
+def bare_part(part: str, files: list[Path]) -> None:
+    i, n = map(int, part.split("/"))
+    from nlp_pipeline.ingest import read_path
+    from nlp_pipeline.nlp import load_base
+
+    nlp = load_base()
+    for _ in nlp.pipe((read_path(f).text for f in files[i::n]), batch_size=32):
+        pass
+
+
 def process(folder: Path, db: Path, *options: str) -> dict:
     command = [sys.executable, "-m", "nlp_pipeline.cli", "process", str(folder), "--db", str(db),
                "--log-format", "json", "--quiet", *options]
@@ -88,7 +111,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--keep", type=Path, default=None, help="Work in this folder and keep it.")
+    parser.add_argument("--ceiling-docs", type=int, default=400, help="Documents for the machine's own 2-process scaling.")
+    parser.add_argument("--bare-part", help=argparse.SUPPRESS)
+    parser.add_argument("files", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.bare_part:
+        return bare_part(args.bare_part, args.files)
     work = args.keep or Path(tempfile.mkdtemp(prefix="agenda-throughput-"))
     corpus = work / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
@@ -112,8 +140,16 @@ def main() -> None:
         docs = r["processed"] + r["unchanged"]
         print(row(name, docs, bare["tokens"], r["seconds"], r["store_seconds"], r["peak_worker_rss_mb"], bare_rate))
     w2 = runs["process --workers 2"]
+    sample = files[:: max(1, len(files) // args.ceiling_docs)][: args.ceiling_docs]
+    one, two = bare_processes(sample, 1), bare_processes(sample, 2)
     print(f"\nworkers 2 / workers 1: {w1['seconds'] / w2['seconds']:.2f}x; section cache hits (workers 1): "
           f"{w1['cache_hits']} of {w1['sections']} analysed sections")
+    for name, r in (("workers 1", w1), ("workers 2", w2)):
+        workers = int(name.split()[-1])
+        print(f"{name}: workers busy {100 * r['worker_seconds'] / (workers * r['seconds']):.0f} % of the run "
+              f"({r['worker_seconds']:.1f} worker-seconds, {r['sections'] - r['cache_hits']} sections analysed)")
+    print(f"this machine: 2 bare spaCy processes over {len(sample)} texts at once ran {one / two:.2f}x as fast as 1 "
+          f"({one:.1f} s vs {two:.1f} s, loading included): the ceiling for any 2-process speed-up here")
     print("tokens/s counts the bare model's tokens of the whole texts for every row (the same work);")
     print("process times are wall time of the whole command, pipeline loading included.")
     print(TARGETS)

@@ -39,6 +39,8 @@ from .segment import NotAnAgenda, segment
 from .store import InputRecord, Store, _arrow_tables
 
 CHUNK_SIZE = 8  # files per task: enough sections for nlp.pipe to batch, small enough to balance workers
+IN_FLIGHT = 2  # chunks sent to a worker at once: the next is waiting when one finishes
+WINDOW = 64  # chunks per worker read ahead of the oldest file not yet written
 WRITE_BATCH = 256  # documents per write transaction (each commit costs ~15 ms whatever its size)
 WRITE_INTERVAL = 5.0  # seconds: write sooner when results trickle in, so a kill loses little
 CACHE_ENTRIES = 2048
@@ -480,22 +482,23 @@ def _process_chunk(jobs: tuple[Job, ...]) -> ChunkResult:
 
 
 class Router:
-    """Sends each file to the worker whose section cache most likely holds its texts already.
+    """Chooses the files each worker analyses next, so that texts come back to the worker whose
+    section cache holds them (the same decision in an agenda item and its minutes, standard paragraphs).
 
-    Section caches are per worker, so a text repeated across files is analysed once per worker it
-    reaches: the router sends a file to the worker that was sent most of its text runs before (the
-    same decision in an agenda item and its minutes, standard paragraphs), unless that worker's queued
-    work would then exceed the least loaded one's by more than ``slack`` files. A file's fingerprint
-    is read from its bytes (text between tags and line breaks), without parsing it.
+    Workers pull: a worker with room for another chunk gets the pending files, in plan order, that
+    cost it no more than ``margin`` above the cheapest worker, a file's cost being the share of its
+    text runs that worker was never sent. Files no worker has seen are anybody's. A worker that would
+    otherwise sit idle takes the pending files it costs least above their cheapest worker: a cache
+    miss costs less than an idle core. A file's fingerprint is read from its bytes (text between tags and line breaks),
+    without parsing it.
     """
 
     MIN_RUN = 32  # shorter runs (tags' leftovers, numbers, short headings) say nothing about content
     RUNS = re.compile(rb"<[^>]*>|\n")
 
-    def __init__(self, workers: int, slack: float = 4.0, max_keys: int = 1_000_000):
+    def __init__(self, workers: int, margin: float = 0.25, max_keys: int = 1_000_000):
         self.sent: list[set[int]] = [set() for _ in range(workers)]
-        self.queued = [0.0] * workers  # estimated work sent and not yet done, in files
-        self.slack = slack
+        self.margin = margin
         self.max_keys = max_keys
 
     @classmethod
@@ -508,28 +511,32 @@ class Router:
             return frozenset()
         return frozenset(hash(run) for run in map(bytes.strip, cls.RUNS.split(data)) if len(run) >= cls.MIN_RUN)
 
-    def assign(self, keys: frozenset[int]) -> tuple[int, float]:
-        """(worker, estimated cost): a file whose runs a worker has seen costs it little."""
-        costs = [self._cost(keys, w) for w in range(len(self.sent))]
-        best = max(range(len(costs)), key=lambda w: (-costs[w], -self.queued[w]))
-        least = min(range(len(costs)), key=lambda w: self.queued[w])
-        if self.queued[best] + costs[best] - self.queued[least] > self.slack:
-            best = least
-        sent = self.sent[best]
+    def cost(self, keys: frozenset[int], worker: int) -> float:
+        """The share of a file's text runs ``worker`` has not been sent (1.0: nothing to reuse)."""
+        return len(keys - self.sent[worker]) / len(keys) if keys else 1.0
+
+    def pick(self, worker: int, pending: dict[int, frozenset[int]], size: int, idle: bool, partial: bool) -> list[int]:
+        """Up to ``size`` keys of ``pending`` (plan positions -> fingerprints, in plan order) for ``worker``;
+        fewer than ``size`` only when ``partial`` (the plan's tail) or ``idle``, none when nothing fits."""
+        regret = {}  # what the file costs this worker above the cheapest one
+        mine = []
+        for seq, keys in pending.items():
+            costs = [self.cost(keys, w) for w in range(len(self.sent))]
+            regret[seq] = costs[worker] - min(costs)
+            if regret[seq] <= self.margin:
+                mine.append(seq)
+                if len(mine) == size:
+                    break
+        if idle and not mine:
+            mine = sorted(pending, key=regret.__getitem__)[:size]
+        elif len(mine) < size and not (partial or idle):
+            return []
+        sent = self.sent[worker]
         if len(sent) > self.max_keys:
             sent.clear()  # bounded memory; the worker's cache has long forgotten most of them anyway
-        sent.update(keys)
-        self.queued[best] += costs[best]
-        return best, costs[best]
-
-    def finished(self, worker: int, cost: float) -> None:
-        self.queued[worker] -= cost
-
-    def _cost(self, keys: frozenset[int], worker: int) -> float:
-        if not keys:
-            return 1.0
-        unseen = len(keys - self.sent[worker]) / len(keys)
-        return 0.15 + 0.85 * unseen  # a fully cached file still costs ingest, segmentation and copies
+        for seq in mine:
+            sent.update(pending[seq])
+        return mine
 
 
 def per_file(result: ChunkResult) -> list[ChunkResult]:
@@ -547,9 +554,10 @@ def per_file(result: ChunkResult) -> list[ChunkResult]:
 def local_results(jobs: Sequence[Job], config: WorkerConfig, workers: int, chunk_size: int = CHUNK_SIZE) -> Iterator[ChunkResult]:
     """Results in plan order, from ``workers`` processes (per file), or from this one when 0 (per chunk).
 
-    Each worker is a pool of its own, so the :class:`Router` can choose it; files are sent in
-    chunks of ``chunk_size`` per worker, and at most a few chunks per worker are ahead of the
-    oldest file not yet written (that bounds the results held back to keep plan order).
+    Each worker is a pool of its own, so the :class:`Router` can choose its files; each has up to
+    ``IN_FLIGHT`` chunks of ``chunk_size`` files sent, so it never waits between chunks. Files are read
+    at most ``WINDOW`` chunks per worker ahead of the oldest file not yet written: that bounds the
+    results held back to keep plan order, and leaves each worker enough files of its own to choose from.
     """
     if workers <= 0:  # contiguous chunks are already in plan order: no need to split them
         for chunk in chunked(jobs, chunk_size):
@@ -559,47 +567,36 @@ def local_results(jobs: Sequence[Job], config: WorkerConfig, workers: int, chunk
     pools = [cf.ProcessPoolExecutor(1, mp_context=context, initializer=_init_process, initargs=(config, os.getpid()))
              for _ in range(workers)]
     router = Router(workers)
-    buffers: list[list[tuple[Job, float]]] = [[] for _ in range(workers)]
-    running: dict[cf.Future, tuple[int, float]] = {}
+    pending: dict[int, Job] = {}  # read, not yet sent, in plan order
+    prints: dict[int, frozenset[int]] = {}
+    in_flight = [0] * workers
+    running: dict[cf.Future, int] = {}
     ready: dict[int, ChunkResult] = {}
-    where: dict[int, int] = {}  # seq -> worker, for files still in a buffer
     todo = iter(jobs)
-    ahead = 4 * workers * chunk_size
+    window = WINDOW * workers * chunk_size
     next_seq = taken = jobs[0].seq if jobs else 0  # plan positions are consecutive
     last_seq = jobs[-1].seq if jobs else -1
-
-    def send(w: int) -> None:
-        if buffers[w]:
-            chunk = tuple(j for j, _ in buffers[w])
-            running[pools[w].submit(_process_chunk, chunk)] = (w, sum(c for _, c in buffers[w]))
-            for j in chunk:
-                where.pop(j.seq, None)
-            buffers[w] = []
-
     try:
-        exhausted = False
         while next_seq <= last_seq:
-            while not exhausted and taken - next_seq < ahead:
-                job = next(todo, None)
-                if job is None:
-                    exhausted = True
-                    break
-                w, cost = router.assign(Router.fingerprint(job.path))
-                buffers[w].append((job, cost))
-                where[job.seq] = w
+            while taken <= last_seq and taken - next_seq < window:
+                job = next(todo)
+                pending[job.seq], prints[job.seq] = job, Router.fingerprint(job.path)
                 taken = job.seq + 1
-                if len(buffers[w]) >= chunk_size:
-                    send(w)
-            busy = {w for w, _ in running.values()}
             for w in range(workers):
-                if exhausted or w not in busy or where.get(next_seq) == w:
-                    send(w)  # an idle worker, the oldest file's worker and the tail never wait for a full chunk
+                while in_flight[w] < IN_FLIGHT and prints:
+                    seqs = router.pick(w, prints, chunk_size, idle=in_flight[w] == 0, partial=taken > last_seq)
+                    if not seqs:
+                        break
+                    chunk = tuple(pending.pop(seq) for seq in sorted(seqs))
+                    for seq in seqs:
+                        del prints[seq]
+                    running[pools[w].submit(_process_chunk, chunk)] = w
+                    in_flight[w] += 1
             if not running:
                 raise BatchError(f"internal error: file {next_seq} of the plan was never analysed")
             done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
             for future in done:
-                w, cost = running.pop(future)
-                router.finished(w, cost)
+                in_flight[running.pop(future)] -= 1
                 for piece in per_file(future.result()):
                     ready[piece.outcomes[0].seq] = piece
             while next_seq in ready:

@@ -139,14 +139,16 @@ def test_router_sends_repeated_texts_to_the_worker_that_saw_them(tmp_path):
     first = page("a.html", "Kaupunki myöntää yhdistykselle 12 000 euron avustuksen kesätoimintaan.", standard)
     other = page("b.html", "Lautakunta hyväksyy uimahallin aukioloajat syyskaudelle ja talvikaudelle.")
     copy = page("c.html", "Kaupunki myöntää yhdistykselle 12 000 euron avustuksen kesätoimintaan.", standard)
-    router = batch.Router(workers=2, slack=4.0)
-    w_first, cost_first = router.assign(router.fingerprint(first))
-    w_other, _ = router.assign(router.fingerprint(other))
-    w_copy, cost_copy = router.assign(router.fingerprint(copy))
-    assert w_other != w_first  # nothing in common: the less loaded worker
-    assert w_copy == w_first and cost_copy < cost_first  # seen before: cheap where it was seen
-    router.queued[w_first] += 10  # that worker is far behind: balance wins over the cache
-    assert router.assign(router.fingerprint(copy))[0] == w_other
+    router = batch.Router(workers=2)
+    pending = {0: router.fingerprint(first), 1: router.fingerprint(other), 2: router.fingerprint(copy)}
+    assert router.pick(0, pending, size=1, idle=True, partial=False) == [0]  # nobody has seen it: anybody's
+    del pending[0]
+    # worker 1 gets what it costs least; the copy of worker 0's file is not that
+    assert router.pick(1, pending, size=2, idle=True, partial=False) == [1]
+    del pending[1]
+    assert router.cost(pending[2], 0) < router.cost(pending[2], 1)
+    assert router.pick(1, pending, size=2, idle=False, partial=False) == []  # busy: leaves it to worker 0
+    assert router.pick(1, pending, size=2, idle=True, partial=False) == [2]  # idle: a cache miss beats waiting
 
 
 def test_kill_and_resume_gives_identical_tables(reference, corpus, tmp_path):
