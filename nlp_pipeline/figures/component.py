@@ -508,8 +508,11 @@ class FigureExtractor:
         if last.dep_ in ("flat", "flat:name", "compound", "appos"):
             return None
         fronted = self._fronted_partitive(doc, first)
-        if fronted is None or not any(t.pos_ in ("VERB", "AUX") for t in doc[fronted.i + 1: first.i]):
-            return None  # "Asiakkaita 120 135 140": a table row's label and cells, no clause stating a count
+        if fronted is None:
+            return None
+        verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc[fronted.i + 1: first.i])
+        if verbless and any(ch.isspace() for ch in doc.text[cand.start: cand.end]):
+            return None  # "Asiakkaita 120 135 140": a table row's label, its spaces may part cells as well as thousands
         reading.subject = fronted.lemma_.lower()
         return reading
 
