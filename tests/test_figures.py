@@ -489,7 +489,7 @@ def test_a_part_of_a_count_after_a_hedge(nlp):
         "Asteikkona käytetään 1–5 pistettä.",  # a scale stated in points
         "Neuvonta palvelee numerossa (09) 310 1234 arkisin.",  # a phone with its area code in parentheses
         "Tilinumero FI12 3456 7890 1234 56 maksuja varten.",  # an IBAN
-        "Vuokralle tulee 2h+k+s ja toinen asunto 1 h + kk.",  # apartment types
+        "Vuokralle tulee 2h+k+s, toinen asunto 1 h + kk sekä 1 ja 2 h+k -asuntoja.",  # apartment types
         "Selvitys on liite 1/12, karttaliite 1/2 ja sivu 2/17.",  # attachment and page numbers with their totals
         "Neuvottelu pidetään 2 krs:ssa.",  # a floor
         "Investoinnit (1000 €) TA 2024 TS 2025",  # a table's unit heading
