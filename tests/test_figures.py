@@ -540,6 +540,7 @@ def test_garbled_and_never_figures_yield_nothing(nlp, text):
         ("Hinnat ovat 5, 10 ja 15 euroa.", [(5, "eur"), (10, "eur"), (15, "eur")]),  # a list shares its unit
         ("Maksut nousevat 2 tai 3 prosenttia.", [(2, "percent"), (3, "percent")]),
         ("Sopimuskausi on 2+2 vuotta.", [(2, "year"), (2, "year")]),  # a sum of option periods
+        ("Rakentaminen kestää 2 1/2 vuotta.", [(2.5, "year")]),  # a mixed number is one value
         ("Hakijoita oli 3 ja 4 henkilöä.", [(3, "count"), (4, "count")]),
     ],
 )

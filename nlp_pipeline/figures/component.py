@@ -33,7 +33,8 @@ if not Doc.has_extension("figures"):
 _NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+(?:,\d+)?"
 CANDIDATE_RE = re.compile(
     rf"""(?<![\w.,/:\-–€$])
-    (?: (?P<frac>\d+(?:,\d+)?\ ?/\ ?(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+))(?![\d/.,]?\d)  # 340 /100 000
+    (?: (?P<mixed>\d{{1,3}}[ \u00a0]\d/\d{{1,2}})(?![\d/.,]?\d)  # 2 1/2 vuotta
+      | (?P<frac>\d+(?:,\d+)?\ ?/\ ?(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+))(?![\d/.,]?\d)  # 340 /100 000
       | (?P<lo>(?:(?<=\s)[-−+])?(?:{_NUM}))\s?(?:[–—-]|(?P<dots>…|\.\.\.))\s?(?P<hi>(?(dots)[-−+]?)(?:{_NUM}))(?![\d/])
       | (?P<num>(?:(?<=[\s(])[-−])?(?:{_NUM}))(?![\d/]|,\d)
     )""",
@@ -198,7 +199,12 @@ class FigureExtractor:
         for m in CANDIDATE_RE.finditer(text):
             if _overlaps(m.start(), m.end(), blocked):
                 continue
-            if m.group("frac"):
+            if m.group("mixed"):
+                whole, part = m.group("mixed").split()
+                num, den = (int(x) for x in part.split("/"))
+                if 0 < num < den:  # a decimal value, so it is a figure only with a unit after it
+                    out.append(Candidate(m.start(), m.end(), int(whole) + num / den, True))
+            elif m.group("frac"):
                 num, den = m.group("frac").split("/")
                 a, b = parse_digits(num), parse_digits(den)
                 if a is None or not b or a > b:
