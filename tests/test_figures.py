@@ -487,6 +487,17 @@ def test_a_part_of_a_count_after_a_hedge(nlp):
         "Tupakkalaki (549/2016) 78, 79, 90 ja 106 § koskee asiaa.",  # a list of section numbers
         "Etäopetus koskee perusopetuksen 1 - 3 vuosiluokkien oppilaita.",  # grade labels
         "Asteikkona käytetään 1–5 pistettä.",  # a scale stated in points
+        "Neuvonta palvelee numerossa (09) 310 1234 arkisin.",  # a phone with its area code in parentheses
+        "Tilinumero FI12 3456 7890 1234 56 maksuja varten.",  # an IBAN
+        "Vuokralle tulee 2h+k+s, toinen asunto 1 h + kk sekä 1 ja 2 h+k -asuntoja.",  # apartment types
+        "Selvitys on liite 1/12, karttaliite 1/2 ja sivu 2/17.",  # attachment and page numbers with their totals
+        "Neuvottelu pidetään 2 krs:ssa.",  # a floor
+        "Investoinnit (1000 €) TA 2024 TS 2025",  # a table's unit heading
+        "Satoja hakemuksia saapui ja kymmenet asukkaat osallistuivat tuhansien eurojen talkoisiin.",  # plural numerals
+        "Muutama kymmenen henkeä ja pari sataa kävijää osallistui.",  # numerals made indefinite
+        "Palvelu toimii yhden luukun periaatteella ja asiasta sovittiin kahden kesken.",  # numeral idioms
+        "Kirjasto ja Neljän tuulen tupa yhdistyvät.",  # a numeral word capitalised mid-sentence names something
+        "Yksi syy on talous. Toisaalta yksi vaihtoehto on siirtää päätöstä.",  # "one" picking one of several
     ],
 )
 def test_never_figure_classes(nlp, text):
@@ -509,10 +520,32 @@ def test_never_figure_classes(nlp, text):
         "Liite 1, Lisätilaus 5 ja 2. vaiheen Q1-raportti sekä RRP2 § 12.",
         "",
         "%",
+        "Maksu on 12 34 euroa ja summa 1 00 000 euroa.",  # digits broken by a space
+        "Toteuma 1 2 3 4 5 6 7 8 9 10 %",  # a flattened row of cells
+        "Lisävuokra on 664, 89 euroa/kk ja osuus 12, 5 %.",  # decimals spaced apart
+        "Asiakkaita 120 135 140",  # a row label and its cells, no clause stating a count
+        "Hinta on 1–99999999999999999999 euroa tai 999 999 miljardia euroa.",  # absurd sums
     ],
 )
 def test_garbled_and_never_figures_yield_nothing(nlp, text):
     assert extract(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Huoneisto B 20, 39 m2, vuokrataan.", [(39, "m2")]),  # a label number before a comma keeps the area after it
+        ("Vuonna 2022 45 % vastaajista oli tyytyväisiä.", [(45, "percent")]),  # a year before a figure is no run
+        ("Talossa on lisäksi yksi kaksikerroksinen huoneisto.", [(1, "count")]),  # an existential "one" counts
+        ("Hinnat ovat 5, 10 ja 15 euroa.", [(5, "eur"), (10, "eur"), (15, "eur")]),  # a list shares its unit
+        ("Maksut nousevat 2 tai 3 prosenttia.", [(2, "percent"), (3, "percent")]),
+        ("Sopimuskausi on 2+2 vuotta.", [(2, "year"), (2, "year")]),  # a sum of option periods
+        ("Rakentaminen kestää 2 1/2 vuotta.", [(2.5, "year")]),  # a mixed number is one value
+        ("Hakijoita oli 3 ja 4 henkilöä.", [(3, "count"), (4, "count")]),
+    ],
+)
+def test_figures_next_to_never_figures_are_kept(nlp, text, expected):
+    assert [(f.value, f.unit) for f in extract(nlp, text)] == expected
 
 
 @settings(max_examples=60, deadline=None)
@@ -555,7 +588,7 @@ def test_no_context_means_no_period(nlp):
 
 
 def test_swedish_reads_digits_only(nlp):
-    text = "Andelen var 12 procent och kostnaden 5 000 euro. Ring 09 310 1234 före den 1.2.2022."
+    text = "Andelen var 12 procent och kostnaden 5 000 euro. Ring 09 310 1234 före den 1.2.2022. Se sida 2/5."
     found = extract(nlp, text, lang="sv")
     assert [(f.value, f.unit) for f in found] == [(12, "percent"), (5000, "eur")]
 

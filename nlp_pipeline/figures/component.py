@@ -33,7 +33,8 @@ if not Doc.has_extension("figures"):
 _NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+(?:,\d+)?"
 CANDIDATE_RE = re.compile(
     rf"""(?<![\w.,/:\-–€$])
-    (?: (?P<frac>\d+(?:,\d+)?\ ?/\ ?(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+))(?![\d/.,]?\d)  # 340 /100 000
+    (?: (?P<mixed>\d{{1,3}}[ \u00a0]\d/\d{{1,2}})(?![\d/.,]?\d)  # 2 1/2 vuotta
+      | (?P<frac>\d+(?:,\d+)?\ ?/\ ?(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+))(?![\d/.,]?\d)  # 340 /100 000
       | (?P<lo>(?:(?<=\s)[-−+])?(?:{_NUM}))\s?(?:[–—-]|(?P<dots>…|\.\.\.))\s?(?P<hi>(?(dots)[-−+]?)(?:{_NUM}))(?![\d/])
       | (?P<num>(?:(?<=[\s(])[-−])?(?:{_NUM}))(?![\d/]|,\d)
     )""",
@@ -43,8 +44,9 @@ HAS_DIGIT = re.compile(r"\d")
 HEADING_MAX_TOKENS = 4  # "1 äänestys": a short verbless line a number opens is a numbered heading
 MATCH_WINDOW = 4  # tokens around a candidate that the never-figure Matcher looks at
 MAX_PERCENT = 1000.0
-MAX_DIGITS = 15
+MAX_VALUE = 1e12  # a trillion: no agenda quantity reaches it, a garbled digit run does
 MULTIPLE_RE = re.compile(r"(\w+?)kertai(?!st)")  # "kaksinkertaiseksi", not the verb "kaksinkertaistunut"
+BROKEN_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}(?P<sep>[ \u00a0]|, )$")  # a short number, then one space or ", " (_broken_number)
 CASE_SUFFIX_RE = re.compile(r":[a-zåäö]{1,5}\b")
 REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
@@ -134,6 +136,9 @@ class FigureExtractor:
             reading = self._read_unit(doc, text, cand, fi)
             if reading is None:
                 continue
+            if _absurd(reading.value) or (not cand.word and _broken_number(text, cand, reading)):
+                taken_until = reading.end  # nor are the unit words after it a figure of their own ("miljardia euroa")
+                continue
             first, last = _tokens_of(doc, cand.start, reading.end)
             if first is None:
                 continue
@@ -194,7 +199,12 @@ class FigureExtractor:
         for m in CANDIDATE_RE.finditer(text):
             if _overlaps(m.start(), m.end(), blocked):
                 continue
-            if m.group("frac"):
+            if m.group("mixed"):
+                whole, part = m.group("mixed").split()
+                num, den = (int(x) for x in part.split("/"))
+                if 0 < num < den:  # a decimal value, so it is a figure only with a unit after it
+                    out.append(Candidate(m.start(), m.end(), int(whole) + num / den, True))
+            elif m.group("frac"):
                 num, den = m.group("frac").split("/")
                 a, b = parse_digits(num), parse_digits(den)
                 if a is None or not b or a > b:
@@ -203,14 +213,14 @@ class FigureExtractor:
             elif m.group("lo"):
                 lo, hi = parse_digits(m.group("lo")), parse_digits(m.group("hi"))
                 # "10–15": ascending; levels "-12…-27 metriä" run either way
-                if lo is None or hi is None or lo == hi or (lo > hi and not m.group("dots")):
+                if lo is None or hi is None or lo == hi or (lo > hi and not m.group("dots")) or _absurd(lo) or _absurd(hi):
                     continue
                 out.append(Candidate(m.start("lo"), m.end("lo"), lo, "," in m.group("lo"), range_part=True))
                 out.append(Candidate(m.start("hi"), m.end("hi"), hi, "," in m.group("hi"), range_part=True))
             else:
                 raw = m.group("num")
                 value = parse_digits(raw)
-                if value is None or sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
+                if value is None or _absurd(value):
                     continue
                 out.append(Candidate(m.start(), m.end(), value, "," in raw))
         return out
@@ -223,6 +233,8 @@ class FigureExtractor:
     def _word_candidates(self, doc: Doc, tokens: list[Token]) -> list[Candidate]:
         out = []
         for tok in tokens:
+            if self._states_no_quantity(doc, tok):
+                continue
             low = tok.lower_
             if low in self.lex.half_words:  # "puolen vuoden", never "ensimmäisen puolen vuoden" (a period)
                 if tok.i == 0 or doc[tok.i - 1].lower_ not in self.lex.half_blockers:
@@ -262,6 +274,17 @@ class FigureExtractor:
             out.append(Candidate(tok.idx, tok.idx + len(tok.text), value, False, word=True))
         return out
 
+    def _states_no_quantity(self, doc: Doc, tok: Token) -> bool:
+        """A numeral word that is part of a name (capitalised mid-sentence: ``Neljän tuulen tupa``), made indefinite
+        by a quantifier (``muutama kymmenen``, ``pari sataa``) or part of an idiom (``yhden luukun periaate``)."""
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if prev is not None and tok.is_title and not tok.is_sent_start and (prev.is_alpha or prev.text == ","):
+            return True
+        if prev is not None and prev.lower_ in self.lex.vague_quantifiers:
+            return True
+        return nxt is not None and f"{tok.lower_} {nxt.lower_}" in self.lex.numeral_idioms
+
     def _part_of_whole(self, doc: Doc, tok: Token) -> Candidate | None:
         """``viidestä tontista kolme``, ``Kahdeksasta naapurista vain yhdellä``: a fraction of a counted whole."""
         if not tok.lower_.endswith(("sta", "stä")) or tok.i + 2 >= len(doc):
@@ -283,8 +306,8 @@ class FigureExtractor:
         if cand.denominator is not None:
             return self._read_fraction(doc, cand)
         scale = 1.0
-        # the lower end of "10–15 %" takes the unit written after the upper end
-        pos = _skip_range_hi(text, cand.end) if cand.range_part else cand.end
+        # the lower end of "10–15 %" takes the unit written after the upper end, as a number listed before others does
+        pos = _skip_range_hi(text, cand.end) if cand.range_part else self._listed_unit_pos(text, cand.end, fi)
         own_end = pos == cand.end
         if cand.word and (rep := REPEAT_RE.match(text, pos)):
             pos = rep.end()
@@ -328,6 +351,16 @@ class FigureExtractor:
             return Reading(cand, value, "count", unit_word, end)
         return Reading(cand, value, rule.unit, unit_word, end)
 
+    def _listed_unit_pos(self, text: str, pos: int, fi: bool) -> int:
+        """``5, 10 ja 15 euroa``, ``2 tai 3 miljoonaa euroa``, ``2+2 vuotta``: where the measure unit of the list a
+        number opens is."""
+        tail = LIST_TAIL_RE.match(text, pos)
+        if tail is None:
+            return pos
+        mult = self.lex.multiplier.match(text, tail.end()) if fi else None
+        rule, _ = self._match_unit(text, mult.end() if mult else tail.end(), fi)
+        return tail.end() if rule is not None and rule.unit != "count" else pos
+
     def _match_unit(self, text: str, pos: int, fi: bool) -> tuple[UnitRule | None, re.Match | None]:
         for rule in self.lex.units:
             if not fi and not rule.sv:
@@ -366,6 +399,8 @@ class FigureExtractor:
             reading.subject = inner[0].lemma_.lower()
             return reading
         noun = self._counted_noun(doc, first, last, cand, explicit) if reading.unit != "score" else None
+        if cand.word and cand.value == 1 and noun is not None and _picks_one_of_many(noun):
+            return None
         if noun is not None and noun.lemma_.lower() in self.lex.classifiers:
             fronted = self._fronted_partitive(doc, first)  # "ulkokuntalaisia on 0–10 henkilöä"
             reading.subject = fronted.lemma_.lower() if fronted is not None else _counted_lemma(noun)
@@ -481,6 +516,9 @@ class FigureExtractor:
         fronted = self._fronted_partitive(doc, first)
         if fronted is None:
             return None
+        verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc[fronted.i + 1: first.i])
+        if verbless and any(ch.isspace() for ch in doc.text[cand.start: cand.end]):
+            return None  # "Asiakkaita 120 135 140": a table row's label, its spaces may part cells as well as thousands
         reading.subject = fronted.lemma_.lower()
         return reading
 
@@ -1046,6 +1084,35 @@ def _list_item_number(doc: Doc, first: Token, last: Token) -> bool:
     return nxt.text[:1].isupper() or in_attachments or heading
 
 
+def _absurd(value: float) -> bool:
+    return abs(value) >= MAX_VALUE
+
+
+def _broken_number(text: str, cand: Candidate, reading: Reading) -> bool:
+    """Digits right after a short number and one space continue a number written broken or a flattened table row
+    (``Maksu 12 34 euroa``, ``1 00 000 euroa``, ``1 2 3 … 10 %``); after a comma and a space, the decimals of a
+    number spaced apart (two cents: ``664, 89 euroa``; one tenth: ``12, 5 %``). Neither is a figure of its own."""
+    before = BROKEN_BEFORE_RE.search(text[max(0, cand.start - 8): cand.start])
+    if before is None:
+        return False
+    if before.group("sep") != ", ":
+        return True
+    digits = cand.end - cand.start
+    own_unit = reading.unit != "count" and reading.end > cand.end  # not one read after a list: "2, 3 ja 5 %"
+    return own_unit and (digits == 1 or (digits == 2 and reading.unit == "eur"))
+
+
+def _picks_one_of_many(noun: Token) -> bool:
+    """``Yksi syy on talous``, ``yksi vaihtoehto on siirtää``: "one" on a subject right before ``on`` whose predicate
+    names what it is (a noun, a pronoun, an infinitive) picks one of several and counts nothing; other predicates
+    (``yksi hakija on valittu``, ``… oli poissa``) or an existential subject (``talossa on yksi huoneisto``) count."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if not noun.dep_.startswith("nsubj") or nxt is None or nxt.lemma_ != "olla" or nxt.head is noun:
+        return False
+    predicate = nxt.head
+    return predicate.pos_ in ("NOUN", "PROPN", "PRON") or "Inf" in predicate.morph.get("VerbForm")
+
+
 def _nominative_after_many(cand: Candidate, noun: Token) -> bool:
     """A numeral above one takes a partitive (``6 äänestystä``): ``6 äänestys`` numbers a vote, it counts none."""
     return cand.value != 1 and _case(noun) == "Nom"
@@ -1083,6 +1150,8 @@ def _is_year(cand: Candidate) -> bool:
     return not cand.decimal and not cand.word and cand.end - cand.start == 4 and 1900 <= cand.value <= 2100
 
 
+# the rest of a list of numbers: ", 10 ja 15", " tai 3" (a Finnish list closes with a conjunction), a sum "+2"
+LIST_TAIL_RE = re.compile(r"(?:,\s?(?:" + _NUM + r"))*\s(?:ja|tai|sekä)\s(?:" + _NUM + r")|(?:\s?\+\s?(?:" + _NUM + "))+")
 RANGE_HI_RE = re.compile(r"\s?(?:[–—-]|…|\.\.\.)\s?[-−+]?(?:" + _NUM + ")")
 
 

@@ -41,6 +41,8 @@ class Lexicon:
     half_words: frozenset[str]
     target_stems: tuple[str, ...]
     half_blockers: frozenset[str]
+    vague_quantifiers: frozenset[str]  # "muutama kymmenen", "pari sataa": an indefinite amount
+    numeral_idioms: frozenset[str]  # "yhden luukun": a numeral word that counts nothing
     unit_subjects: dict[str, str]  # what a unit itself names: k-m² -> kerrosala, as -> asunto
     count_excluded: frozenset[str]
     score_words: frozenset[str]
@@ -111,6 +113,8 @@ def load_lexicon() -> Lexicon:
         half_words=frozenset(cues["half_words"]),
         target_stems=tuple(cues["target_stems"]),
         half_blockers=frozenset(cues["half_blockers"]),
+        vague_quantifiers=frozenset(cues["vague_quantifiers"]),
+        numeral_idioms=frozenset(cues["numeral_idioms"]),
         unit_subjects=cues["unit_subjects"],
         count_excluded=frozenset(cues["count_noun_excluded_lemmas"]),
         score_words=frozenset(cues["score_words"]),

@@ -40,13 +40,14 @@ class NumberWords:
     specials: dict[str, float]
     multipliers: dict[str, int]
     prefixes: tuple[str, ...]
+    plurals: tuple[str, ...]  # "satoja", "tuhannet": hundreds/thousands of, no number
 
     def value(self, word: str) -> float | None:
         """Value of one numeral word in any case (``kolmesta``, ``kahdellekymmenelle``), else None."""
         word = word.lower()
         if word in self.specials:
             return self.specials[word]
-        if not word.startswith(self.prefixes):
+        if not word.startswith(self.prefixes) or word.startswith(self.plurals):
             return None
         parts = self._segment(word, 0)
         return None if parts is None else _combine(parts)
@@ -130,6 +131,7 @@ def number_words() -> NumberWords:
         specials=data["special_values"],
         multipliers=data["multipliers"],
         prefixes=tuple(sorted({p[0][:3] for p in parts} | {k[:3] for k in data["special_values"]})),
+        plurals=tuple(data["plural_stems"]),
     )
 
 
