@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -730,6 +731,10 @@ class FigureExtractor:
         # 3c. money given to a purpose or a recipient is part of the appropriation the text speaks of
         if reading.unit == "eur" and (money := self._allocated_money(doc, sent, first, last)) is not None:
             return money
+        # 3d. a table cell under a column header naming the unit: "Hankinnan arvo euroa" … "100 000 euroa"
+        header = _column_header(doc, first, last)
+        if header is not None and header.lemma_.lower() not in NOT_SUBJECTS:
+            return self._specific(header)
         # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa"
         prev = _previous_content(doc, sent, first, lex)
         if prev is not None and prev.text.endswith(":n") and prev.text[:-2].lower() not in NOT_SUBJECTS:  # "alv:n 24 %"
@@ -780,6 +785,10 @@ class FigureExtractor:
         intro = _list_intro_subject(doc, sent) if not previous and reading.unit not in DURATIONS else None
         if intro is not None:
             return self._specific(intro)
+        # … or, in a list without such a sentence, a heading naming the items: "Aiemmat päätökset" … "20.000,00 euroa"
+        heading = _list_heading(doc, first) if not previous and reading.unit not in DURATIONS else None
+        if heading is not None:
+            return self._specific(heading)
         # 6c. a possessive clause names what the sentence measures: "hänellä on työkokemusta … yhteensä 11 kuukautta"
         had = _possessed(doc, sent, first)
         if had is not None:
@@ -846,7 +855,9 @@ class FigureExtractor:
         if lemma not in self.lex.measure_heads:
             return lemma
         for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
-            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and child.is_alpha:
+            # a genitive never equals its lemma: "hankinnan arvonlisäveroton kokonaisarvo" has a caritive adjective
+            # the tagger read as a genitive noun
+            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and child.is_alpha and child.lower_ != child.lemma_.lower():
                 return child.lemma_.lower()
         before = noun.doc[noun.i - 1] if noun.i > 0 else None
         if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
@@ -1344,14 +1355,74 @@ def _list_intro_subject(doc: Doc, sent: Span, max_lines: int = 12) -> Token | No
             return None
         before = doc[j].sent
         if doc[j].text == ":":
-            # only a subject that undergoes the verb ("Hankinta jakautuu … seuraavasti:"), not an agent that acts
-            # on something ("toimitusjohtaja päätti oikeuttaa … seuraavasti:")
-            subject = next((t for t in before if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN"
-                            and t.head.pos_ == "VERB"
-                            and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in t.head.children)), None)
+            # only a subject that undergoes the verb ("Hankinta jakautuu … seuraavasti:"), or the object of a passive
+            # ("Laskut hyväksytään seuraavasti:"), not an agent that acts on something ("toimitusjohtaja päätti
+            # oikeuttaa … seuraavasti:")
+            subject = next((t for t in before if t.pos_ == "NOUN" and t.head.pos_ == "VERB" and (
+                (t.dep_ in ("nsubj", "nsubj:cop") and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in t.head.children))
+                or (t.dep_ == "obj" and "Pass" in t.head.morph.get("Voice"))
+            )), None)
             if subject is not None and subject.lemma_.lower() not in NOT_SUBJECTS:
                 return subject
         i = before.start
+    return None
+
+
+def _line(doc: Doc, i: int) -> Span:
+    """The text line token ``i`` stands on (line breaks are space tokens), without its surrounding spaces."""
+    start, end = i, i + 1
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    return doc[start:end]
+
+
+def _lines_above(doc: Doc, line: Span, max_lines: int = 12) -> Iterator[Span]:
+    """The non-empty lines before ``line``, nearest first, while they are list lines (not prose ending in ``.``)."""
+    for _ in range(max_lines):
+        j = line.start - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j < 0 or doc[j].text in (".", "!", "?"):
+            return
+        line = _line(doc, j)
+        yield line
+
+
+def _is_list_line(line: Span) -> bool:
+    """A line that is a list item or a table cell, not a sentence of prose."""
+    last = next((t for t in reversed(line) if not t.is_space), None)
+    return last is not None and last.text not in (".", "!", "?")
+
+
+def _column_header(doc: Doc, first: Token, last: Token) -> Token | None:
+    """``Hankinnan arvo euroa (alv 0%)`` over a table's ``100 000 euroa`` cells: the nominative that a header line
+    names the figure's unit with (the unit word with no number of its own) is what the column measures."""
+    line = _line(doc, first.i)
+    if last.like_num or (line.start, line.end) != (first.i, last.i + 1):
+        return None  # only a cell holding nothing but the figure
+    for above in _lines_above(doc, line):
+        unit = next((t for t in above if t.lemma_ == last.lemma_ and t.i > above.start and doc[t.i - 1].is_alpha), None)
+        if unit is not None:
+            return next((t for t in reversed(above[: unit.i - above.start]) if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
+    return None
+
+
+def _list_heading(doc: Doc, first: Token) -> Token | None:
+    """``Aiemmat päätökset`` / ``Aikaisemmat tilaukset ilman arvonlisäveroa:`` over list lines with amounts: a
+    verbless heading whose head is a plural nominative names the items the list counts or prices."""
+    line = _line(doc, first.i)
+    if not _is_list_line(line):
+        return None
+    for above in _lines_above(doc, line):
+        if any(t.like_num for t in above):
+            continue  # an earlier item
+        if any(t.pos_ in ("VERB", "AUX") for t in above):
+            return None  # a sentence introducing the list: its subject is read by _list_intro_subject
+        head = next((t for t in above if t.pos_ == "NOUN"), None)
+        if head is not None and _case(head) == "Nom" and "Plur" in head.morph.get("Number"):
+            return head if head.lemma_.lower() not in NOT_SUBJECTS else None
     return None
 
 

@@ -87,6 +87,7 @@ def load_lexicon() -> Lexicon:
     before = tuple(UnitRule(unit=u["unit"], regex=re.compile(u["pattern"]), scale=1.0, sv=False) for u in units["before"])
     never_re = "|".join(f"(?P<{name}>{pat.replace('(?m)', '')})" for name, pat in never["patterns"].items())
     patterns = tuple(json.loads(line) for line in _read("never_patterns.jsonl").splitlines() if line.strip())
+    totalling = subjects["measure_heads"]["totalling_prefixes"]  # "kokonaisarvo", "kokonaishinta": as generic as the head
     return Lexicon(
         units=rules,
         units_before=before,
@@ -119,10 +120,10 @@ def load_lexicon() -> Lexicon:
         bound_lt_after=frozenset(cues["bound_lt_after"]),
         bound_gt_after=frozenset(cues["bound_gt_after"]),
         antecedent_relatives=frozenset(cues["antecedent_relatives"]),
-        price_labels=frozenset(cues["price_labels"]),
+        price_labels=frozenset(prefix + label for label in cues["price_labels"] for prefix in ("", *totalling)),
         classifiers=frozenset(subjects["classifiers"]["lemmas"]),
         generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
-        measure_heads=frozenset(subjects["measure_heads"]["lemmas"]),
+        measure_heads=frozenset(prefix + lemma for lemma in subjects["measure_heads"]["lemmas"] for prefix in ("", *totalling)),
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
         time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
         allocation_verbs=frozenset(subjects["allocation_verbs"]["lemmas"]),
