@@ -654,12 +654,17 @@ class FigureExtractor:
             and after.lower_ in ("mukaan", "mukaisesti") and nxt.lemma_.lower() not in NOT_SUBJECTS
         ):
             return nxt.lemma_.lower()
-        # 1a. a participle capping, flooring or taking the amount describes the noun it modifies: "500 000 euroa
+        # 1a. a measure followed by a partitive measures that material or thing: "27 m3 betonia", "500 m² uutta
+        #     toimitilaa" (a count's noun is its own reading; "euroa henkilöä kohden" is a rate, not a material)
+        material = _measured_partitive(doc, last) if reading.unit not in SHARE_UNITS else None
+        if material is not None:
+            return self._specific(material)
+        # 1b. a participle capping, flooring or taking the amount describes the noun it modifies: "500 000 euroa
         #     alittavista hankinnoista", "viisi päivää kestävästä sulkemisesta"
         capped = _capped_noun(doc, last, lex.bound_lt_after | lex.bound_gt_after | lex.measure_participles)
         if capped is not None:
             return self._specific(capped)
-        # 1b. a predicative measure adjective describes the verb's object: "yksilöinyt vaatimuksen 833,42 euron
+        # 1c. a predicative measure adjective describes the verb's object: "yksilöinyt vaatimuksen 833,42 euron
         #     suuruiseksi"
         adjective = doc[last.i + 1] if last.i + 1 < sent.end else None
         if adjective is not None and adjective.lemma_.lower() in lex.measure_adjectives and _case(adjective) in ("Tra", "Ess"):
@@ -700,7 +705,7 @@ class FigureExtractor:
                 reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.is_alpha
                 and tok.lemma_.lower() not in NOT_SUBJECTS
             ):
-                return tok.lemma_.lower()
+                return _partitive_head(tok).lemma_.lower()
             if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "CCONJ" and tok.i == last.i + 1):
                 break  # "+ alv 24 % ja ylläpitovuokrasta": the coordination starts the next item
         # 3. copula: "Hankinnan arvo on 26 316 euroa", "omavastuun osuus on 20 %" (share of -> omavastuu)
@@ -859,7 +864,7 @@ class FigureExtractor:
             # the tagger read as a genitive noun
             if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and child.is_alpha and child.lower_ != child.lemma_.lower():
                 return child.lemma_.lower()
-        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        before = _before_parenthesis(noun)  # "Säännellyn asuntotuotannon (…) osuus"
         if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
             return before.lemma_.lower()
         owner = _parenthesis_owner(noun)
@@ -1305,6 +1310,41 @@ def _code_list_end(doc: Doc, first: Token) -> bool:
         _year_token(first) and _year_token(before))
 
 
+def _partitive_head(tok: Token, max_dist: int = 6) -> Token:
+    """The head of the partitive phrase ``tok`` opens: modifiers come first and agree in case, genitives may stand
+    between (``valtion tukemia pitkän korkotuen vuokra-asuntoja`` -> vuokra-asuntoja, not the participle)."""
+    head = tok
+    for nxt in tok.doc[tok.i + 1: tok.i + max_dist]:
+        if _case(nxt) == "Par" and nxt.pos_ == "NOUN" and nxt.text.replace("-", "").isalpha():
+            head = nxt
+        elif not (_case(nxt) in ("Par", "Gen") and nxt.pos_ in ("NOUN", "ADJ", "VERB")):
+            break
+    return head
+
+
+def _measured_partitive(doc: Doc, last: Token) -> Token | None:
+    """The partitive noun phrase right after a unit (``27 m3 betonia``), unless a postposition makes it a rate
+    (``euroa henkilöä kohden``) or a comparative the standard of comparison (``euroa aiesopimusta korkeampi``)."""
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is None or _case(nxt) != "Par" or nxt.pos_ not in ("NOUN", "ADJ") or last.like_num:
+        return None
+    head = _partitive_head(nxt)
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if head.pos_ != "NOUN" or head.lemma_.lower() in NOT_SUBJECTS or (
+        after is not None and (after.pos_ == "ADP" or "Cmp" in after.morph.get("Degree"))
+    ):
+        return None
+    return head
+
+
+def _before_parenthesis(tok: Token, max_dist: int = 20) -> Token | None:
+    """The token before ``tok``, past a parenthesis that ends right before it: ``asuntotuotannon (…) osuus``."""
+    doc, i = tok.doc, tok.i - 1
+    if i >= 0 and doc[i].text == ")":
+        i = next((j - 1 for j in range(i - 1, max(i - max_dist, -1), -1) if doc[j].text == "("), -1)
+    return doc[i] if i >= 0 else None
+
+
 def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
     """The noun a parenthesis around ``tok`` describes: ``korkotuen (10 v.)``, ``kerrosalan mukaan (10 m²)``,
     ``tontin 7 (kiinteistötunnus …, pinta-ala 4 119 m²)``: the noun before ``(``, past a postposition or a label
@@ -1334,7 +1374,8 @@ def _copula_subject(doc: Doc, sent: Span, first: Token, last: Token, predicate_o
         if tok.lemma_ == "olla" and tok.dep_ == "cop":
             if predicate_only and not first.i <= tok.head.i <= last.i:
                 return None
-            subject = next((c for c in tok.head.children if c.dep_ == "nsubj:cop" and c.i < tok.i), None)
+            # the subject nearest the copula, not a noun in a parenthesis before it ("X:n (… Y …) osuus on")
+            subject = next((c for c in reversed(list(tok.head.children)) if c.dep_ == "nsubj:cop" and c.i < tok.i), None)
             if subject is None and tok.head.dep_ == "xcomp":  # necessive: "muutoksen arvon tulee olla pienempi kuin"
                 subject = next((c for c in tok.head.head.children if c.i < tok.i and c.pos_ == "NOUN"
                                 and (c.dep_ == "nsubj" or _case(c) == "Gen") and c.dep_ != "nmod:poss"), None)
