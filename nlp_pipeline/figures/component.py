@@ -654,23 +654,28 @@ class FigureExtractor:
             and after.lower_ in ("mukaan", "mukaisesti") and nxt.lemma_.lower() not in NOT_SUBJECTS
         ):
             return nxt.lemma_.lower()
-        # 1a. a measure followed by a partitive measures that material or thing: "27 m3 betonia", "500 m² uutta
-        #     toimitilaa" (a count's noun is its own reading; "euroa henkilöä kohden" is a rate, not a material)
-        material = _measured_partitive(doc, last) if reading.unit not in SHARE_UNITS else None
-        if material is not None:
-            return self._specific(material)
-        # 1b. a participle capping, flooring or taking the amount describes the noun it modifies: "500 000 euroa
+        # 1a. a participle capping, flooring or taking the amount describes the noun it modifies: "500 000 euroa
         #     alittavista hankinnoista", "viisi päivää kestävästä sulkemisesta"
         capped = _capped_noun(doc, last, lex.bound_lt_after | lex.bound_gt_after | lex.measure_participles)
         if capped is not None:
             return self._specific(capped)
-        # 1c. a predicative measure adjective describes the verb's object: "yksilöinyt vaatimuksen 833,42 euron
+        # 1b. a predicative measure adjective describes the verb's object: "yksilöinyt vaatimuksen 833,42 euron
         #     suuruiseksi"
         adjective = doc[last.i + 1] if last.i + 1 < sent.end else None
         if adjective is not None and adjective.lemma_.lower() in lex.measure_adjectives and _case(adjective) in ("Tra", "Ess"):
             obj = next((c for c in adjective.head.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
             if obj is not None and obj.lemma_.lower() not in NOT_SUBJECTS:
                 return self._specific(obj)
+        # 1c. "-ltaan" ("in weight") right before names the measure: "vaaka on painoltaan 4,1 kilogrammaa" -> paino;
+        #     a generic one ("arvoltaan") yields to the clause's subject
+        prev = _previous_content(doc, sent, first, lex)
+        if prev is not None and prev.pos_ == "NOUN" and prev.lower_.endswith(MEASURE_ADVERBIAL_ENDINGS):
+            return self._specific(prev)
+        # 1d. a measure followed by a partitive measures that material or thing: "27 m3 betonia", "500 m² uutta
+        #     toimitilaa" (a count's noun is its own reading; "euroa henkilöä kohden" is a rate, not a material)
+        material = _measured_partitive(doc, last) if reading.unit not in SHARE_UNITS else None
+        if material is not None:
+            return self._specific(material)
         # 2a. a share going to something is that thing's share, the elative before it is the whole:
         #     "varauksista noin 37 % kohdistuu … vuokra-asuntotuotantoon", "63 % välimuodon tuotantoon"
         destination = _share_destination(last, sent, lex.allocation_verbs) if reading.unit == "percent" else None
@@ -869,7 +874,7 @@ class FigureExtractor:
             return before.lemma_.lower()
         owner = _parenthesis_owner(noun)
         # "-ltaan" (ablative + possessive, "in value"): "Hankinta on lisähankinta … arvoltaan 657 325 euroa"
-        if owner is None and noun.lower_.endswith(("ltaan", "ltään")):
+        if owner is None and noun.lower_.endswith(MEASURE_ADVERBIAL_ENDINGS):
             owner = next((t for t in noun.sent if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN" and t.i < noun.i), None)
         return owner.lemma_.lower() if owner is not None else lemma
 
@@ -1136,6 +1141,7 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
     return None
 
 
+MEASURE_ADVERBIAL_ENDINGS = ("ltaan", "ltään")  # ablative + possessive: "painoltaan", "arvoltaan", "kestoltaan"
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 TARGET_WINDOW = 4  # "tavoite 8 000 as/v.", "tavoitteena on noin 25 %"
