@@ -538,6 +538,8 @@ class FigureExtractor:
                 subject = self._subject(doc, sent, first, last, reading, out, clause_of)
                 subject = self._area_measure(reading, subject)
             subject = self.lex.subject_aliases.get(subject, subject)
+            if reading.unit == "eur":
+                subject = self.lex.money_senses.get(subject, subject)
             if subject is not None and sum(ch.isalpha() for ch in subject) < 3:
                 subject = None  # a mis-tagged "-" or "/", an abbreviation like "vs." names nothing
             rel = first.idx - sent.start_char
@@ -1026,6 +1028,7 @@ def _case(tok: Token) -> str | None:
     return case[0] if case else None
 
 
+PRESENT_PARTICIPLE_STEM = re.compile(r"(.+v)[aäi][a-zäö]*$")  # "valmennettav|aan", "asuv|ia": the stem ends in -v
 S_STEM_PARTITIVES = ("osta", "östä", "usta", "ystä")
 
 
@@ -1090,6 +1093,9 @@ def _year_token(tok: Token) -> bool:
 def _counted_lemma(tok: Token, after_digits: bool = True) -> str:
     """Lemma of a counted noun; after a number "-sta" is the partitive of an s-stem (avaintulosta ->
     avaintulos), which the tagger sometimes reads as an elative of another stem (avaintulo)."""
+    if tok.pos_ == "VERB" and "Pres" in tok.morph.get("PartForm") and (stem := PRESENT_PARTICIPLE_STEM.match(tok.lower_)):
+        # a present participle as a noun, in any case: "1 000 valmennettavaan" -> valmennettava, not "valmentaa"
+        return stem.group(1) + ("a" if re.search("[aou]", tok.lower_) else "ä")
     if tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Par" and tok.lower_.endswith(("a", "ä")):
         return tok.lower_[:-1]  # a participle as a noun: "haastateltua" -> haastateltu, not the verb "haastatella"
     if after_digits and _case(tok) == "Ela" and tok.lower_.endswith(S_STEM_PARTITIVES) and "Plur" not in tok.morph.get("Number"):

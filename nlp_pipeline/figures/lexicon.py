@@ -54,6 +54,7 @@ class Lexicon:
     generic_labels: frozenset[str]  # "tarve": a label of the item its line opens with
     measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
     money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
+    money_senses: dict[str, str]  # kulku -> kulu: the money sense of a lemma the tagger chose for a shared form
     time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
     allocation_verbs: frozenset[str]  # "kohdistua", "ohjata": verbs giving an amount to an illative/allative destination
     measure_participles: frozenset[str]  # "viisi päivää kestävästä sulkemisesta": the noun after the participle
@@ -125,6 +126,7 @@ def load_lexicon() -> Lexicon:
         generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
         measure_heads=frozenset(prefix + lemma for lemma in subjects["measure_heads"]["lemmas"] for prefix in ("", *totalling)),
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
+        money_senses=subjects["money_senses"]["lemmas"],
         time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
         allocation_verbs=frozenset(subjects["allocation_verbs"]["lemmas"]),
         measure_participles=frozenset(subjects["measure_participles"]["lemmas"]),
