@@ -411,7 +411,7 @@ class FigureExtractor:
         ):
             adjacent = None
         if adjacent is not None and _truncated(adjacent):  # "300 opiskelija- ja nuorisoasuntoa": the full word counts
-            adjacent = next((t for t in doc[adjacent.i + 1: adjacent.i + 5] if t.pos_ == "NOUN" and t.is_alpha), None)
+            adjacent = next((t for t in doc[adjacent.i + 1: adjacent.i + 5] if t.pos_ == "NOUN" and _is_word(t)), None)
         if adjacent is not None and _case(adjacent) == "Gen" and not _is_year(cand):
             return adjacent  # "1 135 asunnon tuotantoa": the genitive right after the number is what it counts
         for tok in doc[last.i + 1: last.i + 6]:
@@ -709,7 +709,7 @@ class FigureExtractor:
                 return tok.lemma_.lower()
             # a partitive names what the percentage is of: "30 % välimuodon asuntoja"
             if (
-                reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.is_alpha
+                reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Par" and _is_word(tok)
                 and tok.lemma_.lower() not in NOT_SUBJECTS
             ):
                 return _partitive_head(tok).lemma_.lower()
@@ -869,7 +869,7 @@ class FigureExtractor:
         for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
             # a genitive never equals its lemma: "hankinnan arvonlisäveroton kokonaisarvo" has a caritive adjective
             # the tagger read as a genitive noun
-            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and child.is_alpha and child.lower_ != child.lemma_.lower():
+            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and _is_word(child) and child.lower_ != child.lemma_.lower():
                 return child.lemma_.lower()
         before = _before_parenthesis(noun)  # "Säännellyn asuntotuotannon (…) osuus"
         if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
@@ -1162,12 +1162,12 @@ def _counted_after_classifier(doc: Doc, first: Token, last: Token, skippable: fr
     """What ``kpl``/``hlö`` counts: the partitive after it (``1 kpl tupakkatuotteiden myyntipisteitä``, ``44 kpl
     lisää avaimia``), else the noun before a parenthesised count (``kaupalliset neuvottelut (3 kpl)``)."""
     for tok in doc[last.i + 1: min(last.i + 4, len(doc))]:
-        if tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.is_alpha:
+        if tok.pos_ == "NOUN" and _case(tok) == "Par" and _is_word(tok):
             return tok
         if not (tok.pos_ in ("ADJ", "ADV") or tok.lower_ in skippable or (tok.pos_ == "NOUN" and _case(tok) == "Gen")):
             break
     before = _parenthesised_after(doc, first.sent, first)
-    if before is not None and before.pos_ == "NOUN" and before.is_alpha:
+    if before is not None and before.pos_ == "NOUN" and _is_word(before):
         return before
     return None
 
@@ -1322,12 +1322,18 @@ def _code_list_end(doc: Doc, first: Token) -> bool:
         _year_token(first) and _year_token(before))
 
 
+def _is_word(tok: Token) -> bool:
+    """Letters, also a hyphenated compound (``toiminta-ajaksi``, ``vuokra-asuntoja``), which ``is_alpha`` rejects;
+    not the truncated half of a coordination (``lisä-``)."""
+    return tok.text.replace("-", "").isalpha() and not tok.text.startswith("-") and not tok.text.endswith("-")
+
+
 def _partitive_head(tok: Token, max_dist: int = 6) -> Token:
     """The head of the partitive phrase ``tok`` opens: modifiers come first and agree in case, genitives may stand
     between (``valtion tukemia pitkän korkotuen vuokra-asuntoja`` -> vuokra-asuntoja, not the participle)."""
     head = tok
     for nxt in tok.doc[tok.i + 1: tok.i + max_dist]:
-        if _case(nxt) == "Par" and nxt.pos_ == "NOUN" and nxt.text.replace("-", "").isalpha():
+        if _case(nxt) == "Par" and nxt.pos_ == "NOUN" and _is_word(nxt):
             head = nxt
         elif not (_case(nxt) in ("Par", "Gen") and nxt.pos_ in ("NOUN", "ADJ", "VERB")):
             break
@@ -1371,7 +1377,7 @@ def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
         while j >= tok.sent.start and (doc[j].pos_ == "ADP" or doc[j].text.isdigit()):
             j -= 1
         owner = doc[j] if j >= tok.sent.start else None
-        return owner if owner is not None and owner.pos_ == "NOUN" and owner.is_alpha else None
+        return owner if owner is not None and owner.pos_ == "NOUN" and _is_word(owner) else None
     return None
 
 
@@ -1491,7 +1497,7 @@ def _last_object(doc: Doc, start: int, before: Token) -> Token | None:
         if tok.pos_ == "VERB":
             return None
         if (
-            tok.pos_ == "NOUN" and tok.is_alpha and _case(tok) in ("Par", "Nom")
+            tok.pos_ == "NOUN" and _is_word(tok) and _case(tok) in ("Par", "Nom")
             and (tok.dep_ == "obj" or (tok.dep_ == "conj" and (tok.head.pos_ == "VERB" or tok.head.dep_ == "obj")))
             and tok.lemma_.lower() not in NOT_SUBJECTS and not _truncated(tok)
         ):
@@ -1509,7 +1515,7 @@ def _verb_object(verb: Token, first: Token, last: Token) -> Token | None:
         # a truncated first conjunct ("lisä- ja muutostöitä") hands over to the full word after it
         for noun in (child, *child.conjuncts) if _truncated(child) or not child.is_alpha else (child,):
             if (
-                noun.pos_ == "NOUN" and noun.is_alpha and _case(noun) in ("Par", "Nom")
+                noun.pos_ == "NOUN" and _is_word(noun) and _case(noun) in ("Par", "Nom")
                 and noun.lemma_.lower() not in NOT_SUBJECTS and not _truncated(noun)
             ):
                 return noun
