@@ -670,7 +670,8 @@ class FigureExtractor:
                 return self._specific(obj)
         # 1c. "-ltaan" ("in weight") right before names the measure: "vaaka on painoltaan 4,1 kilogrammaa" -> paino;
         #     a generic one ("arvoltaan") yields to the clause's subject
-        prev = _previous_content(doc, sent, first, lex)
+        #     (also across adverbs: "huoneistoalaltaan yhteensä noin 17 225 m²")
+        prev = next((t for t in reversed(doc[max(sent.start, first.i - 4): first.i]) if t.pos_ not in ("ADV", "SPACE")), None)
         if prev is not None and prev.pos_ == "NOUN" and prev.lower_.endswith(MEASURE_ADVERBIAL_ENDINGS):
             return self._specific(prev)
         # 1d. a measure followed by a partitive measures that material or thing: "27 m3 betonia", "500 m² uutta
@@ -1395,7 +1396,7 @@ def _copula_subject(doc: Doc, sent: Span, first: Token, last: Token, predicate_o
             # the subject nearest the copula, not a noun in a parenthesis before it ("X:n (… Y …) osuus on")
             subject = next((c for c in reversed(list(tok.head.children)) if c.dep_ == "nsubj:cop" and c.i < tok.i), None)
             if subject is None and tok.head.dep_ == "xcomp":  # necessive: "muutoksen arvon tulee olla pienempi kuin"
-                subject = next((c for c in tok.head.head.children if c.i < tok.i and c.pos_ == "NOUN"
+                subject = next((c for c in reversed(list(tok.head.head.children)) if c.i < tok.i and c.pos_ == "NOUN"
                                 and (c.dep_ == "nsubj" or _case(c) == "Gen") and c.dep_ != "nmod:poss"), None)
             if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() not in NOT_SUBJECTS:
                 return subject
