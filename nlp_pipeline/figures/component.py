@@ -714,8 +714,10 @@ class FigureExtractor:
                 and tok.lemma_.lower() not in NOT_SUBJECTS
             ):
                 return _partitive_head(tok).lemma_.lower()
-            if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "CCONJ" and tok.i == last.i + 1):
-                break  # "+ alv 24 % ja ylläpitovuokrasta": the coordination starts the next item
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (
+                tok.pos_ == "CCONJ" and (tok.i == last.i + 1 or _case(doc[tok.i - 1]) != "Nom")
+            ):  # "+ alv 24 % ja ylläpitovuokrasta", "4 prosenttia vuodessa ja asumista palvelevien": the coordination
+                break  # starts the next item, unless it joins nouns of one phrase ("38 % puhelin ja chat yhteydenotoista")
         # 3. copula: "Hankinnan arvo on 26 316 euroa", "omavastuun osuus on 20 %" (share of -> omavastuu)
         olla = _copula_before(doc, first, lex)
         if olla is not None:
