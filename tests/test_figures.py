@@ -347,10 +347,60 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Yksikkö tilaa lisätöitä hintaan 5 000 euroa.", "5 000", "lisätyö"),
         # a possessive clause names what its durations measure
         ("Lisäksi hänellä on muuta työkokemusta ohjaajana Helsingissä yhteensä 11 kuukautta.", "11", "työkokemus"),
+        # a total (kokonais-, yhteis-) is as generic as its measure: it yields to the genitive owner, past a caritive
+        # adjective the tagger reads as a genitive; a total price is a price label
+        ("Hankinnan arvonlisäveroton kokonaisarvo on noin 40 000 euroa.", "40 000", "hankinta"),
+        ("Korjaustöiden yhteismäärä on nyt 12 500 euroa.", "12 500", "korjaustyö"),
+        ("Virasto päätti tilata suunnittelua Esimerkki Oy:ltä enintään 9 000 euron kokonaishintaan.", "9 000", "suunnittelu"),
+        # the copula's subject nearest the verb, whose genitive owner may stand before a parenthesis
+        ("Säännellyn asuntotuotannon (vuokra-asuntotuotanto ja välimuodon tuotanto) osuus on noin 60 %.", "60 %",
+         "asuntotuotanto"),
+        ("Hankintalain mukaan lisätilauksen arvo ei saa olla suurempi kuin 50 prosenttia alkuperäisen sopimuksen arvosta.",
+         "50", "lisätilaus"),  # a necessive copula: its subject, not the postposition's genitive
+        # the head of a partitive phrase after a percentage, past a participle and genitives
+        ("Jakauma on seuraava:\n25 % valtion tukemia pitkän korkotuen vuokra-asuntoja,\n75 % omistusasuntoja.", "25 %",
+         "vuokra-asunto"),
+        # a coordination after an adverbial starts the next item
+        ("Tuotto on tonttien osalta 4 prosenttia vuodessa ja asumista palvelevien tonttien osalta 5 prosenttia.", "4 pro",
+         "tuotto"),
+        # a partitive after a unit is the material measured, not a rate's or a comparison's partitive
+        ("Perustuksiin on valettu 27 m3 betonia.", "27 m3", "betoni"),
+        ("Kiinteistöstä vuokrataan 500 m² uutta toimitilaa.", "500 m²", "toimitila"),
+        ("Maksu on 200 euroa henkilöä kohden.", "200", "maksu"),
+        ("Vuokra on noin 5 000 euroa aiempaa vuokraa korkeampi.", "5 000", "vuokra"),
+        # "-ltaan" names the measure, also across adverbs
+        ("Vaaka on valmistajan mukaan painoltaan 4,1 kilogrammaa.", "4,1", "paino"),
+        ("Tilat vuokrataan kiinteistöstä huoneistoalaltaan yhteensä noin 17 225 m².", "17 225", "huoneistoala"),
+        # a present participle counted as a noun keeps its nominal form, in any case
+        ("Ryhmien koko vaihtelee 20 valmentajasta noin 1 000 valmennettavaan.", "1 000", "valmennettava"),
+        # the money sense of a form two nouns share: "kulut" are costs (kulu), not courses (kulku)
+        ("Budjetoidut tuotot ovat 12,0 milj. euroa ja kulut 11,5 milj. euroa.", "11,5", "kulu"),
+        # a hyphenated compound is a word: a parenthesis after it specifies it
+        ("Tilat vuokrataan koulujen toiminta-ajaksi (10 kuukautta / vuosi).", "10 kuukautta", "toiminta-aika"),
     ],
 )
 def test_subject_patterns(nlp, sentence, fragment, subject):
     assert by_text(extract(nlp, sentence), sentence, fragment).subject == subject
+
+
+@pytest.mark.parametrize(
+    "text, fragments, subject",
+    [
+        # a list introduced by a passive's object: "laskut hyväksytään seuraavasti:"
+        ("Yli 5 000 euron laskut hyväksytään seuraavasti:\n\n20 000 euroon asti\npalvelupäällikkö;\nyli 20 000 euroa\n"
+         "johtaja;", ["20 000 euroon", "20 000 euroa"], "lasku"),
+        # a verbless heading naming the items, with or without a colon
+        ("Kilpailutus ratkaistiin lokakuussa.\nAiemmat päätökset\nJohtaja 9.10.2018, 87 §, 20 000 euroa\n"
+         "Päällikkö 14.8.2019, 12 §, 15 000 euroa", ["20 000", "15 000"], "päätös"),
+        ("Hinta on kohtuullinen.\n\nAikaisemmat tilaukset ilman arvonlisäveroa:\n\n4600012345: 59 999 euroa", ["59 999"],
+         "tilaus"),
+        # a table cell under a column header naming the unit, not the cell before it
+        ("Oikeus hankintoihin:\nNimi\nNimike\nHankinnan arvo euroa\nMatti Virtanen\ntiimipäällikkö\n50 000 euroa\n"
+         "Liisa Laine\ninsinööri\n20 000 euroa", ["50 000", "20 000"], "hankinta"),
+    ],
+)
+def test_list_and_table_subjects(nlp, text, fragments, subject):
+    assert subjects(nlp, text, fragments) == [subject] * len(fragments)
 
 
 @pytest.mark.parametrize(

@@ -870,12 +870,12 @@ class FigureExtractor:
         if lemma not in self.lex.measure_heads:
             return lemma
         for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
-            # a genitive never equals its lemma: "hankinnan arvonlisäveroton kokonaisarvo" has a caritive adjective
-            # the tagger read as a genitive noun
-            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and _is_word(child) and child.lower_ != child.lemma_.lower():
+            if child.dep_ == "nmod:poss" and _genitive_noun(child):
                 return child.lemma_.lower()
         before = _before_parenthesis(noun)  # "Säännellyn asuntotuotannon (…) osuus"
-        if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
+        while before is not None and before.i > 0 and (before.pos_ == "ADJ" or _false_genitive(before)):
+            before = before.doc[before.i - 1]  # "Hankinnan arvonlisäveroton kokonaisarvo"
+        if before is not None and _genitive_noun(before):
             return before.lemma_.lower()
         owner = _parenthesis_owner(noun)
         # "-ltaan" (ablative + possessive, "in value"): "Hankinta on lisähankinta … arvoltaan 657 325 euroa"
@@ -1329,6 +1329,15 @@ def _is_word(tok: Token) -> bool:
     """Letters, also a hyphenated compound (``toiminta-ajaksi``, ``vuokra-asuntoja``), which ``is_alpha`` rejects;
     not the truncated half of a coordination (``lisä-``)."""
     return tok.text.replace("-", "").isalpha() and not tok.text.startswith("-") and not tok.text.endswith("-")
+
+
+def _false_genitive(tok: Token) -> bool:
+    """A genitive never equals its lemma: ``arvonlisäveroton`` (a caritive adjective) read as a genitive noun."""
+    return _case(tok) == "Gen" and tok.lower_ == tok.lemma_.lower()
+
+
+def _genitive_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and _case(tok) == "Gen" and _is_word(tok) and not _false_genitive(tok)
 
 
 def _partitive_head(tok: Token, max_dist: int = 6) -> Token:
