@@ -375,6 +375,9 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Ryhmien koko vaihtelee 20 valmentajasta noin 1 000 valmennettavaan.", "1 000", "valmennettava"),
         # the money sense of a form two nouns share: "kulut" are costs (kulu), not courses (kulku)
         ("Budjetoidut tuotot ovat 12,0 milj. euroa ja kulut 11,5 milj. euroa.", "11,5", "kulu"),
+        # an "eli" apposition restates the noun before it, or the figure before it in another unit
+        ("Tontit ovat rakentamiskelpoisia varausaikana eli noin kolmen vuoden kuluessa.", "kolmen", "varausaika"),
+        ("Omavastuun osuus on 20 % eli 125 000 euroa.", "125 000", "omavastuu"),
         # a hyphenated compound is a word: a parenthesis after it specifies it
         ("Tilat vuokrataan koulujen toiminta-ajaksi (10 kuukautta / vuosi).", "10 kuukautta", "toiminta-aika"),
     ],

@@ -614,6 +614,15 @@ class FigureExtractor:
     ) -> str | None:
         lex = self.lex
         clause = clause_of.get(first.i)
+        # an apposition with "eli" restates what stands before it: a noun ("varausaikana eli noin kolmen vuoden
+        # kuluessa") or the figure before, in another unit ("osuus on 20 % eli 125 000 euroa")
+        eli = _previous_content(doc, sent, first, lex)
+        if eli is not None and eli.lower_ == "eli" and eli.i > sent.start:
+            before = doc[eli.i - 1] if doc[eli.i - 1].text != "," else doc[eli.i - 2]
+            if previous and previous[-1].subject and previous[-1].end_char >= before.idx:
+                return previous[-1].subject
+            if before.pos_ == "NOUN" and _is_word(before) and before.lemma_.lower() not in NOT_SUBJECTS:
+                return self._specific(before)
         if reading.unit in DURATIONS and self._times_an_action(doc, last):
             return None
         # 0. a figure in parentheses right after another restates it: "1 979,62 euroa (23,85 euroa/m2)"
