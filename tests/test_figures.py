@@ -378,6 +378,9 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         # an "eli" apposition restates the noun before it, or the figure before it in another unit
         ("Tontit ovat rakentamiskelpoisia varausaikana eli noin kolmen vuoden kuluessa.", "kolmen", "varausaika"),
         ("Omavastuun osuus on 20 % eli 125 000 euroa.", "125 000", "omavastuu"),
+        # a verb of change the parse left without a subject changes the nominative before it
+        ("Sovittiin, että 1.3.2023 lukien perusvuokra indeksissä 1951 = 100 muuttuu 512,40 eurosta 530,10 euroon.",
+         "530,10", "perusvuokra"),
         # a hyphenated compound is a word: a parenthesis after it specifies it
         ("Tilat vuokrataan koulujen toiminta-ajaksi (10 kuukautta / vuosi).", "10 kuukautta", "toiminta-aika"),
     ],

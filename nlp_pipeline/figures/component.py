@@ -804,6 +804,11 @@ class FigureExtractor:
             for child in verb.head.children if verb.dep_ == "xcomp" else ():
                 if child.dep_ == "nsubj" and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
                     return self._specific(child)
+            # … else a verb of change the parse left without a subject changes the nominative before it, in its
+            #     clause: "että 1.1.2022 lukien perusvuosivuokra … muuttuu 765,50 eurosta 790,83 euroon"
+            changed = _changing_noun(doc, verb, clause_of) if verb.lemma_.lower() in lex.change_verbs else None
+            if changed is not None:
+                return self._specific(changed)
         # 6b. a list line inherits the subject of the sentence that introduces the list with a colon:
         #     "Hankinta jakautuu puitesopimustoimittajittain seuraavasti: … Martela Oyj 42 755,31 euroa"
         intro = _list_intro_subject(doc, sent) if not previous and reading.unit not in DURATIONS else None
@@ -1338,6 +1343,17 @@ def _is_word(tok: Token) -> bool:
     """Letters, also a hyphenated compound (``toiminta-ajaksi``, ``vuokra-asuntoja``), which ``is_alpha`` rejects;
     not the truncated half of a coordination (``lisä-``)."""
     return tok.text.replace("-", "").isalpha() and not tok.text.startswith("-") and not tok.text.endswith("-")
+
+
+def _changing_noun(doc: Doc, verb: Token, clause_of: dict[int, int]) -> Token | None:
+    """The nearest nominative noun before ``verb`` in its clause (Finnish puts the subject first)."""
+    clause = clause_of.get(verb.i)
+    for tok in reversed(doc[verb.sent.start: verb.i]):
+        if clause_of.get(tok.i) != clause:
+            return None
+        if tok.pos_ == "NOUN" and _case(tok) == "Nom" and _is_word(tok) and tok.lemma_.lower() not in NOT_SUBJECTS:
+            return tok
+    return None
 
 
 def _false_genitive(tok: Token) -> bool:

@@ -61,6 +61,7 @@ class Lexicon:
     area_measures: tuple[str, ...]  # "rakennusoikeus": names an area measure (k-m²)
     vote_kinds: frozenset[str]  # "jaa", "tyhjä": vote result labels
     trade_deals: dict[str, str]  # hankkia -> hankinta, myydä -> kauppahinta: what a price of the verb names
+    change_verbs: frozenset[str]  # "muuttua", "nousta": what changes is their subject, the amounts its values
 
 
 def _read(name: str) -> str:
@@ -133,4 +134,5 @@ def load_lexicon() -> Lexicon:
         area_measures=tuple(subjects["area_measures"]["lemmas"]),
         vote_kinds=frozenset(subjects["vote_kinds"]["forms"]),
         trade_deals=subjects["trade_verbs"]["deals"],
+        change_verbs=frozenset(subjects["change_verbs"]["lemmas"]),
     )
