@@ -771,7 +771,8 @@ class FigureExtractor:
             if prev.lemma_.lower() in lex.generic_labels:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
                 # the item the label is of: the first nominative after the line start, the last colon or full stop
                 item_start = next((t.i + 1 for t in reversed(doc[sent.start: prev.i]) if _ends_item(t)), sent.start)
-                head = next((t for t in doc[item_start: prev.i] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
+                head = next((t for t in doc[item_start: prev.i] if _case(t) == "Nom" and (
+                    t.pos_ == "NOUN" or _capitalised_head(t, item_start))), None)
                 if head is not None and head.lemma_.lower() not in lex.generic_labels | NOT_SUBJECTS:
                     return head.lemma_.lower()
             return self._specific(prev)
@@ -1354,6 +1355,16 @@ def _changing_noun(doc: Doc, verb: Token, clause_of: dict[int, int]) -> Token | 
         if tok.pos_ == "NOUN" and _case(tok) == "Nom" and _is_word(tok) and tok.lemma_.lower() not in NOT_SUBJECTS:
             return tok
     return None
+
+
+def _capitalised_head(tok: Token, item_start: int) -> bool:
+    """A common noun opening an item that the tagger read as a name for its capital (``LT2: Aurausjohde + maalaus``):
+    the item's first word, a name of one word, not a modifier of a noun after it (``Rst kaide``)."""
+    doc = tok.doc
+    first = next((t for t in doc[item_start: tok.i + 1] if not t.is_space), None)
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (tok.pos_ == "PROPN" and first is not None and first.i == tok.i and _is_word(tok) and tok.text[1:].islower()
+            and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")))
 
 
 def _false_genitive(tok: Token) -> bool:
