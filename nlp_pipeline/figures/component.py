@@ -688,6 +688,11 @@ class FigureExtractor:
         material = _measured_partitive(doc, last) if reading.unit not in SHARE_UNITS else None
         if material is not None:
             return self._specific(material)
+        # 1e. a figure inside a noun phrase, between an attribute and its noun, measures that noun: "asetetun 3 %
+        #     pääoman tuottovaatimuksen" (the attribute and the noun agree in case; genitives may stand between)
+        framed = _framing_noun(doc, sent, first, last, lex)
+        if framed is not None:
+            return self._specific(framed)
         # 2a. a share going to something is that thing's share, the elative before it is the whole:
         #     "varauksista noin 37 % kohdistuu … vuokra-asuntotuotantoon", "63 % välimuodon tuotantoon"
         destination = _share_destination(last, sent, lex.allocation_verbs) if reading.unit == "percent" else None
@@ -1365,6 +1370,23 @@ def _capitalised_head(tok: Token, item_start: int) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return (tok.pos_ == "PROPN" and first is not None and first.i == tok.i and _is_word(tok) and tok.text[1:].islower()
             and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")))
+
+
+def _framing_noun(doc: Doc, sent: Span, first: Token, last: Token, lex: Lexicon, max_dist: int = 4) -> Token | None:
+    """The noun of the phrase a figure stands inside: an adjective or participle before it agrees in case with a
+    noun after it, past genitive modifiers (``asetetun 3 % pääoman tuottovaatimuksen`` -> tuottovaatimus)."""
+    attribute = _previous_content(doc, sent, first, lex)
+    case = _case(attribute) if attribute is not None and attribute.pos_ in ("ADJ", "VERB") else None
+    if case is None or case == "Nom" or (attribute.pos_ == "VERB" and "Part" not in attribute.morph.get("VerbForm")):
+        return None
+    for tok in doc[last.i + 1: min(last.i + 1 + max_dist, sent.end)]:
+        if tok.pos_ == "NOUN" and _case(tok) == case and _is_word(tok):
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if case != "Gen" or nxt is None or not (nxt.pos_ == "NOUN" and _case(nxt) == "Gen"):
+                return tok if tok.lemma_.lower() not in NOT_SUBJECTS else None
+        elif not (tok.pos_ in ("NOUN", "ADJ") and _case(tok) == "Gen"):
+            return None
+    return None
 
 
 def _false_genitive(tok: Token) -> bool:
