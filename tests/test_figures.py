@@ -368,9 +368,13 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Kiinteistöstä vuokrataan 500 m² uutta toimitilaa.", "500 m²", "toimitila"),
         ("Maksu on 200 euroa henkilöä kohden.", "200", "maksu"),
         ("Vuokra on noin 5 000 euroa aiempaa vuokraa korkeampi.", "5 000", "vuokra"),
-        # "-ltaan" names the measure, also across adverbs
+        ("Tonttien maanvuokra on lähtökohtaisesti 25 prosenttia alueen ARA-hintatasoa korkeampi.", "25", "maanvuokra"),
+        # a figure between an attribute and its noun measures that noun
+        ("Lisävuokra kattaa poistot ja kiinteistöille asetetun 3 % pääoman tuottovaatimuksen.", "3 %", "tuottovaatimus"),
+        # "-ltaan" names the measure, also across adverbs; a generic one ("suuruudeltaan") yields to the subject
         ("Vaaka on valmistajan mukaan painoltaan 4,1 kilogrammaa.", "4,1", "paino"),
         ("Tilat vuokrataan kiinteistöstä huoneistoalaltaan yhteensä noin 17 225 m².", "17 225", "huoneistoala"),
+        ("Huojennukset voivat olla suuruudeltaan enintään 20 prosenttia tontin vuosivuokrasta.", "20", "huojennus"),
         # a present participle counted as a noun keeps its nominal form, in any case
         ("Ryhmien koko vaihtelee 20 valmentajasta noin 1 000 valmennettavaan.", "1 000", "valmennettava"),
         # the money sense of a form two nouns share: "kulut" are costs (kulu), not courses (kulku)

@@ -722,12 +722,16 @@ class FigureExtractor:
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
-            # a partitive names what the percentage is of: "30 % välimuodon asuntoja"
+            # a partitive names what the percentage is of: "30 % välimuodon asuntoja", not the standard of a
+            # comparison: "25 prosenttia alueen hintatasoa korkeampi"
             if (
                 reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Par" and _is_word(tok)
                 and tok.lemma_.lower() not in NOT_SUBJECTS
             ):
-                return _partitive_head(tok).lemma_.lower()
+                head = _partitive_head(tok)
+                if _compared(head):
+                    break
+                return head.lemma_.lower()
             if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (
                 tok.pos_ == "CCONJ" and (tok.i == last.i + 1 or _case(doc[tok.i - 1]) != "Nom")
             ):  # "+ alv 24 % ja ylläpitovuokrasta", "4 prosenttia vuodessa ja asumista palvelevien": the coordination
@@ -1418,11 +1422,15 @@ def _measured_partitive(doc: Doc, last: Token) -> Token | None:
         return None
     head = _partitive_head(nxt)
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
-    if head.pos_ != "NOUN" or head.lemma_.lower() in NOT_SUBJECTS or (
-        after is not None and (after.pos_ == "ADP" or "Cmp" in after.morph.get("Degree"))
-    ):
+    if head.pos_ != "NOUN" or head.lemma_.lower() in NOT_SUBJECTS or _compared(head) or (after is not None and after.pos_ == "ADP"):
         return None
     return head
+
+
+def _compared(tok: Token) -> bool:
+    """A partitive followed by a comparative is the standard of comparison: ``aiesopimusta korkeampi``."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return after is not None and "Cmp" in after.morph.get("Degree")
 
 
 def _before_parenthesis(tok: Token, max_dist: int = 20) -> Token | None:
