@@ -385,6 +385,8 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         # a generic label's item may open with a common noun tagged as a name for its capital (not "Rst" before a noun)
         ("Tarjous hyväksyttiin:\nLT2: Aurausjohde + maalaus, arvioitu tarve 40 m, yksikköhintaan 120 €/m.", "40 m",
          "aurausjohde"),
+        # a genitive measure before a name that opens a compound written apart measures the compound
+        ("Yhtiön kanssa tehdään kahden vuoden Microsoft Azure -palvelusopimus.", "kahden", "palvelusopimus"),
         # a verb of change the parse left without a subject changes the nominative before it
         ("Sovittiin, että 1.3.2023 lukien perusvuokra indeksissä 1951 = 100 muuttuu 512,40 eurosta 530,10 euroon.",
          "530,10", "perusvuokra"),

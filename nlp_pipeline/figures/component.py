@@ -645,6 +645,8 @@ class FigureExtractor:
                 continue
             nxt = tok
             break
+        if nxt is not None and nxt.pos_ == "PROPN" and genitive:
+            nxt = _after_name(doc, nxt, sent)  # "kolmen vuoden Cisco Enterprise Agreement (EA) -lisenssisopimus"
         if (
             nxt is not None and nxt.pos_ == "NOUN" and nxt.lemma_.lower() not in NOT_SUBJECTS
             and genitive and reading.unit != "count"
@@ -1390,6 +1392,19 @@ def _framing_noun(doc: Doc, sent: Span, first: Token, last: Token, lex: Lexicon,
                 return tok if tok.lemma_.lower() not in NOT_SUBJECTS else None
         elif not (tok.pos_ in ("NOUN", "ADJ") and _case(tok) == "Gen"):
             return None
+    return None
+
+
+def _after_name(doc: Doc, name: Token, sent: Span, max_dist: int = 8) -> Token | None:
+    """The common noun a name stands before as the first part of a compound written apart (``Cisco EA -sopimus``,
+    ``Teams-ympäristön``): past the name's words, a parenthesis and a lone hyphen. A name in the genitive is an
+    owner, not a compound part (``Helsingin kaupungin avustus``)."""
+    if _case(name) == "Gen":
+        return None
+    for tok in _skip_parentheses(doc[name.i + 1: min(name.i + max_dist, sent.end)]):
+        if tok.pos_ == "PROPN" and _case(tok) != "Gen" or tok.text in ("-", "–"):
+            continue
+        return tok if tok.pos_ == "NOUN" and _is_word(tok) else None
     return None
 
 
