@@ -390,6 +390,9 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         # a verb of change the parse left without a subject changes the nominative before it
         ("Sovittiin, että 1.3.2023 lukien perusvuokra indeksissä 1951 = 100 muuttuu 512,40 eurosta 530,10 euroon.",
          "530,10", "perusvuokra"),
+        # … the elative after its amount is the starting point, and a from-to pair shares the subject
+        ("Päivystyksen käyntimäärä kasvoi 6 % edellisvuodesta.", "6 %", "käyntimäärä"),
+        ("Jonotusaika lyheni 14 vuorokaudesta 9 vuorokauteen.", "9 vuorokauteen", "jonotusaika"),
         # a hyphenated compound is a word: a parenthesis after it specifies it
         ("Tilat vuokrataan koulujen toiminta-ajaksi (10 kuukautta / vuosi).", "10 kuukautta", "toiminta-aika"),
     ],

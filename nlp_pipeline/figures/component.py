@@ -703,8 +703,11 @@ class FigureExtractor:
         # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"; the clause's own subject
         #    or object stops the search ("uusimisesta aiheutuneet kustannukset olivat 10200 euroa")
         for tok in reversed(doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]):
-            # another number ends the search, a compound like "45-vuotiaista" does not
-            if clause_of.get(tok.i, clause) != clause or (tok.text[:1].isdigit() and tok.pos_ in ("NUM", "SYM", "PUNCT")):
+            # another number or figure ends the search ("14 vuorokaudesta 9 vuorokauteen"), a compound like
+            # "45-vuotiaista" does not
+            if clause_of.get(tok.i, clause) != clause or (tok.text[:1].isdigit() and tok.pos_ in ("NUM", "SYM", "PUNCT")) or (
+                previous and tok.idx < previous[-1].end_char
+            ):
                 break
             subject = doc[tok.i - 1] if tok.lemma_ == "olla" and tok.i > sent.start else tok
             if (
@@ -719,8 +722,9 @@ class FigureExtractor:
                 and tok.lemma_.lower() not in NOT_SUBJECTS
             ):
                 return self._specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
+        changing = last.head.lemma_.lower() in lex.change_verbs  # "kasvoi 6 % edellisvuodesta": a starting point
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
-            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower().endswith(tuple(lex.measure_heads)):
+            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and (changing or tok.lemma_.lower().endswith(tuple(lex.measure_heads))):
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
