@@ -387,6 +387,9 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
          "aurausjohde"),
         # a genitive measure before a name that opens a compound written apart measures the compound
         ("Yhtiön kanssa tehdään kahden vuoden Microsoft Azure -palvelusopimus.", "kahden", "palvelusopimus"),
+        # … also a sentence's first word: a common noun by its morphology, though tagged a name (not "Helsinki")
+        ("Alijäämää kertyi 5,6 miljoonaa euroa.", "5,6", "alijäämä"),
+        ("Helsinki myönsi yhdistykselle 20 000 euroa.", "20 000", None),
         # a verb of change the parse left without a subject changes the nominative before it
         ("Sovittiin, että 1.3.2023 lukien perusvuokra indeksissä 1951 = 100 muuttuu 512,40 eurosta 530,10 euroon.",
          "530,10", "perusvuokra"),

@@ -105,6 +105,25 @@ class FigureExtractor:
         self.matcher = Matcher(nlp.vocab)
         for i, entry in enumerate(self.lex.matcher_patterns):
             self.matcher.add(f"{entry['label']}_{i}", [entry["pattern"]])
+        # the model's morphological analyser (Voikko), to tell a capitalised common noun from a name
+        self.voikko = getattr(nlp.get_pipe("lemmatizer"), "voikko", None) if "lemmatizer" in nlp.pipe_names else None
+
+    def _common_nouns_at_starts(self, doc: Doc) -> None:
+        """The tagger reads a capitalised word opening a sentence or a line as a name (``Alijäämää kertyi …``,
+        ``LT2: Aurausjohde + maalaus``); when every morphological analysis is a common noun with a lower-case base
+        form, it is a noun, with that base form as its lemma."""
+        if self.voikko is None:
+            return
+        for tok in doc:
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or not tok.text[1:].replace("-", "").islower():
+                continue
+            before = next((t for t in reversed(doc[max(0, tok.i - 3): tok.i]) if t.text.strip(" ")), None)
+            if not (tok.is_sent_start or before is None or "\n" in before.text or before.text in (":", ".", ";")):
+                continue
+            analyses = self.voikko.analyze(tok.text)
+            if analyses and all(a.get("CLASS") == "nimisana" and a.get("BASEFORM", "").islower() for a in analyses):
+                tok.pos_ = "NOUN"
+                tok.lemma_ = analyses[0]["BASEFORM"]
 
     # ---------------------------------------------------------------- entry point
     def __call__(self, doc: Doc) -> Doc:
@@ -117,6 +136,8 @@ class FigureExtractor:
         if not has_digit and not word_tokens:
             doc._.figures = []
             return doc
+        if fi:
+            self._common_nouns_at_starts(doc)
         blocked = self._blocked_chars(text) if has_digit else []
         cands = self._digit_candidates(text, blocked)
         if cands:
