@@ -390,6 +390,9 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         # … also a sentence's first word: a common noun by its morphology, though tagged a name (not "Helsinki")
         ("Alijäämää kertyi 5,6 miljoonaa euroa.", "5,6", "alijäämä"),
         ("Helsinki myönsi yhdistykselle 20 000 euroa.", "20 000", None),
+        # a noun governed by a postposition is no copula subject; a duration's generic measure (kesto) yields
+        ("Lainakanta asukasta kohden on 4 200 euroa.", "4 200", "lainakanta"),
+        ("Hankkeen kesto on 24 kuukautta.", "24", "hanke"),
         # a verb of change the parse left without a subject changes the nominative before it
         ("Sovittiin, että 1.3.2023 lukien perusvuokra indeksissä 1951 = 100 muuttuu 512,40 eurosta 530,10 euroon.",
          "530,10", "perusvuokra"),

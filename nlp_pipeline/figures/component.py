@@ -1681,7 +1681,8 @@ def _nearest_noun_before(
     doc: Doc, sent: Span, tok: Token, max_dist: int = 8, skip_cases: frozenset[str] = frozenset(),
 ) -> Token | None:
     for cand in reversed(doc[max(sent.start, tok.i - max_dist): tok.i]):
-        if cand.pos_ == "NOUN" and _case(cand) not in skip_cases:
+        governed = cand.i + 1 < len(doc) and doc[cand.i + 1].pos_ == "ADP"  # "Lainakanta asukasta kohden on …"
+        if cand.pos_ == "NOUN" and _case(cand) not in skip_cases and not governed:
             return cand
         if cand.is_punct and cand.text not in "()\"'”":
             if cand.text != ",":
