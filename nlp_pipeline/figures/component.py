@@ -1503,9 +1503,12 @@ def _copula_subject(doc: Doc, sent: Span, first: Token, last: Token, predicate_o
     """The nominal subject of the copula a figure completes, found in the parse up to ten tokens back.
 
     ``predicate_only`` (durations): the figure must be the copula's predicate ("vuokra-aika on 80 vuotta"), not an
-    adverbial inside it ("ilmaantuvuus on … 14 vuorokauden aikana")."""
+    adverbial inside it ("ilmaantuvuus on … 14 vuorokauden aikana"). A figure inside a parenthesis is an aside the
+    copula outside it does not complete ("arvo on 80 000 euroa (alv 0 %)")."""
+    closed = False
     for tok in reversed(doc[max(sent.start, first.i - 10): first.i]):
-        if tok.pos_ == "VERB" or (tok.is_punct and tok.text not in "()"):
+        closed = closed or tok.text == ")"
+        if tok.pos_ == "VERB" or (tok.is_punct and tok.text not in "()") or (tok.text == "(" and not closed):
             return None
         if tok.lemma_ == "olla" and tok.dep_ == "cop":
             if predicate_only and not first.i <= tok.head.i <= last.i:
