@@ -817,7 +817,7 @@ class FigureExtractor:
             if clause_of.get(tok.i) == clause and tok.lower_ in lex.relative:
                 if previous and previous[-1].subject:
                     return previous[-1].subject
-                noun = _nearest_noun_before(doc, sent, tok)
+                noun = _nearest_noun_before(doc, sent, tok) or _plural_antecedent(doc, tok)
                 if noun is not None and noun.lemma_.lower() not in NOT_SUBJECTS:
                     return noun.lemma_.lower()
                 break
@@ -1430,6 +1430,22 @@ def _after_name(doc: Doc, name: Token, sent: Span, max_dist: int = 8) -> Token |
         if tok.pos_ == "PROPN" and _case(tok) != "Gen" or tok.text in ("-", "–"):
             continue
         return tok if tok.pos_ == "NOUN" and _is_word(tok) else None
+    return None
+
+
+def _plural_antecedent(doc: Doc, pronoun: Token, max_dist: int = 30) -> Token | None:
+    """What a plural pronoun opening a sentence takes up from the one before (``Tehtäviä on kirjattu 184. Niistä
+    valmiina on 32 %``): the nearest plural noun before it in the paragraph, or one counted by a number (``120
+    asuntoa. Näistä …``), not one a postposition governs."""
+    if "Plur" not in pronoun.morph.get("Number"):
+        return None
+    for tok in reversed(doc[max(0, pronoun.i - max_dist): pronoun.i]):
+        if "\n\n" in tok.text:
+            return None
+        governed = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "ADP"
+        counted = "Plur" in tok.morph.get("Number") or (tok.i > 0 and doc[tok.i - 1].like_num)
+        if tok.pos_ == "NOUN" and counted and _is_word(tok) and not governed:
+            return tok
     return None
 
 
