@@ -795,8 +795,10 @@ class FigureExtractor:
         header = _column_header(doc, first, last)
         if header is not None and header.lemma_.lower() not in NOT_SUBJECTS:
             return self._specific(header)
-        # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa"
+        # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa", also one
+        #    with a place adverbial in a verbless line: "ratkaisuaste ensikontaktissa 38 %"
         prev = _previous_content(doc, sent, first, lex)
+        prev = _label_before_adverbial(doc, sent, prev) or prev
         if prev is not None and prev.text.endswith(":n") and prev.text[:-2].lower() not in NOT_SUBJECTS:  # "alv:n 24 %"
             return prev.text[:-2].lower()
         if prev is not None and prev.lemma_.lower() in lex.price_labels:  # "tilata lisätöitä … hintaan 15 930 euroa"
@@ -1447,6 +1449,21 @@ def _plural_antecedent(doc: Doc, pronoun: Token, max_dist: int = 30) -> Token | 
         if tok.pos_ == "NOUN" and counted and _is_word(tok) and not governed:
             return tok
     return None
+
+
+def _label_before_adverbial(doc: Doc, sent: Span, tok: Token | None) -> Token | None:
+    """``ratkaisuaste ensikontaktissa 38 %``: the nominative label before an inessive/adessive adverbial that stands
+    between it and the figure, in a line without a verb."""
+    if tok is None or tok.pos_ != "NOUN" or _case(tok) not in ("Ine", "Ade"):
+        return None
+    line = _line(doc, tok.i)
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[max(line.start, sent.start): tok.i]):
+        return None
+    i = tok.i - 1
+    while i >= line.start and doc[i].pos_ in ("NOUN", "ADJ") and _case(doc[i]) in ("Ine", "Ade", "Gen"):
+        i -= 1
+    label = doc[i] if i >= line.start else None
+    return label if label is not None and label.pos_ == "NOUN" and _case(label) == "Nom" and _is_word(label) else None
 
 
 def _false_genitive(tok: Token) -> bool:
