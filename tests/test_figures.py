@@ -395,6 +395,9 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Hankkeen kesto on 24 kuukautta.", "24", "hanke"),
         # a plural pronoun opening a sentence takes up the counted noun of the sentence before
         ("Kaupunki omistaa 120 asuntoa. Näistä 40 % on vuokrattu.", "40 %", "asunto"),
+        # a classifier's count takes the plural label before a colon
+        ("Toteutuneet kotikäynnit: 1 234 kpl", "1 234", "kotikäynti"),
+        ("Osallistujat: 120 henkilöä", "120", "osallistuja"),
         # a label with a place adverbial between it and the figure, in a verbless line
         ("Mittari: puheluiden ratkaisuaste ensikontaktissa 38 % (tavoite 40 %).", "38 %", "ratkaisuaste"),
         # a copula outside a parenthesis does not complete a figure inside it

@@ -389,7 +389,7 @@ class FigureExtractor:
             return reading
         noun = self._counted_noun(doc, first, last, cand, explicit) if reading.unit != "score" else None
         if noun is not None and noun.lemma_.lower() in self.lex.classifiers:
-            fronted = self._fronted_partitive(doc, first)  # "ulkokuntalaisia on 0–10 henkilöä"
+            fronted = self._fronted_partitive(doc, first) or _colon_label(doc, first)  # "ulkokuntalaisia on 0–10 henkilöä"
             reading.subject = fronted.lemma_.lower() if fronted is not None else _counted_lemma(noun)
         elif noun is not None:
             reading.subject = _counted_lemma(noun, after_digits=not cand.word and noun.i == last.i + 1)
@@ -397,7 +397,9 @@ class FigureExtractor:
             reading.subject = self.lex.unit_subjects.get(reading.unit_word.lower().split(":")[0])
             if reading.subject in self.lex.classifiers or reading.unit_word.lower().startswith(tuple(self.lex.classifiers)):
                 # "1 kpl … myyntipisteitä", else a fronted partitive: "Hakemuksia saapui yhteensä 48 kappaletta"
-                counted = _counted_after_classifier(doc, first, last, self.lex.more | self.lex.less) or self._fronted_partitive(doc, first)
+                # … or a label line: "Toteutuneet kotikäynnit: 1 234 kpl"
+                counted = (_counted_after_classifier(doc, first, last, self.lex.more | self.lex.less)
+                           or self._fronted_partitive(doc, first) or _colon_label(doc, first))
                 reading.subject = counted.lemma_.lower() if counted is not None else reading.subject
         if reading.unit != "count" or reading.unit_word is not None:
             if noun is not None and reading.unit == "count" and reading.unit_word is None:
@@ -1464,6 +1466,17 @@ def _label_before_adverbial(doc: Doc, sent: Span, tok: Token | None) -> Token | 
         i -= 1
     label = doc[i] if i >= line.start else None
     return label if label is not None and label.pos_ == "NOUN" and _case(label) == "Nom" and _is_word(label) else None
+
+
+def _colon_label(doc: Doc, first: Token) -> Token | None:
+    """The plural nominative a label line ends in before the colon a count follows: ``Toteutuneet kotikäynnit: 1 234
+    kpl``."""
+    colon = next((t for t in reversed(doc[max(0, first.i - 3): first.i]) if not t.is_space), None)
+    if colon is None or colon.text != ":" or colon.i == 0:
+        return None
+    label = doc[colon.i - 1]
+    ok = label.pos_ == "NOUN" and _case(label) == "Nom" and "Plur" in label.morph.get("Number") and _is_word(label)
+    return label if ok and label.lemma_.lower() not in NOT_SUBJECTS else None
 
 
 def _false_genitive(tok: Token) -> bool:
