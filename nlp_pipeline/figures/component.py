@@ -389,7 +389,8 @@ class FigureExtractor:
             return reading
         noun = self._counted_noun(doc, first, last, cand, explicit) if reading.unit != "score" else None
         if noun is not None and noun.lemma_.lower() in self.lex.classifiers:
-            fronted = self._fronted_partitive(doc, first) or _colon_label(doc, first)  # "ulkokuntalaisia on 0–10 henkilöä"
+            # "ulkokuntalaisia on 0–10 henkilöä", "Osallistujat: 120 henkilöä"
+            fronted = self._fronted_partitive(doc, first) or _colon_label(doc, first)
             reading.subject = fronted.lemma_.lower() if fronted is not None else _counted_lemma(noun)
         elif noun is not None:
             reading.subject = _counted_lemma(noun, after_digits=not cand.word and noun.i == last.i + 1)
@@ -705,7 +706,8 @@ class FigureExtractor:
         # 1c. "-ltaan" ("in weight") right before names the measure: "vaaka on painoltaan 4,1 kilogrammaa" -> paino;
         #     a generic one ("arvoltaan") yields to the clause's subject
         #     (also across adverbs: "huoneistoalaltaan yhteensä noin 17 225 m²")
-        prev = next((t for t in reversed(doc[max(sent.start, first.i - 4): first.i]) if t.pos_ not in ("ADV", "SPACE")), None)
+        window = doc[max(sent.start, first.i - 4): first.i]
+        prev = next((t for t in reversed(window) if t.pos_ not in ("ADV", "SPACE")), None)
         if prev is not None and prev.pos_ == "NOUN" and prev.lower_.endswith(MEASURE_ADVERBIAL_ENDINGS):
             return self._specific(prev)
         # 1d. a measure followed by a partitive measures that material or thing: "27 m3 betonia", "500 m² uutta
@@ -728,9 +730,8 @@ class FigureExtractor:
         for tok in reversed(doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]):
             # another number or figure ends the search ("14 vuorokaudesta 9 vuorokauteen"), a compound like
             # "45-vuotiaista" does not
-            if clause_of.get(tok.i, clause) != clause or (tok.text[:1].isdigit() and tok.pos_ in ("NUM", "SYM", "PUNCT")) or (
-                previous and tok.idx < previous[-1].end_char
-            ):
+            number = tok.text[:1].isdigit() and tok.pos_ in ("NUM", "SYM", "PUNCT")
+            if clause_of.get(tok.i, clause) != clause or number or (previous and tok.idx < previous[-1].end_char):
                 break
             subject = doc[tok.i - 1] if tok.lemma_ == "olla" and tok.i > sent.start else tok
             if (
@@ -747,7 +748,8 @@ class FigureExtractor:
                 return self._specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         changing = last.head.lemma_.lower() in lex.change_verbs  # "kasvoi 6 % edellisvuodesta": a starting point
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
-            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and (changing or tok.lemma_.lower().endswith(tuple(lex.measure_heads))):
+            base = changing or tok.lemma_.lower().endswith(tuple(lex.measure_heads))
+            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and base:
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
@@ -1151,7 +1153,8 @@ def _year_token(tok: Token) -> bool:
 def _counted_lemma(tok: Token, after_digits: bool = True) -> str:
     """Lemma of a counted noun; after a number "-sta" is the partitive of an s-stem (avaintulosta ->
     avaintulos), which the tagger sometimes reads as an elative of another stem (avaintulo)."""
-    if tok.pos_ == "VERB" and "Pres" in tok.morph.get("PartForm") and (stem := PRESENT_PARTICIPLE_STEM.match(tok.lower_)):
+    stem = PRESENT_PARTICIPLE_STEM.match(tok.lower_) if "Pres" in tok.morph.get("PartForm") else None
+    if tok.pos_ == "VERB" and stem:
         # a present participle as a noun, in any case: "1 000 valmennettavaan" -> valmennettava, not "valmentaa"
         return stem.group(1) + ("a" if re.search("[aou]", tok.lower_) else "ä")
     if tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Par" and tok.lower_.endswith(("a", "ä")):
@@ -1431,7 +1434,7 @@ def _after_name(doc: Doc, name: Token, sent: Span, max_dist: int = 8) -> Token |
     if _case(name) == "Gen":
         return None
     for tok in _skip_parentheses(doc[name.i + 1: min(name.i + max_dist, sent.end)]):
-        if tok.pos_ == "PROPN" and _case(tok) != "Gen" or tok.text in ("-", "–"):
+        if (tok.pos_ == "PROPN" and _case(tok) != "Gen") or tok.text in ("-", "–"):
             continue
         return tok if tok.pos_ == "NOUN" and _is_word(tok) else None
     return None
@@ -1508,7 +1511,8 @@ def _measured_partitive(doc: Doc, last: Token) -> Token | None:
         return None
     head = _partitive_head(nxt)
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
-    if head.pos_ != "NOUN" or head.lemma_.lower() in NOT_SUBJECTS or _compared(head) or (after is not None and after.pos_ == "ADP"):
+    rate = after is not None and after.pos_ == "ADP"
+    if head.pos_ != "NOUN" or head.lemma_.lower() in NOT_SUBJECTS or _compared(head) or rate:
         return None
     return head
 
@@ -1631,7 +1635,8 @@ def _column_header(doc: Doc, first: Token, last: Token) -> Token | None:
     for above in _lines_above(doc, line):
         unit = next((t for t in above if t.lemma_ == last.lemma_ and t.i > above.start and doc[t.i - 1].is_alpha), None)
         if unit is not None:
-            return next((t for t in reversed(above[: unit.i - above.start]) if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
+            label = above[: unit.i - above.start]
+            return next((t for t in reversed(label) if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
     return None
 
 
