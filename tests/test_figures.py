@@ -395,6 +395,10 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Hankkeen kesto on 24 kuukautta.", "24", "hanke"),
         # a plural pronoun opening a sentence takes up the counted noun of the sentence before
         ("Kaupunki omistaa 120 asuntoa. Näistä 40 % on vuokrattu.", "40 %", "asunto"),
+        # a figure set off by commas after a noun restates it; a count's generic amount noun yields to its owner
+        ("Hankkeen kustannusarvio, 2,4 miljoonaa euroa, katetaan lainanotolla.", "2,4", "kustannusarvio"),
+        ("Tulot, yhteensä 3,2 miljoonaa euroa, kirjataan tilille.", "3,2", "tulo"),
+        ("Hakijoiden määrä on 12.", "12", "hakija"),
         # a classifier's count takes the plural label before a colon
         ("Toteutuneet kotikäynnit: 1 234 kpl", "1 234", "kotikäynti"),
         ("Osallistujat: 120 henkilöä", "120", "osallistuja"),

@@ -520,13 +520,14 @@ class FigureExtractor:
         return kind if kind in self.lex.vote_kinds else None
 
     def _measure_subject(self, doc: Doc, first: Token) -> str | None:
-        """Copula subject naming an amount (``asukasmäärä``, ``lukumäärä``) for a number without unit."""
+        """Copula subject naming an amount (``asukasmäärä``, ``lukumäärä``) for a number without unit; a generic one
+        yields to its owner (``Hakijoiden määrä on 12`` -> hakija)."""
         olla = _copula_before(doc, first, self.lex)
         if olla is None:
             return None
         noun = _nearest_noun_before(doc, first.sent, olla, max_dist=2)
         if noun is not None and noun.lemma_.lower().endswith(("määrä", "lukumäärä", "luku")):
-            return noun.lemma_.lower()
+            return self._specific(noun)
         return None
 
     def _fronted_partitive(self, doc: Doc, first: Token) -> Token | None:
@@ -641,6 +642,14 @@ class FigureExtractor:
         # an apposition with "eli" restates what stands before it: a noun ("varausaikana eli noin kolmen vuoden
         # kuluessa") or the figure before, in another unit ("osuus on 20 % eli 125 000 euroa")
         eli = _previous_content(doc, sent, first, lex)
+        if eli is not None and eli.lower_ == "yhteensä":  # "Tulot, yhteensä 3,2 miljoonaa euroa, …"
+            eli = _previous_content(doc, sent, eli, lex)
+        # … as does a figure set off by commas after a noun: "Hankkeen kustannusarvio, 2,4 miljoonaa euroa, katetaan"
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if eli is not None and eli.text == "," and eli.i > sent.start and after is not None and after.text == ",":
+            noun = doc[eli.i - 1]
+            if noun.pos_ == "NOUN" and _case(noun) == "Nom" and _is_word(noun) and noun.lemma_.lower() not in NOT_SUBJECTS:
+                return self._specific(noun)
         if eli is not None and eli.lower_ == "eli" and eli.i > sent.start:
             before = doc[eli.i - 1] if doc[eli.i - 1].text != "," else doc[eli.i - 2]
             if previous and previous[-1].subject and previous[-1].end_char >= before.idx:
