@@ -181,8 +181,9 @@ def test_copula_subject_relative_antecedent_and_restated_rate(nlp, ahjo_dir):
     path = ahjo_dir / "hel-asuntotuotantopaallikko-nd-s100-97d9dba9.paatos.html"
     text = paragraph(path, "Hyväksytty hankinta-arvo")  # copula subject across "Asunto Oy … osalta"
     assert subjects(nlp, text, ["20.401.585,00 euroa"]) == ["hankinta-arvo"]
-    text = paragraph(path, "1,58 % hankinta-arvosta")  # a compound of arvo in the elative is the base of the share
-    assert subjects(nlp, text, ["322.605,74 euroa", "1,58 %"]) == ["yhteismäärä", "yhteismäärä"]
+    text = paragraph(path, "1,58 % hankinta-arvosta")  # a compound of arvo in the elative is the base of the share;
+    # "lisä- ja muutostöiden yhteismäärä": a total is a measure noun that yields to its genitive owner
+    assert subjects(nlp, text, ["322.605,74 euroa", "1,58 %"]) == ["muutostyö", "muutostyö"]
 
 
 def test_genitive_measure_across_a_measure_adjective(nlp, ahjo_dir):
@@ -346,10 +347,97 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Yksikkö tilaa lisätöitä hintaan 5 000 euroa.", "5 000", "lisätyö"),
         # a possessive clause names what its durations measure
         ("Lisäksi hänellä on muuta työkokemusta ohjaajana Helsingissä yhteensä 11 kuukautta.", "11", "työkokemus"),
+        # a total (kokonais-, yhteis-) is as generic as its measure: it yields to the genitive owner, past a caritive
+        # adjective the tagger reads as a genitive; a total price is a price label
+        ("Hankinnan arvonlisäveroton kokonaisarvo on noin 40 000 euroa.", "40 000", "hankinta"),
+        ("Korjaustöiden yhteismäärä on nyt 12 500 euroa.", "12 500", "korjaustyö"),
+        ("Virasto päätti tilata suunnittelua Esimerkki Oy:ltä enintään 9 000 euron kokonaishintaan.", "9 000", "suunnittelu"),
+        # the copula's subject nearest the verb, whose genitive owner may stand before a parenthesis
+        ("Säännellyn asuntotuotannon (vuokra-asuntotuotanto ja välimuodon tuotanto) osuus on noin 60 %.", "60 %",
+         "asuntotuotanto"),
+        ("Hankintalain mukaan lisätilauksen arvo ei saa olla suurempi kuin 50 prosenttia alkuperäisen sopimuksen arvosta.",
+         "50", "lisätilaus"),  # a necessive copula: its subject, not the postposition's genitive
+        # the head of a partitive phrase after a percentage, past a participle and genitives
+        ("Jakauma on seuraava:\n25 % valtion tukemia pitkän korkotuen vuokra-asuntoja,\n75 % omistusasuntoja.", "25 %",
+         "vuokra-asunto"),
+        # a coordination after an adverbial starts the next item
+        ("Tuotto on tonttien osalta 4 prosenttia vuodessa ja asumista palvelevien tonttien osalta 5 prosenttia.", "4 pro",
+         "tuotto"),
+        # a partitive after a unit is the material measured, not a rate's or a comparison's partitive
+        ("Perustuksiin on valettu 27 m3 betonia.", "27 m3", "betoni"),
+        ("Kiinteistöstä vuokrataan 500 m² uutta toimitilaa.", "500 m²", "toimitila"),
+        ("Maksu on 200 euroa henkilöä kohden.", "200", "maksu"),
+        ("Vuokra on noin 5 000 euroa aiempaa vuokraa korkeampi.", "5 000", "vuokra"),
+        ("Tonttien maanvuokra on lähtökohtaisesti 25 prosenttia alueen ARA-hintatasoa korkeampi.", "25", "maanvuokra"),
+        # a figure between an attribute and its noun measures that noun
+        ("Lisävuokra kattaa poistot ja kiinteistöille asetetun 3 % pääoman tuottovaatimuksen.", "3 %", "tuottovaatimus"),
+        # "-ltaan" names the measure, also across adverbs; a generic one ("suuruudeltaan") yields to the subject
+        ("Vaaka on valmistajan mukaan painoltaan 4,1 kilogrammaa.", "4,1", "paino"),
+        ("Tilat vuokrataan kiinteistöstä huoneistoalaltaan yhteensä noin 17 225 m².", "17 225", "huoneistoala"),
+        ("Huojennukset voivat olla suuruudeltaan enintään 20 prosenttia tontin vuosivuokrasta.", "20", "huojennus"),
+        # a present participle counted as a noun keeps its nominal form, in any case
+        ("Ryhmien koko vaihtelee 20 valmentajasta noin 1 000 valmennettavaan.", "1 000", "valmennettava"),
+        # the money sense of a form two nouns share: "kulut" are costs (kulu), not courses (kulku)
+        ("Budjetoidut tuotot ovat 12,0 milj. euroa ja kulut 11,5 milj. euroa.", "11,5", "kulu"),
+        # an "eli" apposition restates the noun before it, or the figure before it in another unit
+        ("Tontit ovat rakentamiskelpoisia varausaikana eli noin kolmen vuoden kuluessa.", "kolmen", "varausaika"),
+        ("Omavastuun osuus on 20 % eli 125 000 euroa.", "125 000", "omavastuu"),
+        # a generic label's item may open with a common noun tagged as a name for its capital (not "Rst" before a noun)
+        ("Tarjous hyväksyttiin:\nLT2: Aurausjohde + maalaus, arvioitu tarve 40 m, yksikköhintaan 120 €/m.", "40 m",
+         "aurausjohde"),
+        # a genitive measure before a name that opens a compound written apart measures the compound
+        ("Yhtiön kanssa tehdään kahden vuoden Microsoft Azure -palvelusopimus.", "kahden", "palvelusopimus"),
+        # … also a sentence's first word: a common noun by its morphology, though tagged a name (not "Helsinki")
+        ("Alijäämää kertyi 5,6 miljoonaa euroa.", "5,6", "alijäämä"),
+        ("Helsinki myönsi yhdistykselle 20 000 euroa.", "20 000", None),
+        # a noun governed by a postposition is no copula subject; a duration's generic measure (kesto) yields
+        ("Lainakanta asukasta kohden on 4 200 euroa.", "4 200", "lainakanta"),
+        ("Hankkeen kesto on 24 kuukautta.", "24", "hanke"),
+        # a plural pronoun opening a sentence takes up the counted noun of the sentence before
+        ("Kaupunki omistaa 120 asuntoa. Näistä 40 % on vuokrattu.", "40 %", "asunto"),
+        # a figure set off by commas after a noun restates it; a count's generic amount noun yields to its owner
+        ("Hankkeen kustannusarvio, 2,4 miljoonaa euroa, katetaan lainanotolla.", "2,4", "kustannusarvio"),
+        ("Tulot, yhteensä 3,2 miljoonaa euroa, kirjataan tilille.", "3,2", "tulo"),
+        ("Hakijoiden määrä on 12.", "12", "hakija"),
+        # a classifier's count takes the plural label before a colon
+        ("Toteutuneet kotikäynnit: 1 234 kpl", "1 234", "kotikäynti"),
+        ("Osallistujat: 120 henkilöä", "120", "osallistuja"),
+        # a label with a place adverbial between it and the figure, in a verbless line
+        ("Mittari: puheluiden ratkaisuaste ensikontaktissa 38 % (tavoite 40 %).", "38 %", "ratkaisuaste"),
+        # a copula outside a parenthesis does not complete a figure inside it
+        ("Hankinnan ennakoitu arvo on 80 000 euroa (alv 0 %).", "0 %", "alv"),
+        # a verb of change the parse left without a subject changes the nominative before it
+        ("Sovittiin, että 1.3.2023 lukien perusvuokra indeksissä 1951 = 100 muuttuu 512,40 eurosta 530,10 euroon.",
+         "530,10", "perusvuokra"),
+        # … the elative after its amount is the starting point, and a from-to pair shares the subject
+        ("Päivystyksen käyntimäärä kasvoi 6 % edellisvuodesta.", "6 %", "käyntimäärä"),
+        ("Jonotusaika lyheni 14 vuorokaudesta 9 vuorokauteen.", "9 vuorokauteen", "jonotusaika"),
+        # a hyphenated compound is a word: a parenthesis after it specifies it
+        ("Tilat vuokrataan koulujen toiminta-ajaksi (10 kuukautta / vuosi).", "10 kuukautta", "toiminta-aika"),
     ],
 )
 def test_subject_patterns(nlp, sentence, fragment, subject):
     assert by_text(extract(nlp, sentence), sentence, fragment).subject == subject
+
+
+@pytest.mark.parametrize(
+    "text, fragments, subject",
+    [
+        # a list introduced by a passive's object: "laskut hyväksytään seuraavasti:"
+        ("Yli 5 000 euron laskut hyväksytään seuraavasti:\n\n20 000 euroon asti\npalvelupäällikkö;\nyli 20 000 euroa\n"
+         "johtaja;", ["20 000 euroon", "20 000 euroa"], "lasku"),
+        # a verbless heading naming the items, with or without a colon
+        ("Kilpailutus ratkaistiin lokakuussa.\nAiemmat päätökset\nJohtaja 9.10.2018, 87 §, 20 000 euroa\n"
+         "Päällikkö 14.8.2019, 12 §, 15 000 euroa", ["20 000", "15 000"], "päätös"),
+        ("Hinta on kohtuullinen.\n\nAikaisemmat tilaukset ilman arvonlisäveroa:\n\n4600012345: 59 999 euroa", ["59 999"],
+         "tilaus"),
+        # a table cell under a column header naming the unit, not the cell before it
+        ("Oikeus hankintoihin:\nNimi\nNimike\nHankinnan arvo euroa\nMatti Virtanen\ntiimipäällikkö\n50 000 euroa\n"
+         "Liisa Laine\ninsinööri\n20 000 euroa", ["50 000", "20 000"], "hankinta"),
+    ],
+)
+def test_list_and_table_subjects(nlp, text, fragments, subject):
+    assert subjects(nlp, text, fragments) == [subject] * len(fragments)
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -106,6 +107,25 @@ class FigureExtractor:
         self.matcher = Matcher(nlp.vocab)
         for i, entry in enumerate(self.lex.matcher_patterns):
             self.matcher.add(f"{entry['label']}_{i}", [entry["pattern"]])
+        # the model's morphological analyser (Voikko), to tell a capitalised common noun from a name
+        self.voikko = getattr(nlp.get_pipe("lemmatizer"), "voikko", None) if "lemmatizer" in nlp.pipe_names else None
+
+    def _common_nouns_at_starts(self, doc: Doc) -> None:
+        """The tagger reads a capitalised word opening a sentence or a line as a name (``Alijäämää kertyi …``,
+        ``LT2: Aurausjohde + maalaus``); when every morphological analysis is a common noun with a lower-case base
+        form, it is a noun, with that base form as its lemma."""
+        if self.voikko is None:
+            return
+        for tok in doc:
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or not tok.text[1:].replace("-", "").islower():
+                continue
+            before = next((t for t in reversed(doc[max(0, tok.i - 3): tok.i]) if t.text.strip(" ")), None)
+            if not (tok.is_sent_start or before is None or "\n" in before.text or before.text in (":", ".", ";")):
+                continue
+            analyses = self.voikko.analyze(tok.text)
+            if analyses and all(a.get("CLASS") == "nimisana" and a.get("BASEFORM", "").islower() for a in analyses):
+                tok.pos_ = "NOUN"
+                tok.lemma_ = analyses[0]["BASEFORM"]
 
     # ---------------------------------------------------------------- entry point
     def __call__(self, doc: Doc) -> Doc:
@@ -118,6 +138,8 @@ class FigureExtractor:
         if not has_digit and not word_tokens:
             doc._.figures = []
             return doc
+        if fi:
+            self._common_nouns_at_starts(doc)
         blocked = self._blocked_chars(text) if has_digit else []
         cands = self._digit_candidates(text, blocked)
         if cands:
@@ -402,7 +424,8 @@ class FigureExtractor:
         if cand.word and cand.value == 1 and noun is not None and _picks_one_of_many(noun):
             return None
         if noun is not None and noun.lemma_.lower() in self.lex.classifiers:
-            fronted = self._fronted_partitive(doc, first)  # "ulkokuntalaisia on 0–10 henkilöä"
+            # "ulkokuntalaisia on 0–10 henkilöä", "Osallistujat: 120 henkilöä"
+            fronted = self._fronted_partitive(doc, first) or _colon_label(doc, first)
             reading.subject = fronted.lemma_.lower() if fronted is not None else _counted_lemma(noun)
         elif noun is not None:
             reading.subject = _counted_lemma(noun, after_digits=not cand.word and noun.i == last.i + 1)
@@ -410,7 +433,9 @@ class FigureExtractor:
             reading.subject = self.lex.unit_subjects.get(reading.unit_word.lower().split(":")[0])
             if reading.subject in self.lex.classifiers or reading.unit_word.lower().startswith(tuple(self.lex.classifiers)):
                 # "1 kpl … myyntipisteitä", else a fronted partitive: "Hakemuksia saapui yhteensä 48 kappaletta"
-                counted = _counted_after_classifier(doc, first, last, self.lex.more | self.lex.less) or self._fronted_partitive(doc, first)
+                # … or a label line: "Toteutuneet kotikäynnit: 1 234 kpl"
+                counted = (_counted_after_classifier(doc, first, last, self.lex.more | self.lex.less)
+                           or self._fronted_partitive(doc, first) or _colon_label(doc, first))
                 reading.subject = counted.lemma_.lower() if counted is not None else reading.subject
         if reading.unit != "count" or reading.unit_word is not None:
             if noun is not None and reading.unit == "count" and reading.unit_word is None:
@@ -445,7 +470,7 @@ class FigureExtractor:
         ):
             adjacent = None
         if adjacent is not None and _truncated(adjacent):  # "300 opiskelija- ja nuorisoasuntoa": the full word counts
-            adjacent = next((t for t in doc[adjacent.i + 1: adjacent.i + 5] if t.pos_ == "NOUN" and t.is_alpha), None)
+            adjacent = next((t for t in doc[adjacent.i + 1: adjacent.i + 5] if t.pos_ == "NOUN" and _is_word(t)), None)
         if adjacent is not None and _case(adjacent) == "Gen" and not _is_year(cand):
             return adjacent  # "1 135 asunnon tuotantoa": the genitive right after the number is what it counts
         for tok in doc[last.i + 1: last.i + 6]:
@@ -533,13 +558,14 @@ class FigureExtractor:
         return kind if kind in self.lex.vote_kinds else None
 
     def _measure_subject(self, doc: Doc, first: Token) -> str | None:
-        """Copula subject naming an amount (``asukasmäärä``, ``lukumäärä``) for a number without unit."""
+        """Copula subject naming an amount (``asukasmäärä``, ``lukumäärä``) for a number without unit; a generic one
+        yields to its owner (``Hakijoiden määrä on 12`` -> hakija)."""
         olla = _copula_before(doc, first, self.lex)
         if olla is None:
             return None
         noun = _nearest_noun_before(doc, first.sent, olla, max_dist=2)
         if noun is not None and noun.lemma_.lower().endswith(("määrä", "lukumäärä", "luku")):
-            return noun.lemma_.lower()
+            return self._specific(noun)
         return None
 
     def _fronted_partitive(self, doc: Doc, first: Token) -> Token | None:
@@ -575,6 +601,8 @@ class FigureExtractor:
                 subject = self._subject(doc, sent, first, last, reading, out, clause_of)
                 subject = self._area_measure(reading, subject)
             subject = self.lex.subject_aliases.get(subject, subject)
+            if reading.unit == "eur":
+                subject = self.lex.money_senses.get(subject, subject)
             if subject is not None and sum(ch.isalpha() for ch in subject) < 3:
                 subject = None  # a mis-tagged "-" or "/", an abbreviation like "vs." names nothing
             rel = first.idx - sent.start_char
@@ -649,6 +677,23 @@ class FigureExtractor:
     ) -> str | None:
         lex = self.lex
         clause = clause_of.get(first.i)
+        # an apposition with "eli" restates what stands before it: a noun ("varausaikana eli noin kolmen vuoden
+        # kuluessa") or the figure before, in another unit ("osuus on 20 % eli 125 000 euroa")
+        eli = _previous_content(doc, sent, first, lex)
+        if eli is not None and eli.lower_ == "yhteensä":  # "Tulot, yhteensä 3,2 miljoonaa euroa, …"
+            eli = _previous_content(doc, sent, eli, lex)
+        # … as does a figure set off by commas after a noun: "Hankkeen kustannusarvio, 2,4 miljoonaa euroa, katetaan"
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if eli is not None and eli.text == "," and eli.i > sent.start and after is not None and after.text == ",":
+            noun = doc[eli.i - 1]
+            if noun.pos_ == "NOUN" and _case(noun) == "Nom" and _is_word(noun) and noun.lemma_.lower() not in NOT_SUBJECTS:
+                return self._specific(noun)
+        if eli is not None and eli.lower_ == "eli" and eli.i > sent.start:
+            before = doc[eli.i - 1] if doc[eli.i - 1].text != "," else doc[eli.i - 2]
+            if previous and previous[-1].subject and previous[-1].end_char >= before.idx:
+                return previous[-1].subject
+            if before.pos_ == "NOUN" and _is_word(before) and before.lemma_.lower() not in NOT_SUBJECTS:
+                return self._specific(before)
         if reading.unit in DURATIONS and self._times_an_action(doc, last):
             return None
         # 0. a figure in parentheses right after another restates it: "1 979,62 euroa (23,85 euroa/m2)"
@@ -671,6 +716,8 @@ class FigureExtractor:
                 continue
             nxt = tok
             break
+        if nxt is not None and nxt.pos_ == "PROPN" and genitive:
+            nxt = _after_name(doc, nxt, sent)  # "kolmen vuoden Cisco Enterprise Agreement (EA) -lisenssisopimus"
         if (
             nxt is not None and nxt.pos_ == "NOUN" and nxt.lemma_.lower() not in NOT_SUBJECTS
             and genitive and reading.unit != "count"
@@ -703,6 +750,23 @@ class FigureExtractor:
             obj = next((c for c in adjective.head.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
             if obj is not None and obj.lemma_.lower() not in NOT_SUBJECTS:
                 return self._specific(obj)
+        # 1c. "-ltaan" ("in weight") right before names the measure: "vaaka on painoltaan 4,1 kilogrammaa" -> paino;
+        #     a generic one ("arvoltaan") yields to the clause's subject
+        #     (also across adverbs: "huoneistoalaltaan yhteensä noin 17 225 m²")
+        window = doc[max(sent.start, first.i - 4): first.i]
+        prev = next((t for t in reversed(window) if t.pos_ not in ("ADV", "SPACE")), None)
+        if prev is not None and prev.pos_ == "NOUN" and prev.lower_.endswith(MEASURE_ADVERBIAL_ENDINGS):
+            return self._specific(prev)
+        # 1d. a measure followed by a partitive measures that material or thing: "27 m3 betonia", "500 m² uutta
+        #     toimitilaa" (a count's noun is its own reading; "euroa henkilöä kohden" is a rate, not a material)
+        material = _measured_partitive(doc, last) if reading.unit not in SHARE_UNITS else None
+        if material is not None:
+            return self._specific(material)
+        # 1e. a figure inside a noun phrase, between an attribute and its noun, measures that noun: "asetetun 3 %
+        #     pääoman tuottovaatimuksen" (the attribute and the noun agree in case; genitives may stand between)
+        framed = _framing_noun(doc, sent, first, last, lex)
+        if framed is not None:
+            return self._specific(framed)
         # 2a. a share going to something is that thing's share, the elative before it is the whole:
         #     "varauksista noin 37 % kohdistuu … vuokra-asuntotuotantoon", "63 % välimuodon tuotantoon"
         destination = _share_destination(last, sent, lex.allocation_verbs) if reading.unit == "percent" else None
@@ -711,8 +775,10 @@ class FigureExtractor:
         # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"; the clause's own subject
         #    or object stops the search ("uusimisesta aiheutuneet kustannukset olivat 10200 euroa")
         for tok in reversed(doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]):
-            # another number ends the search, a compound like "45-vuotiaista" does not
-            if clause_of.get(tok.i, clause) != clause or (tok.text[:1].isdigit() and tok.pos_ in ("NUM", "SYM", "PUNCT")):
+            # another number or figure ends the search ("14 vuorokaudesta 9 vuorokauteen"), a compound like
+            # "45-vuotiaista" does not
+            number = tok.text[:1].isdigit() and tok.pos_ in ("NUM", "SYM", "PUNCT")
+            if clause_of.get(tok.i, clause) != clause or number or (previous and tok.idx < previous[-1].end_char):
                 break
             subject = doc[tok.i - 1] if tok.lemma_ == "olla" and tok.i > sent.start else tok
             if (
@@ -727,19 +793,27 @@ class FigureExtractor:
                 and tok.lemma_.lower() not in NOT_SUBJECTS
             ):
                 return self._specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
+        changing = last.head.lemma_.lower() in lex.change_verbs  # "kasvoi 6 % edellisvuodesta": a starting point
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
-            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower().endswith(tuple(lex.measure_heads)):
+            base = changing or tok.lemma_.lower().endswith(tuple(lex.measure_heads))
+            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and base:
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
                 return tok.lemma_.lower()
-            # a partitive names what the percentage is of: "30 % välimuodon asuntoja"
+            # a partitive names what the percentage is of: "30 % välimuodon asuntoja", not the standard of a
+            # comparison: "25 prosenttia alueen hintatasoa korkeampi"
             if (
-                reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.is_alpha
+                reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Par" and _is_word(tok)
                 and tok.lemma_.lower() not in NOT_SUBJECTS
             ):
-                return tok.lemma_.lower()
-            if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "CCONJ" and tok.i == last.i + 1):
-                break  # "+ alv 24 % ja ylläpitovuokrasta": the coordination starts the next item
+                head = _partitive_head(tok)
+                if _compared(head):
+                    break
+                return head.lemma_.lower()
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (
+                tok.pos_ == "CCONJ" and (tok.i == last.i + 1 or _case(doc[tok.i - 1]) != "Nom")
+            ):  # "+ alv 24 % ja ylläpitovuokrasta", "4 prosenttia vuodessa ja asumista palvelevien": the coordination
+                break  # starts the next item, unless it joins nouns of one phrase ("38 % puhelin ja chat yhteydenotoista")
         # 3. copula: "Hankinnan arvo on 26 316 euroa", "omavastuun osuus on 20 %" (share of -> omavastuu)
         olla = _copula_before(doc, first, lex)
         if olla is not None:
@@ -768,8 +842,14 @@ class FigureExtractor:
         # 3c. money given to a purpose or a recipient is part of the appropriation the text speaks of
         if reading.unit == "eur" and (money := self._allocated_money(doc, sent, first, last)) is not None:
             return money
-        # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa"
+        # 3d. a table cell under a column header naming the unit: "Hankinnan arvo euroa" … "100 000 euroa"
+        header = _column_header(doc, first, last)
+        if header is not None and header.lemma_.lower() not in NOT_SUBJECTS:
+            return self._specific(header)
+        # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa", also one
+        #    with a place adverbial in a verbless line: "ratkaisuaste ensikontaktissa 38 %"
         prev = _previous_content(doc, sent, first, lex)
+        prev = _label_before_adverbial(doc, sent, prev) or prev
         if prev is not None and prev.text.endswith(":n") and prev.text[:-2].lower() not in NOT_SUBJECTS:  # "alv:n 24 %"
             return prev.text[:-2].lower()
         if prev is not None and prev.lemma_.lower() in lex.price_labels:  # "tilata lisätöitä … hintaan 15 930 euroa"
@@ -780,7 +860,8 @@ class FigureExtractor:
             if prev.lemma_.lower() in lex.generic_labels:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
                 # the item the label is of: the first nominative after the line start, the last colon or full stop
                 item_start = next((t.i + 1 for t in reversed(doc[sent.start: prev.i]) if _ends_item(t)), sent.start)
-                head = next((t for t in doc[item_start: prev.i] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
+                head = next((t for t in doc[item_start: prev.i] if _case(t) == "Nom" and (
+                    t.pos_ == "NOUN" or _capitalised_head(t, item_start))), None)
                 if head is not None and head.lemma_.lower() not in lex.generic_labels | NOT_SUBJECTS:
                     return head.lemma_.lower()
             return self._specific(prev)
@@ -789,7 +870,7 @@ class FigureExtractor:
             if clause_of.get(tok.i) == clause and tok.lower_ in lex.relative:
                 if previous and previous[-1].subject:
                     return previous[-1].subject
-                noun = _nearest_noun_before(doc, sent, tok)
+                noun = _nearest_noun_before(doc, sent, tok) or _plural_antecedent(doc, tok)
                 if noun is not None and noun.lemma_.lower() not in NOT_SUBJECTS:
                     return noun.lemma_.lower()
                 break
@@ -813,11 +894,20 @@ class FigureExtractor:
             for child in verb.head.children if verb.dep_ == "xcomp" else ():
                 if child.dep_ == "nsubj" and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
                     return self._specific(child)
+            # … else a verb of change the parse left without a subject changes the nominative before it, in its
+            #     clause: "että 1.1.2022 lukien perusvuosivuokra … muuttuu 765,50 eurosta 790,83 euroon"
+            changed = _changing_noun(doc, verb, clause_of) if verb.lemma_.lower() in lex.change_verbs else None
+            if changed is not None:
+                return self._specific(changed)
         # 6b. a list line inherits the subject of the sentence that introduces the list with a colon:
         #     "Hankinta jakautuu puitesopimustoimittajittain seuraavasti: … Martela Oyj 42 755,31 euroa"
         intro = _list_intro_subject(doc, sent) if not previous and reading.unit not in DURATIONS else None
         if intro is not None:
             return self._specific(intro)
+        # … or, in a list without such a sentence, a heading naming the items: "Aiemmat päätökset" … "20.000,00 euroa"
+        heading = _list_heading(doc, first) if not previous and reading.unit not in DURATIONS else None
+        if heading is not None:
+            return self._specific(heading)
         # 6c. a possessive clause names what the sentence measures: "hänellä on työkokemusta … yhteensä 11 kuukautta"
         had = _possessed(doc, sent, first)
         if had is not None:
@@ -884,14 +974,16 @@ class FigureExtractor:
         if lemma not in self.lex.measure_heads:
             return lemma
         for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
-            if child.dep_ == "nmod:poss" and child.pos_ == "NOUN" and child.is_alpha:
+            if child.dep_ == "nmod:poss" and _genitive_noun(child):
                 return child.lemma_.lower()
-        before = noun.doc[noun.i - 1] if noun.i > 0 else None
-        if before is not None and before.pos_ == "NOUN" and _case(before) == "Gen":
+        before = _before_parenthesis(noun)  # "Säännellyn asuntotuotannon (…) osuus"
+        while before is not None and before.i > 0 and (before.pos_ == "ADJ" or _false_genitive(before)):
+            before = before.doc[before.i - 1]  # "Hankinnan arvonlisäveroton kokonaisarvo"
+        if before is not None and _genitive_noun(before):
             return before.lemma_.lower()
         owner = _parenthesis_owner(noun)
         # "-ltaan" (ablative + possessive, "in value"): "Hankinta on lisähankinta … arvoltaan 657 325 euroa"
-        if owner is None and noun.lower_.endswith(("ltaan", "ltään")):
+        if owner is None and noun.lower_.endswith(MEASURE_ADVERBIAL_ENDINGS):
             owner = next((t for t in noun.sent if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN" and t.i < noun.i), None)
         return owner.lemma_.lower() if owner is not None else lemma
 
@@ -1043,6 +1135,7 @@ def _case(tok: Token) -> str | None:
     return case[0] if case else None
 
 
+PRESENT_PARTICIPLE_STEM = re.compile(r"(.+v)[aäi][a-zäö]*$")  # "valmennettav|aan", "asuv|ia": the stem ends in -v
 S_STEM_PARTITIVES = ("osta", "östä", "usta", "ystä")
 
 
@@ -1136,6 +1229,10 @@ def _year_token(tok: Token) -> bool:
 def _counted_lemma(tok: Token, after_digits: bool = True) -> str:
     """Lemma of a counted noun; after a number "-sta" is the partitive of an s-stem (avaintulosta ->
     avaintulos), which the tagger sometimes reads as an elative of another stem (avaintulo)."""
+    stem = PRESENT_PARTICIPLE_STEM.match(tok.lower_) if "Pres" in tok.morph.get("PartForm") else None
+    if tok.pos_ == "VERB" and stem:
+        # a present participle as a noun, in any case: "1 000 valmennettavaan" -> valmennettava, not "valmentaa"
+        return stem.group(1) + ("a" if re.search("[aou]", tok.lower_) else "ä")
     if tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Par" and tok.lower_.endswith(("a", "ä")):
         return tok.lower_[:-1]  # a participle as a noun: "haastateltua" -> haastateltu, not the verb "haastatella"
     if after_digits and _case(tok) == "Ela" and tok.lower_.endswith(S_STEM_PARTITIVES) and "Plur" not in tok.morph.get("Number"):
@@ -1189,6 +1286,7 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
     return None
 
 
+MEASURE_ADVERBIAL_ENDINGS = ("ltaan", "ltään")  # ablative + possessive: "painoltaan", "arvoltaan", "kestoltaan"
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 TARGET_WINDOW = 4  # "tavoite 8 000 as/v.", "tavoitteena on noin 25 %"
@@ -1203,12 +1301,12 @@ def _counted_after_classifier(doc: Doc, first: Token, last: Token, skippable: fr
     """What ``kpl``/``hlö`` counts: the partitive after it (``1 kpl tupakkatuotteiden myyntipisteitä``, ``44 kpl
     lisää avaimia``), else the noun before a parenthesised count (``kaupalliset neuvottelut (3 kpl)``)."""
     for tok in doc[last.i + 1: min(last.i + 4, len(doc))]:
-        if tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.is_alpha:
+        if tok.pos_ == "NOUN" and _case(tok) == "Par" and _is_word(tok):
             return tok
         if not (tok.pos_ in ("ADJ", "ADV") or tok.lower_ in skippable or (tok.pos_ == "NOUN" and _case(tok) == "Gen")):
             break
     before = _parenthesised_after(doc, first.sent, first)
-    if before is not None and before.pos_ == "NOUN" and before.is_alpha:
+    if before is not None and before.pos_ == "NOUN" and _is_word(before):
         return before
     return None
 
@@ -1363,6 +1461,154 @@ def _code_list_end(doc: Doc, first: Token) -> bool:
         _year_token(first) and _year_token(before))
 
 
+def _is_word(tok: Token) -> bool:
+    """Letters, also a hyphenated compound (``toiminta-ajaksi``, ``vuokra-asuntoja``), which ``is_alpha`` rejects;
+    not the truncated half of a coordination (``lisä-``)."""
+    return tok.text.replace("-", "").isalpha() and not tok.text.startswith("-") and not tok.text.endswith("-")
+
+
+def _changing_noun(doc: Doc, verb: Token, clause_of: dict[int, int]) -> Token | None:
+    """The nearest nominative noun before ``verb`` in its clause (Finnish puts the subject first)."""
+    clause = clause_of.get(verb.i)
+    for tok in reversed(doc[verb.sent.start: verb.i]):
+        if clause_of.get(tok.i) != clause:
+            return None
+        if tok.pos_ == "NOUN" and _case(tok) == "Nom" and _is_word(tok) and tok.lemma_.lower() not in NOT_SUBJECTS:
+            return tok
+    return None
+
+
+def _capitalised_head(tok: Token, item_start: int) -> bool:
+    """A common noun opening an item that the tagger read as a name for its capital (``LT2: Aurausjohde + maalaus``):
+    the item's first word, a name of one word, not a modifier of a noun after it (``Rst kaide``)."""
+    doc = tok.doc
+    first = next((t for t in doc[item_start: tok.i + 1] if not t.is_space), None)
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (tok.pos_ == "PROPN" and first is not None and first.i == tok.i and _is_word(tok) and tok.text[1:].islower()
+            and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")))
+
+
+def _framing_noun(doc: Doc, sent: Span, first: Token, last: Token, lex: Lexicon, max_dist: int = 4) -> Token | None:
+    """The noun of the phrase a figure stands inside: an adjective or participle before it agrees in case with a
+    noun after it, past genitive modifiers (``asetetun 3 % pääoman tuottovaatimuksen`` -> tuottovaatimus)."""
+    attribute = _previous_content(doc, sent, first, lex)
+    case = _case(attribute) if attribute is not None and attribute.pos_ in ("ADJ", "VERB") else None
+    if case is None or case == "Nom" or (attribute.pos_ == "VERB" and "Part" not in attribute.morph.get("VerbForm")):
+        return None
+    for tok in doc[last.i + 1: min(last.i + 1 + max_dist, sent.end)]:
+        if tok.pos_ == "NOUN" and _case(tok) == case and _is_word(tok):
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if case != "Gen" or nxt is None or not (nxt.pos_ == "NOUN" and _case(nxt) == "Gen"):
+                return tok if tok.lemma_.lower() not in NOT_SUBJECTS else None
+        elif not (tok.pos_ in ("NOUN", "ADJ") and _case(tok) == "Gen"):
+            return None
+    return None
+
+
+def _after_name(doc: Doc, name: Token, sent: Span, max_dist: int = 8) -> Token | None:
+    """The common noun a name stands before as the first part of a compound written apart (``Cisco EA -sopimus``,
+    ``Teams-ympäristön``): past the name's words, a parenthesis and a lone hyphen. A name in the genitive is an
+    owner, not a compound part (``Helsingin kaupungin avustus``)."""
+    if _case(name) == "Gen":
+        return None
+    for tok in _skip_parentheses(doc[name.i + 1: min(name.i + max_dist, sent.end)]):
+        if (tok.pos_ == "PROPN" and _case(tok) != "Gen") or tok.text in ("-", "–"):
+            continue
+        return tok if tok.pos_ == "NOUN" and _is_word(tok) else None
+    return None
+
+
+def _plural_antecedent(doc: Doc, pronoun: Token, max_dist: int = 30) -> Token | None:
+    """What a plural pronoun opening a sentence takes up from the one before (``Tehtäviä on kirjattu 184. Niistä
+    valmiina on 32 %``): the nearest plural noun before it in the paragraph, or one counted by a number (``120
+    asuntoa. Näistä …``), not one a postposition governs."""
+    if "Plur" not in pronoun.morph.get("Number"):
+        return None
+    for tok in reversed(doc[max(0, pronoun.i - max_dist): pronoun.i]):
+        if "\n\n" in tok.text:
+            return None
+        governed = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "ADP"
+        counted = "Plur" in tok.morph.get("Number") or (tok.i > 0 and doc[tok.i - 1].like_num)
+        if tok.pos_ == "NOUN" and counted and _is_word(tok) and not governed:
+            return tok
+    return None
+
+
+def _label_before_adverbial(doc: Doc, sent: Span, tok: Token | None) -> Token | None:
+    """``ratkaisuaste ensikontaktissa 38 %``: the nominative label before an inessive/adessive adverbial that stands
+    between it and the figure, in a line without a verb."""
+    if tok is None or tok.pos_ != "NOUN" or _case(tok) not in ("Ine", "Ade"):
+        return None
+    line = _line(doc, tok.i)
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[max(line.start, sent.start): tok.i]):
+        return None
+    i = tok.i - 1
+    while i >= line.start and doc[i].pos_ in ("NOUN", "ADJ") and _case(doc[i]) in ("Ine", "Ade", "Gen"):
+        i -= 1
+    label = doc[i] if i >= line.start else None
+    return label if label is not None and label.pos_ == "NOUN" and _case(label) == "Nom" and _is_word(label) else None
+
+
+def _colon_label(doc: Doc, first: Token) -> Token | None:
+    """The plural nominative a label line ends in before the colon a count follows: ``Toteutuneet kotikäynnit: 1 234
+    kpl``."""
+    colon = next((t for t in reversed(doc[max(0, first.i - 3): first.i]) if not t.is_space), None)
+    if colon is None or colon.text != ":" or colon.i == 0:
+        return None
+    label = doc[colon.i - 1]
+    ok = label.pos_ == "NOUN" and _case(label) == "Nom" and "Plur" in label.morph.get("Number") and _is_word(label)
+    return label if ok and label.lemma_.lower() not in NOT_SUBJECTS else None
+
+
+def _false_genitive(tok: Token) -> bool:
+    """A genitive never equals its lemma: ``arvonlisäveroton`` (a caritive adjective) read as a genitive noun."""
+    return _case(tok) == "Gen" and tok.lower_ == tok.lemma_.lower()
+
+
+def _genitive_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and _case(tok) == "Gen" and _is_word(tok) and not _false_genitive(tok)
+
+
+def _partitive_head(tok: Token, max_dist: int = 6) -> Token:
+    """The head of the partitive phrase ``tok`` opens: modifiers come first and agree in case, genitives may stand
+    between (``valtion tukemia pitkän korkotuen vuokra-asuntoja`` -> vuokra-asuntoja, not the participle)."""
+    head = tok
+    for nxt in tok.doc[tok.i + 1: tok.i + max_dist]:
+        if _case(nxt) == "Par" and nxt.pos_ == "NOUN" and _is_word(nxt):
+            head = nxt
+        elif not (_case(nxt) in ("Par", "Gen") and nxt.pos_ in ("NOUN", "ADJ", "VERB")):
+            break
+    return head
+
+
+def _measured_partitive(doc: Doc, last: Token) -> Token | None:
+    """The partitive noun phrase right after a unit (``27 m3 betonia``), unless a postposition makes it a rate
+    (``euroa henkilöä kohden``) or a comparative the standard of comparison (``euroa aiesopimusta korkeampi``)."""
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is None or _case(nxt) != "Par" or nxt.pos_ not in ("NOUN", "ADJ") or last.like_num:
+        return None
+    head = _partitive_head(nxt)
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    rate = after is not None and after.pos_ == "ADP"
+    if head.pos_ != "NOUN" or head.lemma_.lower() in NOT_SUBJECTS or _compared(head) or rate:
+        return None
+    return head
+
+
+def _compared(tok: Token) -> bool:
+    """A partitive followed by a comparative is the standard of comparison: ``aiesopimusta korkeampi``."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return after is not None and "Cmp" in after.morph.get("Degree")
+
+
+def _before_parenthesis(tok: Token, max_dist: int = 20) -> Token | None:
+    """The token before ``tok``, past a parenthesis that ends right before it: ``asuntotuotannon (…) osuus``."""
+    doc, i = tok.doc, tok.i - 1
+    if i >= 0 and doc[i].text == ")":
+        i = next((j - 1 for j in range(i - 1, max(i - max_dist, -1), -1) if doc[j].text == "("), -1)
+    return doc[i] if i >= 0 else None
+
+
 def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
     """The noun a parenthesis around ``tok`` describes: ``korkotuen (10 v.)``, ``kerrosalan mukaan (10 m²)``,
     ``tontin 7 (kiinteistötunnus …, pinta-ala 4 119 m²)``: the noun before ``(``, past a postposition or a label
@@ -1377,7 +1623,7 @@ def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
         while j >= tok.sent.start and (doc[j].pos_ == "ADP" or doc[j].text.isdigit()):
             j -= 1
         owner = doc[j] if j >= tok.sent.start else None
-        return owner if owner is not None and owner.pos_ == "NOUN" and owner.is_alpha else None
+        return owner if owner is not None and owner.pos_ == "NOUN" and _is_word(owner) else None
     return None
 
 
@@ -1385,16 +1631,20 @@ def _copula_subject(doc: Doc, sent: Span, first: Token, last: Token, predicate_o
     """The nominal subject of the copula a figure completes, found in the parse up to ten tokens back.
 
     ``predicate_only`` (durations): the figure must be the copula's predicate ("vuokra-aika on 80 vuotta"), not an
-    adverbial inside it ("ilmaantuvuus on … 14 vuorokauden aikana")."""
+    adverbial inside it ("ilmaantuvuus on … 14 vuorokauden aikana"). A figure inside a parenthesis is an aside the
+    copula outside it does not complete ("arvo on 80 000 euroa (alv 0 %)")."""
+    closed = False
     for tok in reversed(doc[max(sent.start, first.i - 10): first.i]):
-        if tok.pos_ == "VERB" or (tok.is_punct and tok.text not in "()"):
+        closed = closed or tok.text == ")"
+        if tok.pos_ == "VERB" or (tok.is_punct and tok.text not in "()") or (tok.text == "(" and not closed):
             return None
         if tok.lemma_ == "olla" and tok.dep_ == "cop":
             if predicate_only and not first.i <= tok.head.i <= last.i:
                 return None
-            subject = next((c for c in tok.head.children if c.dep_ == "nsubj:cop" and c.i < tok.i), None)
+            # the subject nearest the copula, not a noun in a parenthesis before it ("X:n (… Y …) osuus on")
+            subject = next((c for c in reversed(list(tok.head.children)) if c.dep_ == "nsubj:cop" and c.i < tok.i), None)
             if subject is None and tok.head.dep_ == "xcomp":  # necessive: "muutoksen arvon tulee olla pienempi kuin"
-                subject = next((c for c in tok.head.head.children if c.i < tok.i and c.pos_ == "NOUN"
+                subject = next((c for c in reversed(list(tok.head.head.children)) if c.i < tok.i and c.pos_ == "NOUN"
                                 and (c.dep_ == "nsubj" or _case(c) == "Gen") and c.dep_ != "nmod:poss"), None)
             if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() not in NOT_SUBJECTS:
                 return subject
@@ -1413,14 +1663,75 @@ def _list_intro_subject(doc: Doc, sent: Span, max_lines: int = 12) -> Token | No
             return None
         before = doc[j].sent
         if doc[j].text == ":":
-            # only a subject that undergoes the verb ("Hankinta jakautuu … seuraavasti:"), not an agent that acts
-            # on something ("toimitusjohtaja päätti oikeuttaa … seuraavasti:")
-            subject = next((t for t in before if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN"
-                            and t.head.pos_ == "VERB"
-                            and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in t.head.children)), None)
+            # only a subject that undergoes the verb ("Hankinta jakautuu … seuraavasti:"), or the object of a passive
+            # ("Laskut hyväksytään seuraavasti:"), not an agent that acts on something ("toimitusjohtaja päätti
+            # oikeuttaa … seuraavasti:")
+            subject = next((t for t in before if t.pos_ == "NOUN" and t.head.pos_ == "VERB" and (
+                (t.dep_ in ("nsubj", "nsubj:cop") and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in t.head.children))
+                or (t.dep_ == "obj" and "Pass" in t.head.morph.get("Voice"))
+            )), None)
             if subject is not None and subject.lemma_.lower() not in NOT_SUBJECTS:
                 return subject
         i = before.start
+    return None
+
+
+def _line(doc: Doc, i: int) -> Span:
+    """The text line token ``i`` stands on (line breaks are space tokens), without its surrounding spaces."""
+    start, end = i, i + 1
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    return doc[start:end]
+
+
+def _lines_above(doc: Doc, line: Span, max_lines: int = 12) -> Iterator[Span]:
+    """The non-empty lines before ``line``, nearest first, while they are list lines (not prose ending in ``.``)."""
+    for _ in range(max_lines):
+        j = line.start - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j < 0 or doc[j].text in (".", "!", "?"):
+            return
+        line = _line(doc, j)
+        yield line
+
+
+def _is_list_line(line: Span) -> bool:
+    """A line that is a list item or a table cell, not a sentence of prose."""
+    last = next((t for t in reversed(line) if not t.is_space), None)
+    return last is not None and last.text not in (".", "!", "?")
+
+
+def _column_header(doc: Doc, first: Token, last: Token) -> Token | None:
+    """``Hankinnan arvo euroa (alv 0%)`` over a table's ``100 000 euroa`` cells: the nominative that a header line
+    names the figure's unit with (the unit word with no number of its own) is what the column measures."""
+    line = _line(doc, first.i)
+    if last.like_num or (line.start, line.end) != (first.i, last.i + 1):
+        return None  # only a cell holding nothing but the figure
+    for above in _lines_above(doc, line):
+        unit = next((t for t in above if t.lemma_ == last.lemma_ and t.i > above.start and doc[t.i - 1].is_alpha), None)
+        if unit is not None:
+            label = above[: unit.i - above.start]
+            return next((t for t in reversed(label) if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
+    return None
+
+
+def _list_heading(doc: Doc, first: Token) -> Token | None:
+    """``Aiemmat päätökset`` / ``Aikaisemmat tilaukset ilman arvonlisäveroa:`` over list lines with amounts: a
+    verbless heading whose head is a plural nominative names the items the list counts or prices."""
+    line = _line(doc, first.i)
+    if not _is_list_line(line):
+        return None
+    for above in _lines_above(doc, line):
+        if any(t.like_num for t in above):
+            continue  # an earlier item
+        if any(t.pos_ in ("VERB", "AUX") for t in above):
+            return None  # a sentence introducing the list: its subject is read by _list_intro_subject
+        head = next((t for t in above if t.pos_ == "NOUN"), None)
+        if head is not None and _case(head) == "Nom" and "Plur" in head.morph.get("Number"):
+            return head if head.lemma_.lower() not in NOT_SUBJECTS else None
     return None
 
 
@@ -1436,7 +1747,7 @@ def _last_object(doc: Doc, start: int, before: Token) -> Token | None:
         if tok.pos_ == "VERB":
             return None
         if (
-            tok.pos_ == "NOUN" and tok.is_alpha and _case(tok) in ("Par", "Nom")
+            tok.pos_ == "NOUN" and _is_word(tok) and _case(tok) in ("Par", "Nom")
             and (tok.dep_ == "obj" or (tok.dep_ == "conj" and (tok.head.pos_ == "VERB" or tok.head.dep_ == "obj")))
             and tok.lemma_.lower() not in NOT_SUBJECTS and not _truncated(tok)
         ):
@@ -1454,7 +1765,7 @@ def _verb_object(verb: Token, first: Token, last: Token) -> Token | None:
         # a truncated first conjunct ("lisä- ja muutostöitä") hands over to the full word after it
         for noun in (child, *child.conjuncts) if _truncated(child) or not child.is_alpha else (child,):
             if (
-                noun.pos_ == "NOUN" and noun.is_alpha and _case(noun) in ("Par", "Nom")
+                noun.pos_ == "NOUN" and _is_word(noun) and _case(noun) in ("Par", "Nom")
                 and noun.lemma_.lower() not in NOT_SUBJECTS and not _truncated(noun)
             ):
                 return noun
@@ -1502,7 +1813,8 @@ def _nearest_noun_before(
     doc: Doc, sent: Span, tok: Token, max_dist: int = 8, skip_cases: frozenset[str] = frozenset(),
 ) -> Token | None:
     for cand in reversed(doc[max(sent.start, tok.i - max_dist): tok.i]):
-        if cand.pos_ == "NOUN" and _case(cand) not in skip_cases:
+        governed = cand.i + 1 < len(doc) and doc[cand.i + 1].pos_ == "ADP"  # "Lainakanta asukasta kohden on …"
+        if cand.pos_ == "NOUN" and _case(cand) not in skip_cases and not governed:
             return cand
         if cand.is_punct and cand.text not in "()\"'”":
             if cand.text != ",":

@@ -56,12 +56,14 @@ class Lexicon:
     generic_labels: frozenset[str]  # "tarve": a label of the item its line opens with
     measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
     money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
+    money_senses: dict[str, str]  # kulku -> kulu: the money sense of a lemma the tagger chose for a shared form
     time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
     allocation_verbs: frozenset[str]  # "kohdistua", "ohjata": verbs giving an amount to an illative/allative destination
     measure_participles: frozenset[str]  # "viisi päivää kestävästä sulkemisesta": the noun after the participle
     area_measures: tuple[str, ...]  # "rakennusoikeus": names an area measure (k-m²)
     vote_kinds: frozenset[str]  # "jaa", "tyhjä": vote result labels
     trade_deals: dict[str, str]  # hankkia -> hankinta, myydä -> kauppahinta: what a price of the verb names
+    change_verbs: frozenset[str]  # "muuttua", "nousta": what changes is their subject, the amounts its values
 
 
 def _read(name: str) -> str:
@@ -89,6 +91,7 @@ def load_lexicon() -> Lexicon:
     before = tuple(UnitRule(unit=u["unit"], regex=re.compile(u["pattern"]), scale=1.0, sv=False) for u in units["before"])
     never_re = "|".join(f"(?P<{name}>{pat.replace('(?m)', '')})" for name, pat in never["patterns"].items())
     patterns = tuple(json.loads(line) for line in _read("never_patterns.jsonl").splitlines() if line.strip())
+    totalling = subjects["measure_heads"]["totalling_prefixes"]  # "kokonaisarvo", "kokonaishinta": as generic as the head
     return Lexicon(
         units=rules,
         units_before=before,
@@ -123,15 +126,17 @@ def load_lexicon() -> Lexicon:
         bound_lt_after=frozenset(cues["bound_lt_after"]),
         bound_gt_after=frozenset(cues["bound_gt_after"]),
         antecedent_relatives=frozenset(cues["antecedent_relatives"]),
-        price_labels=frozenset(cues["price_labels"]),
+        price_labels=frozenset(prefix + label for label in cues["price_labels"] for prefix in ("", *totalling)),
         classifiers=frozenset(subjects["classifiers"]["lemmas"]),
         generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
-        measure_heads=frozenset(subjects["measure_heads"]["lemmas"]),
+        measure_heads=frozenset(prefix + lemma for lemma in subjects["measure_heads"]["lemmas"] for prefix in ("", *totalling)),
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
+        money_senses=subjects["money_senses"]["lemmas"],
         time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
         allocation_verbs=frozenset(subjects["allocation_verbs"]["lemmas"]),
         measure_participles=frozenset(subjects["measure_participles"]["lemmas"]),
         area_measures=tuple(subjects["area_measures"]["lemmas"]),
         vote_kinds=frozenset(subjects["vote_kinds"]["forms"]),
         trade_deals=subjects["trade_verbs"]["deals"],
+        change_verbs=frozenset(subjects["change_verbs"]["lemmas"]),
     )
