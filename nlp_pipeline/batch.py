@@ -496,9 +496,10 @@ class Router:
     MIN_RUN = 32  # shorter runs (tags' leftovers, numbers, short headings) say nothing about content
     RUNS = re.compile(rb"<[^>]*>|\n")
 
-    def __init__(self, workers: int, margin: float = 0.25, max_keys: int = 1_000_000):
+    def __init__(self, workers: int, margin: float = 0.25, steal: int = 2, max_keys: int = 1_000_000):
         self.sent: list[set[int]] = [set() for _ in range(workers)]
         self.margin = margin
+        self.steal = steal
         self.max_keys = max_keys
 
     @classmethod
@@ -527,8 +528,8 @@ class Router:
                 mine.append(seq)
                 if len(mine) == size:
                     break
-        if idle and not mine:
-            mine = sorted(pending, key=regret.__getitem__)[:size]
+        if idle and not mine:  # a few at a time: files of its own may come into the window meanwhile
+            mine = sorted(pending, key=regret.__getitem__)[:self.steal]
         elif len(mine) < size and not (partial or idle):
             return []
         sent = self.sent[worker]
