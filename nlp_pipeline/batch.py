@@ -1,8 +1,8 @@
 """Batch runs over many files: worker processes (or a Dask cluster) analyse, one writer stores.
 
 Workers ingest, segment and analyse chunks of files; each loads the spaCy pipeline once and keeps a
-cache of processed section texts, and the parent routes each file to the worker most likely to hold
-its texts already. Only the parent opens the database: it takes chunk results in
+cache of processed section texts; the parent hands each worker the files whose texts it has
+analysed before (:class:`Router`). Only the parent opens the database: it takes chunk results in
 the order of the sorted input plan and writes them in bulk, one transaction per batch. Because goal
 keys depend on the goals stored earlier for the same organisation, workers leave them provisional
 and the writer resolves them in plan order, so the tables are the same whatever the number of
@@ -489,8 +489,8 @@ class Router:
     cost it no more than ``margin`` above the cheapest worker, a file's cost being the share of its
     text runs that worker was never sent. Files no worker has seen are anybody's. A worker that would
     otherwise sit idle takes the pending files it costs least above their cheapest worker: a cache
-    miss costs less than an idle core. A file's fingerprint is read from its bytes (text between tags and line breaks),
-    without parsing it.
+    miss costs less than an idle core. A file's fingerprint is read from its bytes (text between tags
+    and line breaks), without parsing it; the worker reads the file again, from the page cache.
     """
 
     MIN_RUN = 32  # shorter runs (tags' leftovers, numbers, short headings) say nothing about content

@@ -686,13 +686,13 @@ class FigureExtractor:
         after = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if eli is not None and eli.text == "," and eli.i > sent.start and after is not None and after.text == ",":
             noun = doc[eli.i - 1]
-            if noun.pos_ == "NOUN" and _case(noun) == "Nom" and _is_word(noun) and noun.lemma_.lower() not in NOT_SUBJECTS:
+            if noun.pos_ == "NOUN" and _case(noun) == "Nom" and _is_word(noun) and _may_be_subject(noun):
                 return self._specific(noun)
         if eli is not None and eli.lower_ == "eli" and eli.i > sent.start:
             before = doc[eli.i - 1] if doc[eli.i - 1].text != "," else doc[eli.i - 2]
             if previous and previous[-1].subject and previous[-1].end_char >= before.idx:
                 return previous[-1].subject
-            if before.pos_ == "NOUN" and _is_word(before) and before.lemma_.lower() not in NOT_SUBJECTS:
+            if before.pos_ == "NOUN" and _is_word(before) and _may_be_subject(before):
                 return self._specific(before)
         if reading.unit in DURATIONS and self._times_an_action(doc, last):
             return None
@@ -704,7 +704,7 @@ class FigureExtractor:
         #     that noun's phrase holds a figure the parenthesis restates in another unit ("466 asunnon tuotannon (38 300 k-m²)")
         restates = bool(previous) and inner is not None and previous[-1].end_char >= inner.idx - 20
         owner = _parenthesis_owner(first) if inner is not None and not restates else None
-        if owner is not None and owner.lemma_.lower() not in NOT_SUBJECTS:
+        if owner is not None and _may_be_subject(owner):
             return self._specific(owner)
         # 1. a genitive measure modifies the noun after it: "10 %:n kasvu", "6 kuukauden koeaika", also across a
         #    measure adjective: "83 neliömetrin suuruisen toimistotilan", "3680,36 euron tehtäväkohtaisen kuukausipalkan"
@@ -719,7 +719,7 @@ class FigureExtractor:
         if nxt is not None and nxt.pos_ == "PROPN" and genitive:
             nxt = _after_name(doc, nxt, sent)  # "kolmen vuoden Cisco Enterprise Agreement (EA) -lisenssisopimus"
         if (
-            nxt is not None and nxt.pos_ == "NOUN" and nxt.lemma_.lower() not in NOT_SUBJECTS
+            nxt is not None and nxt.pos_ == "NOUN" and _may_be_subject(nxt)
             and genitive and reading.unit != "count"
         ):
             if nxt.lemma_.lower() in lex.price_labels:  # "hankkia … 101 082 euron arvonlisäverottomaan hintaan"
@@ -735,7 +735,7 @@ class FigureExtractor:
         after = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
         if (
             nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Gen" and after is not None
-            and after.lower_ in ("mukaan", "mukaisesti") and nxt.lemma_.lower() not in NOT_SUBJECTS
+            and after.lower_ in ("mukaan", "mukaisesti") and _may_be_subject(nxt)
         ):
             return nxt.lemma_.lower()
         # 1a. a participle capping, flooring or taking the amount describes the noun it modifies: "500 000 euroa
@@ -748,7 +748,7 @@ class FigureExtractor:
         adjective = doc[last.i + 1] if last.i + 1 < sent.end else None
         if adjective is not None and adjective.lemma_.lower() in lex.measure_adjectives and _case(adjective) in ("Tra", "Ess"):
             obj = next((c for c in adjective.head.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
-            if obj is not None and obj.lemma_.lower() not in NOT_SUBJECTS:
+            if obj is not None and _may_be_subject(obj):
                 return self._specific(obj)
         # 1c. "-ltaan" ("in weight") right before names the measure: "vaaka on painoltaan 4,1 kilogrammaa" -> paino;
         #     a generic one ("arvoltaan") yields to the clause's subject
@@ -790,7 +790,7 @@ class FigureExtractor:
             governed = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("VERB", "ADP")  # "alueesta riippuen noin 10 %"
             if (
                 tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and not governed
-                and tok.lemma_.lower() not in NOT_SUBJECTS
+                and _may_be_subject(tok)
             ):
                 return self._specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         changing = last.head.lemma_.lower() in lex.change_verbs  # "kasvoi 6 % edellisvuodesta": a starting point
@@ -798,13 +798,13 @@ class FigureExtractor:
             base = changing or tok.lemma_.lower().endswith(tuple(lex.measure_heads))
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and base:
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
-            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.lemma_.lower() not in NOT_SUBJECTS:
+            if tok.pos_ == "NOUN" and _case(tok) == "Ela" and _may_be_subject(tok):
                 return tok.lemma_.lower()
             # a partitive names what the percentage is of: "30 % välimuodon asuntoja", not the standard of a
             # comparison: "25 prosenttia alueen hintatasoa korkeampi"
             if (
                 reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Par" and _is_word(tok)
-                and tok.lemma_.lower() not in NOT_SUBJECTS
+                and _may_be_subject(tok)
             ):
                 head = _partitive_head(tok)
                 if _compared(head):
@@ -820,14 +820,14 @@ class FigureExtractor:
             pronoun = doc[olla.i - 1] if olla.i > sent.start else None
             if pronoun is not None and pronoun.lower_ in lex.antecedent_relatives:  # "pääomavuokrasta, joka on …"
                 noun = _nearest_noun_before(doc, sent, pronoun, max_dist=3)
-                if noun is not None and noun.lemma_.lower() not in NOT_SUBJECTS:
+                if noun is not None and _may_be_subject(noun):
                     return self._specific(noun)
             if pronoun is not None and "Dem" in pronoun.morph.get("PronType") and _case(pronoun) == "Nom":
                 noun = _antecedent_subject(doc, pronoun)  # "Lopullinen vuokrataso perustuu … ja se on … 55 000 euroa"
-                if noun is not None and noun.lemma_.lower() not in NOT_SUBJECTS:
+                if noun is not None and _may_be_subject(noun):
                     return self._specific(noun)
             noun = _nearest_noun_before(doc, sent, olla, max_dist=4, skip_cases=LOCATIVE_CASES)
-            if noun is not None and _case(noun) in ("Nom", "Par") and noun.lemma_.lower() not in NOT_SUBJECTS:
+            if noun is not None and _case(noun) in ("Nom", "Par") and _may_be_subject(noun):
                 return self._specific(noun)
         # 3a. a gapped copula: "tuotot ovat 232,0 milj. euroa ja kulut sisältäen poistot 228,6 milj. euroa"
         gapped = _gapped_subject(doc, sent, first, previous)
@@ -844,7 +844,7 @@ class FigureExtractor:
             return money
         # 3d. a table cell under a column header naming the unit: "Hankinnan arvo euroa" … "100 000 euroa"
         header = _column_header(doc, first, last)
-        if header is not None and header.lemma_.lower() not in NOT_SUBJECTS:
+        if header is not None and _may_be_subject(header):
             return self._specific(header)
         # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa", also one
         #    with a place adverbial in a verbless line: "ratkaisuaste ensikontaktissa 38 %"
@@ -856,7 +856,7 @@ class FigureExtractor:
             price = self._price_of(doc, sent, prev, first, last)
             if price is not None:
                 return price
-        if prev is not None and prev.pos_ == "NOUN" and _case(prev) in LABEL_CASES and prev.lemma_.lower() not in NOT_SUBJECTS:
+        if prev is not None and prev.pos_ == "NOUN" and _case(prev) in LABEL_CASES and _may_be_subject(prev):
             if prev.lemma_.lower() in lex.generic_labels:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
                 # the item the label is of: the first nominative after the line start, the last colon or full stop
                 item_start = next((t.i + 1 for t in reversed(doc[sent.start: prev.i]) if _ends_item(t)), sent.start)
@@ -871,13 +871,13 @@ class FigureExtractor:
                 if previous and previous[-1].subject:
                     return previous[-1].subject
                 noun = _nearest_noun_before(doc, sent, tok) or _plural_antecedent(doc, tok)
-                if noun is not None and noun.lemma_.lower() not in NOT_SUBJECTS:
+                if noun is not None and _may_be_subject(noun):
                     return noun.lemma_.lower()
                 break
         # 6a. what the amount turns into: "tilikauden alijäämäksi muodostuu -111 000 euroa"
         verb = last.head if last.dep_ in ("nsubj", "obj", "obl") else None
         for child in verb.children if verb is not None and verb.pos_ == "VERB" else ():
-            if child.pos_ == "NOUN" and _case(child) == "Tra" and child.i < first.i and child.lemma_.lower() not in NOT_SUBJECTS:
+            if child.pos_ == "NOUN" and _case(child) == "Tra" and child.i < first.i and _may_be_subject(child):
                 return self._specific(child)
         # 6. the object, else the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
         verb = last.head if last.dep_ in ("obj", "obl", "advmod", "nmod") else None
@@ -888,11 +888,11 @@ class FigureExtractor:
             if bought is not None:
                 return self._specific(bought)
             for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
+                if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and _may_be_subject(child):
                     return self._specific(child)
             # … else an infinitive shares its governing verb's subject: "lisätilauksen arvo ei saa ylittää 50 %"
             for child in verb.head.children if verb.dep_ == "xcomp" else ():
-                if child.dep_ == "nsubj" and child.pos_ == "NOUN" and child.lemma_.lower() not in NOT_SUBJECTS:
+                if child.dep_ == "nsubj" and child.pos_ == "NOUN" and _may_be_subject(child):
                     return self._specific(child)
             # … else a verb of change the parse left without a subject changes the nominative before it, in its
             #     clause: "että 1.1.2022 lukien perusvuosivuokra … muuttuu 765,50 eurosta 790,83 euroon"
@@ -1350,7 +1350,7 @@ def _share_destination(last: Token, sent: Span, allocation_verbs: frozenset[str]
         return None
     for head in (verb, *(c for c in verb.children if c.dep_.startswith("xcomp"))):
         for child in head.children:
-            if child.dep_ == "obl" and child.pos_ == "NOUN" and _case(child) == "Ill" and child.lemma_.lower() not in NOT_SUBJECTS:
+            if child.dep_ == "obl" and child.pos_ == "NOUN" and _case(child) == "Ill" and _may_be_subject(child):
                 return child
     return None
 
@@ -1360,7 +1360,7 @@ def _capped_noun(doc: Doc, last: Token, participles: frozenset[str]) -> Token | 
     for tok in doc[last.i + 1: min(last.i + 3, len(doc))]:
         if tok.lemma_.lower() in participles and tok.pos_ in ("VERB", "ADJ"):  # past genitive modifiers: "kestävästä toimipisteen sulkemisesta"
             after = next((t for t in doc[tok.i + 1: tok.i + 4] if not (t.pos_ in ("NOUN", "ADJ") and _case(t) == "Gen")), None)
-            return after if after is not None and after.pos_ == "NOUN" and after.lemma_.lower() not in NOT_SUBJECTS else None
+            return after if after is not None and after.pos_ == "NOUN" and _may_be_subject(after) else None
         if tok.is_punct:
             return None
     return None
@@ -1389,7 +1389,7 @@ def _possessed(doc: Doc, sent: Span, first: Token) -> Token | None:
             continue
         for had in doc[tok.i + 1: min(tok.i + 4, first.i)]:
             if had.pos_ == "NOUN" and _case(had) == "Par":
-                return had if had.lemma_.lower() not in NOT_SUBJECTS else None
+                return had if _may_be_subject(had) else None
             if had.pos_ not in ("ADJ", "PRON", "DET", "ADV"):
                 break
     return None
@@ -1436,7 +1436,7 @@ def _gapped_subject(doc: Doc, sent: Span, first: Token, previous: list[Figure]) 
     # past modifiers: "ja alkuperäisen hankintapäätöksen mukainen enimmäisarvo 190 000 euroa"
     subject = next((t for t in between if not (t.pos_ == "ADJ" or (t.pos_ in ("NOUN", "PROPN") and _case(t) == "Gen"))), None)
     ok = subject is not None and subject.pos_ == "NOUN" and _case(subject) == "Nom"
-    return subject if ok and subject.lemma_.lower() not in NOT_SUBJECTS else None
+    return subject if ok and _may_be_subject(subject) else None
 
 
 def _skip_parentheses(tokens: Span) -> list[Token]:
@@ -1461,6 +1461,11 @@ def _code_list_end(doc: Doc, first: Token) -> bool:
         _year_token(first) and _year_token(before))
 
 
+def _may_be_subject(tok: Token) -> bool:
+    """Not a word too generic to say what a figure is about (``aika``, ``osa``: subjects.json ``not_subjects``)."""
+    return tok.lemma_.lower() not in NOT_SUBJECTS
+
+
 def _is_word(tok: Token) -> bool:
     """Letters, also a hyphenated compound (``toiminta-ajaksi``, ``vuokra-asuntoja``), which ``is_alpha`` rejects;
     not the truncated half of a coordination (``lisä-``)."""
@@ -1473,7 +1478,7 @@ def _changing_noun(doc: Doc, verb: Token, clause_of: dict[int, int]) -> Token | 
     for tok in reversed(doc[verb.sent.start: verb.i]):
         if clause_of.get(tok.i) != clause:
             return None
-        if tok.pos_ == "NOUN" and _case(tok) == "Nom" and _is_word(tok) and tok.lemma_.lower() not in NOT_SUBJECTS:
+        if tok.pos_ == "NOUN" and _case(tok) == "Nom" and _is_word(tok) and _may_be_subject(tok):
             return tok
     return None
 
@@ -1499,7 +1504,7 @@ def _framing_noun(doc: Doc, sent: Span, first: Token, last: Token, lex: Lexicon,
         if tok.pos_ == "NOUN" and _case(tok) == case and _is_word(tok):
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if case != "Gen" or nxt is None or not (nxt.pos_ == "NOUN" and _case(nxt) == "Gen"):
-                return tok if tok.lemma_.lower() not in NOT_SUBJECTS else None
+                return tok if _may_be_subject(tok) else None
         elif not (tok.pos_ in ("NOUN", "ADJ") and _case(tok) == "Gen"):
             return None
     return None
@@ -1557,7 +1562,7 @@ def _colon_label(doc: Doc, first: Token) -> Token | None:
         return None
     label = doc[colon.i - 1]
     ok = label.pos_ == "NOUN" and _case(label) == "Nom" and "Plur" in label.morph.get("Number") and _is_word(label)
-    return label if ok and label.lemma_.lower() not in NOT_SUBJECTS else None
+    return label if ok and _may_be_subject(label) else None
 
 
 def _false_genitive(tok: Token) -> bool:
@@ -1646,7 +1651,7 @@ def _copula_subject(doc: Doc, sent: Span, first: Token, last: Token, predicate_o
             if subject is None and tok.head.dep_ == "xcomp":  # necessive: "muutoksen arvon tulee olla pienempi kuin"
                 subject = next((c for c in reversed(list(tok.head.head.children)) if c.i < tok.i and c.pos_ == "NOUN"
                                 and (c.dep_ == "nsubj" or _case(c) == "Gen") and c.dep_ != "nmod:poss"), None)
-            if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() not in NOT_SUBJECTS:
+            if subject is not None and subject.pos_ == "NOUN" and _may_be_subject(subject):
                 return subject
             return None
     return None
@@ -1670,7 +1675,7 @@ def _list_intro_subject(doc: Doc, sent: Span, max_lines: int = 12) -> Token | No
                 (t.dep_ in ("nsubj", "nsubj:cop") and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in t.head.children))
                 or (t.dep_ == "obj" and "Pass" in t.head.morph.get("Voice"))
             )), None)
-            if subject is not None and subject.lemma_.lower() not in NOT_SUBJECTS:
+            if subject is not None and _may_be_subject(subject):
                 return subject
         i = before.start
     return None
@@ -1731,7 +1736,7 @@ def _list_heading(doc: Doc, first: Token) -> Token | None:
             return None  # a sentence introducing the list: its subject is read by _list_intro_subject
         head = next((t for t in above if t.pos_ == "NOUN"), None)
         if head is not None and _case(head) == "Nom" and "Plur" in head.morph.get("Number"):
-            return head if head.lemma_.lower() not in NOT_SUBJECTS else None
+            return head if _may_be_subject(head) else None
     return None
 
 
@@ -1749,7 +1754,7 @@ def _last_object(doc: Doc, start: int, before: Token) -> Token | None:
         if (
             tok.pos_ == "NOUN" and _is_word(tok) and _case(tok) in ("Par", "Nom")
             and (tok.dep_ == "obj" or (tok.dep_ == "conj" and (tok.head.pos_ == "VERB" or tok.head.dep_ == "obj")))
-            and tok.lemma_.lower() not in NOT_SUBJECTS and not _truncated(tok)
+            and _may_be_subject(tok) and not _truncated(tok)
         ):
             return tok
     return None
@@ -1766,7 +1771,7 @@ def _verb_object(verb: Token, first: Token, last: Token) -> Token | None:
         for noun in (child, *child.conjuncts) if _truncated(child) or not child.is_alpha else (child,):
             if (
                 noun.pos_ == "NOUN" and _is_word(noun) and _case(noun) in ("Par", "Nom")
-                and noun.lemma_.lower() not in NOT_SUBJECTS and not _truncated(noun)
+                and _may_be_subject(noun) and not _truncated(noun)
             ):
                 return noun
     return None
