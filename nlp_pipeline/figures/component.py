@@ -54,6 +54,8 @@ SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IG
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
 SKIP_POS_TO_NOUN = frozenset({"ADJ", "NUM", "PROPN", "X", "SYM"})
+PHYSICAL_UNITS = frozenset({"m2", "m", "km", "other"})
+ACTION_NOUN_ENDINGS = ("minen", "sopimus", "vuokraus")  # renting, contract: what is done with the thing measured
 
 
 @dataclass(slots=True)
@@ -229,7 +231,7 @@ class FigureExtractor:
             elif m.group("frac"):
                 num, den = m.group("frac").split("/")
                 a, b = parse_digits(num), parse_digits(den)
-                if a is None or not b or a > b:
+                if a is None or not b or a > b or _numbered_in_year(num, b):
                     continue
                 out.append(Candidate(m.start(), m.end(), a, "," in num, denominator=b))
             elif m.group("lo"):
@@ -476,6 +478,8 @@ class FigureExtractor:
         for tok in doc[last.i + 1: last.i + 6]:
             if (tok.is_punct and tok.text not in "()") or tok.is_sent_start or (tok.text[:1].isdigit() and doc[tok.i - 1].text != "("):
                 break  # another number starts its own phrase: "88 suomenkielisestä koulusta 7 erityiskoulua"
+            if tok.pos_ == "NOUN" and _participle_read_as_noun(tok):
+                continue  # "kaksi huoneistonsa vuokrannutta osakkeenomistajaa"
             if (tok.pos_ == "NOUN" or (explicit_unit and tok.pos_ == "PROPN")) and tok.lemma_.lower() not in self.lex.count_excluded:
                 case = _case(tok)
                 singular = "Plur" not in tok.morph.get("Number")
@@ -518,6 +522,8 @@ class FigureExtractor:
         """``Konkreettisia tehtäviä … on kiinnitetty … 717``: a lone number counting a fronted partitive noun."""
         prev = _previous_content(doc, first.sent, first, self.lex)  # past a hedge: "joista noin 600"
         if prev is not None and prev.lower_ in ("joista", "josta") and not cand.range_part and not cand.decimal:
+            predicate = _predicate_noun(doc, last)  # "850 opiskelijaa, joista noin 600 on valmennusurheilijoita"
+            reading.subject = predicate.lemma_.lower() if predicate is not None else None
             return reading  # a part of the count before it ("joista yksi hakijoista"); the subject comes from that figure
         if (cand.decimal and not reading.money_if_alone) or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
             return None
@@ -603,8 +609,8 @@ class FigureExtractor:
             subject = self.lex.subject_aliases.get(subject, subject)
             if reading.unit == "eur":
                 subject = self.lex.money_senses.get(subject, subject)
-            if subject is not None and sum(ch.isalpha() for ch in subject) < 3:
-                subject = None  # a mis-tagged "-" or "/", an abbreviation like "vs." names nothing
+            if subject is not None and not _names_something(subject):
+                subject = None
             rel = first.idx - sent.start_char
             if reading.unit in DURATIONS:
                 period = _measured_stretch(sent_text, rel, periods)
@@ -686,6 +692,8 @@ class FigureExtractor:
         after = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if eli is not None and eli.text == "," and eli.i > sent.start and after is not None and after.text == ",":
             noun = doc[eli.i - 1]
+            if previous and previous[-1].subject and previous[-1].end_char >= noun.idx + len(noun):
+                return previous[-1].subject  # "asuinhuoneistoja on 41 kpl, yhteensä 2 947,5 m2, ja": the same dwellings
             if noun.pos_ == "NOUN" and _case(noun) == "Nom" and _is_word(noun) and _may_be_subject(noun):
                 return self._specific(noun)
         if eli is not None and eli.lower_ == "eli" and eli.i > sent.start:
@@ -702,7 +710,9 @@ class FigureExtractor:
             return previous[-1].subject
         # 0b. … else it specifies the noun before it: "lyhyen korkotuen (10 v.)", "kerrosalan mukaan (10 m²)"; not when
         #     that noun's phrase holds a figure the parenthesis restates in another unit ("466 asunnon tuotannon (38 300 k-m²)")
-        restates = bool(previous) and inner is not None and previous[-1].end_char >= inner.idx - 20
+        restates = bool(previous) and inner is not None and previous[-1].end_char >= inner.idx - 20 and not (
+            _coordinated_since(doc, previous[-1].end_char, inner)  # "uintiharjoittelun (990 m2) sekä toimistotilan (25,3 m2)"
+        )
         owner = _parenthesis_owner(first) if inner is not None and not restates else None
         if owner is not None and _may_be_subject(owner):
             return self._specific(owner)
@@ -718,6 +728,9 @@ class FigureExtractor:
             break
         if nxt is not None and nxt.pos_ == "PROPN" and genitive:
             nxt = _after_name(doc, nxt, sent)  # "kolmen vuoden Cisco Enterprise Agreement (EA) -lisenssisopimus"
+        measured = _measured_before_action(doc, first, nxt) if reading.unit in PHYSICAL_UNITS else None
+        if measured is not None and _may_be_subject(measured):
+            return self._specific(measured)  # "opetustilojen noin 5917 m² vuokraaminen": the rooms, not the renting
         if (
             nxt is not None and nxt.pos_ == "NOUN" and _may_be_subject(nxt)
             and genitive and reading.unit != "count"
@@ -787,11 +800,16 @@ class FigureExtractor:
                 and subject.lemma_.lower() not in lex.measure_heads  # "Koko varauskannasta Att:n osuus on noin 25 %"
             ):
                 break
-            governed = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("VERB", "ADP")  # "alueesta riippuen noin 10 %"
+            # "alueesta riippuen noin 10 %" is governed; "kriteereistä täyttyy vain kolme kymmenestä" is not
+            governed = tok.i + 1 < len(doc) and (doc[tok.i + 1].pos_ == "ADP" or (
+                doc[tok.i + 1].pos_ == "VERB" and "Fin" not in doc[tok.i + 1].morph.get("VerbForm")))
             if (
                 tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and not governed
                 and _may_be_subject(tok)
             ):
+                owner = _subject_modified_by(tok)
+                if owner is not None and owner.lemma_.lower() not in lex.measure_heads and _may_be_subject(owner):
+                    return self._specific(owner)  # "Kaupungin omistusosuus yhtiöstä on 100 %": the share, not the company
                 return self._specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         changing = last.head.lemma_.lower() in lex.change_verbs  # "kasvoi 6 % edellisvuodesta": a starting point
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
@@ -801,10 +819,11 @@ class FigureExtractor:
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and _may_be_subject(tok):
                 return tok.lemma_.lower()
             # a partitive names what the percentage is of: "30 % välimuodon asuntoja", not the standard of a
-            # comparison: "25 prosenttia alueen hintatasoa korkeampi"
+            # comparison: "25 prosenttia alueen hintatasoa korkeampi", nor the object of a participle after it:
+            # "50 prosenttia tarkistusvuotta edeltäneen vuoden vuokraan nähden"
             if (
                 reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Par" and _is_word(tok)
-                and _may_be_subject(tok)
+                and _may_be_subject(tok) and not _object_of_participle(tok)
             ):
                 head = _partitive_head(tok)
                 if _compared(head):
@@ -856,7 +875,10 @@ class FigureExtractor:
             price = self._price_of(doc, sent, prev, first, last)
             if price is not None:
                 return price
-        if prev is not None and prev.pos_ == "NOUN" and _case(prev) in LABEL_CASES and _may_be_subject(prev):
+        # (a genitive only when the parse hangs the figure on it: "perimän hallintokulun 0,5 euroa/m2/kk")
+        labels = prev is not None and (_case(prev) in LABEL_CASES or (
+            _case(prev) == "Gen" and prev.i == first.i - 1 and any(t.head.i == prev.i for t in doc[first.i: last.i + 1])))
+        if prev is not None and prev.pos_ == "NOUN" and labels and _may_be_subject(prev):
             if prev.lemma_.lower() in lex.generic_labels:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
                 # the item the label is of: the first nominative after the line start, the last colon or full stop
                 item_start = next((t.i + 1 for t in reversed(doc[sent.start: prev.i]) if _ends_item(t)), sent.start)
@@ -972,7 +994,7 @@ class FigureExtractor:
         it stands in describes, else (``arvoltaan``, "in value") to the sentence's subject."""
         lemma = noun.lemma_.lower()
         if lemma not in self.lex.measure_heads:
-            return lemma
+            return _rejoined_compound(noun) or lemma
         for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
             if child.dep_ == "nmod:poss" and _genitive_noun(child):
                 return child.lemma_.lower()
@@ -1175,6 +1197,11 @@ def _list_item_number(doc: Doc, first: Token, last: Token) -> bool:
     counts = _case(nxt) == "Par"  # "12 hakijaa" on its own line is a count
     heading = len(line) <= HEADING_MAX_TOKENS and ends and not counts and not any(t.pos_ in ("VERB", "AUX") for t in line)
     return nxt.text[:1].isupper() or in_attachments or heading
+
+
+def _numbered_in_year(numerator: str, denominator: float) -> bool:
+    """``Hallitus 4 / 2018``, ``Pöytäkirja No 1/2017``: the number of a meeting or an issue within a year."""
+    return numerator.strip().isdigit() and len(numerator.strip()) <= 3 and 1900 <= denominator <= 2099
 
 
 def _absurd(value: float) -> bool:
@@ -1461,6 +1488,82 @@ def _code_list_end(doc: Doc, first: Token) -> bool:
         _year_token(first) and _year_token(before))
 
 
+def _names_something(lemma: str) -> bool:
+    """Not a mis-tagged ``-`` or ``/`` or an abbreviation like ``vs.``; Finnish two-letter nouns are vowel pairs
+    (``17 yötä`` -> yö), two-letter abbreviations have a consonant (``ns``, ``em``)."""
+    letters = sum(ch.isalpha() for ch in lemma)
+    return letters >= 3 or (letters == 2 and lemma.isalpha() and all(ch in "aeiouyäö" for ch in lemma))
+
+
+def _measured_before_action(doc: Doc, first: Token, nxt: Token | None) -> Token | None:
+    """``laajennusosan 2155 m² vuokraaminen``, ``liikuntasalin ja toimistotilan noin 1015,3 m² sopimus``: between a
+    genitive noun and an action or contract noun, a measure measures the genitive (the first of a coordination)."""
+    if nxt is None or nxt.pos_ != "NOUN" or not nxt.lemma_.lower().endswith(ACTION_NOUN_ENDINGS):
+        return None
+    before = next((t for t in reversed(doc[max(0, first.i - 3): first.i]) if t.pos_ != "ADV"), None)
+    if before is None or before.pos_ != "NOUN" or _case(before) != "Gen":
+        return None
+    return before.head if before.dep_ == "conj" and before.head.pos_ == "NOUN" and _case(before.head) == "Gen" else before
+
+
+def _coordinated_since(doc: Doc, char: int, tok: Token) -> bool:
+    """A conjunction between a character offset and a token: what follows it is a new item."""
+    i = tok.i
+    while i > 0 and doc[i - 1].idx >= char:
+        i -= 1
+        if doc[i].pos_ == "CCONJ":
+            return True
+    return False
+
+
+def _predicate_noun(doc: Doc, last: Token) -> Token | None:
+    """The partitive noun a copula right after the number predicates: ``600 on valmennusurheilijoita``."""
+    olla = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if olla is None or olla.lemma_ != "olla":
+        return None
+    noun = next((t for t in doc[olla.i + 1: olla.i + 4] if t.pos_ not in ("ADV", "ADJ")), None)
+    if noun is None or noun.pos_ != "NOUN" or _case(noun) != "Par" or not _may_be_subject(noun):
+        return None
+    return noun
+
+
+def _subject_modified_by(tok: Token) -> Token | None:
+    """The clause's nominative subject an elative modifies from behind: ``omistusosuus yhtiöstä``,
+    ``kokonaisvuokrasumma … tiloista``."""
+    head = tok.head
+    if tok.dep_ == "nmod" and head.pos_ == "NOUN" and head.i < tok.i and head.dep_ in ("nsubj", "nsubj:cop"):
+        return head if _case(head) == "Nom" else None
+    return None
+
+
+def _object_of_participle(tok: Token) -> bool:
+    """A partitive right before a participle is its object inside an attribute: ``[tarkistusvuotta edeltäneen]
+    vuoden``."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.pos_ == "VERB" and "Part" in nxt.morph.get("VerbForm") and nxt.i == tok.i + 1
+
+
+def _participle_read_as_noun(tok: Token) -> bool:
+    """An active past participle the tagger took for a noun (``vuokrannutta`` -> ``vuokrannut``) before the noun it
+    describes, in the same case."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.lemma_.lower().endswith(("nut", "nyt")) and nxt is not None and nxt.pos_ == "NOUN"
+        and _case(nxt) == _case(tok)
+    )
+
+
+def _rejoined_compound(noun: Token) -> str | None:
+    """A compound hyphenated across a line break, ``toteutuma- aste``, is one word: ``toteutuma-aste``."""
+    doc = noun.doc
+    if noun.i < 2 or doc[noun.i - 1].text != "-" or not doc[noun.i - 1].whitespace_:
+        return None
+    part = doc[noun.i - 2]
+    if part.whitespace_ or not part.is_alpha or part.pos_ != "NOUN":
+        return None
+    return f"{part.lower_}-{noun.lemma_.lower()}"
+
+
 def _may_be_subject(tok: Token) -> bool:
     """Not a word too generic to say what a figure is about (``aika``, ``osa``: subjects.json ``not_subjects``)."""
     return tok.lemma_.lower() not in NOT_SUBJECTS
@@ -1603,7 +1706,7 @@ def _measured_partitive(doc: Doc, last: Token) -> Token | None:
 def _compared(tok: Token) -> bool:
     """A partitive followed by a comparative is the standard of comparison: ``aiesopimusta korkeampi``."""
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return after is not None and "Cmp" in after.morph.get("Degree")
+    return after is not None and ("Cmp" in after.morph.get("Degree") or after.lower_ in ("enemmän", "vähemmän"))
 
 
 def _before_parenthesis(tok: Token, max_dist: int = 20) -> Token | None:

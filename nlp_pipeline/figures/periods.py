@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
-from ..periods import HALF_NOUN, MONTH_STEMS, ORDINAL_WORDS, QUARTER_NOUN, YEAR_DIGITS
+from ..periods import HALF_NOUN, MONTH_STEMS, ORDINAL_WORDS, QUARTER_NOUN, YEAR_DIGITS, label_for_range
 
 _YEAR = YEAR_DIGITS
 _ORD = "(?P<ord>" + "|".join(ORDINAL_WORDS.values()) + ")"
@@ -59,7 +60,8 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
         value, year = None, None
         if g["drange"]:
             a, b = re.split(r"\s*[-–—−]\s*", g["drange"])
-            value = f"{_iso(a + b.rsplit('.', 1)[1] if a.endswith('.') else a)}/{_iso(b)}"  # "7.5.–31.8.2018"
+            # "7.5.–31.8.2018" stays a range; "1.1.-31.3.2018" is 2018-Q1, as the report period reads it
+            value = _range_label(a + b.rsplit(".", 1)[1] if a.endswith(".") else a, b)
             year = True
         elif g["qa"] or g["qb"]:
             q = (g["qa"] or g["qb"]).upper()
@@ -114,6 +116,9 @@ def _join_years(mentions: list[PeriodMention]) -> list[PeriodMention]:
     return sorted((m for m in out if m not in used), key=lambda m: m.start)
 
 
-def _iso(date_text: str) -> str:
-    d, mo, y = (int(p) for p in date_text.split("."))
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+def _range_label(first: str, last: str) -> str | None:
+    try:
+        start, end = (date(*reversed([int(p) for p in d.split(".")])) for d in (first, last))
+    except ValueError:
+        return None  # "31.2.2021": no such day
+    return label_for_range(start, end) if start <= end else None
