@@ -800,3 +800,16 @@ def test_meeting_numbers_within_a_year_are_not_fractions(nlp):
 def test_a_date_range_that_is_a_quarter_reads_as_the_quarter(nlp):
     text = "Toimintatuotot 1.1.-31.3.2018 ovat 874 151,11 €, tammi-elokuussa 1.1.-31.8.2018 ne olivat 1,2 milj. €."
     assert [f.period for f in extract(nlp, text)] == ["2018-Q1", "2018-01-01/2018-08-31"]
+
+
+def test_subject_of_procurement_values_written_as_in_market_court_decisions(nlp):
+    text = ("Hankinnan ennakoitu arvonlisäveroton kokonaisarvo on hankintailmoituksen mukaan ollut neljälle vuodelle "
+            "laskettuna noin 52.500.000 euroa.")
+    assert [(f.value, f.subject, f.approx) for f in extract(nlp, text) if f.unit == "eur"] == [(52500000, "hankinta", True)]
+    text = "Hankinnan arvioitu, sitoumukseton kokonaisarvo on 1,2 miljoonaa euroa (alv 0 %)."
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(1200000, "hankinta"), (0, "alv")]
+
+
+def test_costs_are_kulu_also_in_compounds(nlp):
+    text = "Valittaja vaatii korvaamaan oikeudenkäyntikulut 10.467,50 eurolla ja asianosaiskulut 3.475 eurolla."
+    assert [f.subject for f in extract(nlp, text)] == ["oikeudenkäyntikulu", "asianosaiskulu"]

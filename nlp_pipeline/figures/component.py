@@ -607,8 +607,8 @@ class FigureExtractor:
                 subject = self._subject(doc, sent, first, last, reading, out, clause_of)
                 subject = self._area_measure(reading, subject)
             subject = self.lex.subject_aliases.get(subject, subject)
-            if reading.unit == "eur":
-                subject = self.lex.money_senses.get(subject, subject)
+            if reading.unit == "eur" and subject is not None:
+                subject = _money_sense(subject, self.lex.money_senses)
             if subject is not None and not _names_something(subject):
                 subject = None
             rel = first.idx - sent.start_char
@@ -1003,6 +1003,9 @@ class FigureExtractor:
             before = before.doc[before.i - 1]  # "Hankinnan arvonlisäveroton kokonaisarvo"
         if before is not None and _genitive_noun(before):
             return before.lemma_.lower()
+        owner = _genitive_across_attributes(noun)  # "Hankinnan arvioitu, sitoumukseton kokonaisarvo"
+        if owner is not None:
+            return owner.lemma_.lower()
         owner = _parenthesis_owner(noun)
         # "-ltaan" (ablative + possessive, "in value"): "Hankinta on lisähankinta … arvoltaan 657 325 euroa"
         if owner is None and noun.lower_.endswith(MEASURE_ADVERBIAL_ENDINGS):
@@ -1197,6 +1200,27 @@ def _list_item_number(doc: Doc, first: Token, last: Token) -> bool:
     counts = _case(nxt) == "Par"  # "12 hakijaa" on its own line is a count
     heading = len(line) <= HEADING_MAX_TOKENS and ends and not counts and not any(t.pos_ in ("VERB", "AUX") for t in line)
     return nxt.text[:1].isupper() or in_attachments or heading
+
+
+def _genitive_across_attributes(noun: Token, max_dist: int = 5) -> Token | None:
+    """The genitive that opens a measure noun's phrase across its attributes (adjectives, participles, the commas
+    between them), when the parse hung it elsewhere."""
+    for tok in reversed(noun.doc[max(noun.sent.start, noun.i - max_dist): noun.i]):
+        if _genitive_noun(tok):
+            return tok
+        attribute = tok.pos_ == "ADJ" or _false_genitive(tok) or tok.text == "," or (
+            tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"))
+        if not attribute:
+            return None
+    return None
+
+
+def _money_sense(lemma: str, senses: dict[str, str]) -> str:
+    """``oikeudenkäyntikulku`` -> ``oikeudenkäyntikulu``: a compound takes its last part's money sense."""
+    for lemma_end, sense in senses.items():
+        if lemma.endswith(lemma_end):
+            return lemma[: len(lemma) - len(lemma_end)] + sense
+    return lemma
 
 
 def _numbered_in_year(numerator: str, denominator: float) -> bool:
@@ -1744,7 +1768,8 @@ def _copula_subject(doc: Doc, sent: Span, first: Token, last: Token, predicate_o
     closed = False
     for tok in reversed(doc[max(sent.start, first.i - 10): first.i]):
         closed = closed or tok.text == ")"
-        if tok.pos_ == "VERB" or (tok.is_punct and tok.text not in "()") or (tok.text == "(" and not closed):
+        adverbial = tok.pos_ == "VERB" and _case(tok) == "Ess"  # "on … neljälle vuodelle laskettuna noin 52.500.000 euroa"
+        if (tok.pos_ == "VERB" and not adverbial) or (tok.is_punct and tok.text not in "()") or (tok.text == "(" and not closed):
             return None
         if tok.lemma_ == "olla" and tok.dep_ == "cop":
             if predicate_only and not first.i <= tok.head.i <= last.i:
