@@ -543,13 +543,25 @@ class Router:
 def per_file(result: ChunkResult) -> list[ChunkResult]:
     """A chunk's result split by file, so files can be written in plan order whatever chunk they went in."""
     pieces = []
+    ranges = {name: _row_ranges(t) for name, t in result.tables.items()}
     for i, outcome in enumerate(result.outcomes):
-        seq = pa.scalar(outcome.seq, pa.int64())
-        tables = {name: t.filter(pc.equal(t[SEQ], seq)) for name, t in result.tables.items()}
+        tables = {name: t.slice(*ranges[name].get(outcome.seq, (0, 0))) for name, t in result.tables.items()}
         first = i == 0  # the chunk's counters travel with its first file
         pieces.append(ChunkResult([outcome], tables, result.units if first else 0, result.cache_hits if first else 0,
                                   result.busy if first else 0.0, result.peak_rss, result.worker))
     return pieces
+
+
+def _row_ranges(table: pa.Table) -> dict[int, tuple[int, int]]:
+    """Plan position -> (first row, rows) of a chunk table, whose rows come grouped by file (result_tables):
+    slices are free where a filter per file copies the table's columns once per file."""
+    ranges: dict[int, tuple[int, int]] = {}
+    for i, seq in enumerate(table[SEQ].to_pylist()):
+        first, count = ranges.get(seq, (i, 0))
+        if first + count != i:
+            raise BatchError(f"internal error: rows of file {seq} are not together")
+        ranges[seq] = (first, count + 1)
+    return ranges
 
 
 def local_results(jobs: Sequence[Job], config: WorkerConfig, workers: int, chunk_size: int = CHUNK_SIZE) -> Iterator[ChunkResult]:
