@@ -810,6 +810,11 @@ def test_subject_of_procurement_values_written_as_in_market_court_decisions(nlp)
     assert [(f.value, f.subject) for f in extract(nlp, text)] == [(1200000, "hankinta"), (0, "alv")]
 
 
+def test_a_length_yields_to_what_it_is_the_length_of(nlp):
+    text = "Varsinainen sopimuskausi on pituudeltaan kolme vuotta."
+    assert [(f.value, f.unit, f.subject) for f in extract(nlp, text)] == [(3, "year", "sopimuskausi")]
+
+
 def test_costs_are_kulu_also_in_compounds(nlp):
     text = "Valittaja vaatii korvaamaan oikeudenkäyntikulut 10.467,50 eurolla ja asianosaiskulut 3.475 eurolla."
     assert [f.subject for f in extract(nlp, text)] == ["oikeudenkäyntikulu", "asianosaiskulu"]
