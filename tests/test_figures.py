@@ -587,6 +587,8 @@ def test_a_part_of_a_count_is_what_the_part_is_called(nlp):
         "Satoja hakemuksia saapui ja kymmenet asukkaat osallistuivat tuhansien eurojen talkoisiin.",  # plural numerals
         "Muutama kymmenen henkeä ja pari sataa kävijää osallistui.",  # numerals made indefinite
         "Palvelu toimii yhden luukun periaatteella ja asiasta sovittiin kahden kesken.",  # numeral idioms
+        "Yhden yhteydenoton toimintamalli ja yhden käynnin malli otetaan käyttöön.",  # named service models
+        "Hallitus 4 / 2018 ja Pöytäkirja No 1/2017 sekä HE 158/2004 vp.",  # numbers within a year, not fractions
         "Kirjasto ja Neljän tuulen tupa yhdistyvät.",  # a numeral word capitalised mid-sentence names something
         "Yksi syy on talous. Toisaalta yksi vaihtoehto on siirtää päätöstä.",  # "one" picking one of several
     ],
@@ -818,3 +820,10 @@ def test_a_length_yields_to_what_it_is_the_length_of(nlp):
 def test_costs_are_kulu_also_in_compounds(nlp):
     text = "Valittaja vaatii korvaamaan oikeudenkäyntikulut 10.467,50 eurolla ja asianosaiskulut 3.475 eurolla."
     assert [f.subject for f in extract(nlp, text)] == ["oikeudenkäyntikulu", "asianosaiskulu"]
+
+
+def test_a_difference_stated_with_mika_is_of_the_figure_before_it(nlp):
+    text = ("Yhteydenotoista 41 % ratkaistiin ensimmäisellä kontaktilla, mikä on 3 prosenttiyksikköä enemmän kuin "
+            "vuoden 2025 keskiarvo (38 %).")
+    assert [(f.value, f.unit, f.subject) for f in extract(nlp, text)][:2] == [
+        (41, "percent", "yhteydenotto"), (3, "percentage_point", "yhteydenotto")]  # not "kontakti"

@@ -837,6 +837,10 @@ class FigureExtractor:
         olla = _copula_before(doc, first, lex)
         if olla is not None:
             pronoun = doc[olla.i - 1] if olla.i > sent.start else None
+            if pronoun is not None and pronoun.lower_ == "mikä" and previous and previous[-1].subject and (
+                previous[-1].start_char >= sent.start_char
+            ):  # "41 % ratkaistiin ensimmäisellä kontaktilla, mikä on 3 prosenttiyksikköä": "mikä" is the clause, its figure
+                return previous[-1].subject
             if pronoun is not None and pronoun.lower_ in lex.antecedent_relatives:  # "pääomavuokrasta, joka on …"
                 noun = _nearest_noun_before(doc, sent, pronoun, max_dist=3)
                 if noun is not None and _may_be_subject(noun):
