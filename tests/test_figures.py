@@ -827,3 +827,14 @@ def test_a_difference_stated_with_mika_is_of_the_figure_before_it(nlp):
             "vuoden 2025 keskiarvo (38 %).")
     assert [(f.value, f.unit, f.subject) for f in extract(nlp, text)][:2] == [
         (41, "percent", "yhteydenotto"), (3, "percentage_point", "yhteydenotto")]  # not "kontakti"
+
+
+def test_periods_between_years_in_the_figures_own_item_and_referred_back_to(nlp):
+    text = ("Matkustajamäärien ennustetaan kehittyvän 2019–2029 keskimäärin 0,8 % / vuosi, ja vuosien 2030 ja 2040 "
+            "välillä keskimäärin 1,2 % / vuosi. Tavaraliikenteen ennustetaan 2019–2029 kehittyvän 1,4 % / vuosi ja "
+            "vuosina 2030–2040 keskimäärin 1,7 % / vuosi.")
+    decade, later = "2019-01-01/2029-12-31", "2030-01-01/2040-12-31"
+    assert [(f.value, f.period) for f in extract(nlp, text)] == [(0.8, decade), (1.2, later), (1.4, decade), (1.7, later)]
+    text = ("Ohjelmainvestoinnit vuosille 2022–2030 ovat noin 560 miljoonaa euroa. Satamayhtiön muut investoinnit "
+            "ajanjaksolla ovat arviolta yhteensä 130 miljoonaa euroa. Hankkeen hinta on 5 000 euroa.")
+    assert [f.period for f in extract(nlp, text)] == ["2022-01-01/2030-12-31"] * 2 + [None]

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Figure
 from .lexicon import NOT_SUBJECTS, Lexicon, UnitRule, load_lexicon
 from .numbers import NumberWords, number_words, parse_digits
-from .periods import PeriodMention, find_periods
+from .periods import PeriodMention, find_periods, period_referred_to
 
 if not Doc.has_extension("figures"):
     Doc.set_extension("figures", default=None)
@@ -615,7 +615,9 @@ class FigureExtractor:
             if reading.unit in DURATIONS:
                 period = _measured_stretch(sent_text, rel, periods)
             else:
-                period = self._period(sent, first, periods, clause_of, report_period)
+                period = self._period(sent, first, periods, clause_of, item_of, report_period)
+                if period is None and fi and not periods and sent.start > 0:
+                    period = period_referred_to(sent_text, doc[sent.start - 1].sent.text, report_period)
             fig = Figure(
                 figure_id="",
                 value=reading.value,
@@ -1054,22 +1056,25 @@ class FigureExtractor:
         return best
 
     def _period(
-        self, sent: Span, first: Token, periods: list[PeriodMention], clause_of: dict[int, int], report_period: str | None,
+        self, sent: Span, first: Token, periods: list[PeriodMention], clause_of: dict[int, int],
+        item_of: dict[int, int], report_period: str | None,
     ) -> str | None:
         if not periods:
             return report_period
         rel = first.idx - sent.start_char
-        clause = clause_of.get(first.i)
-        tok_clause = {t.idx - sent.start_char: clause_of.get(t.i) for t in sent}
-        starts = sorted(tok_clause)
+        starts = [t.idx - sent.start_char for t in sent]
 
-        def clause_at(offset: int) -> int | None:
+        def part_at(part_of: dict[int, int], offset: int) -> int | None:
             i = bisect.bisect_right(starts, offset) - 1
-            return tok_clause[starts[i]] if i >= 0 else None
+            return part_of.get(sent.start + i) if i >= 0 else None
 
-        same = [p for p in periods if clause_at(p.start) == clause]
-        if same:
-            pool = [p for p in same if p.strong] or same
+        same = [p for p in periods if part_at(clause_of, p.start) == clause_of.get(first.i)]
+        # within a clause, a period in the figure's own item first: "2019–2029 kehittyvän 1,4 % / vuosi ja vuosina
+        # 2030–2040 keskimäärin 1,7 % / vuosi" (a period phrase may hold the "ja": "vuosien 2030 ja 2040 välillä")
+        item = item_of.get(first.i)
+        own = [p for p in same if item in (part_at(item_of, p.start), part_at(item_of, p.end - 1))]
+        if own or same:
+            pool = [p for p in own or same if p.strong] or own or same
             return min(pool, key=lambda p: abs(p.start - rel)).value
         kuin = [t.idx - sent.start_char for t in sent if t.lower_ == "kuin" and t.i < first.i]
         limit = kuin[-1] if kuin else -1

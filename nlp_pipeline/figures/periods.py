@@ -25,12 +25,15 @@ PERIOD_RE = re.compile(
   | \b(?P<month>(?:{'|'.join(MONTH_STEMS)})kuu\w*)\s+(?P<my>{_YEAR})\b(?!\s*=)
   | \b(?P<mnum>\d{{1,2}})/(?P<mnumy>{_YEAR})\b
   | \b(?P<yr1>{_YEAR})\s*[-–—−]\s*(?P<yr2>{_YEAR})\b(?![./-]\d)
+  | \bvuosien\s+(?P<yb1>{_YEAR})\s+ja\s+(?P<yb2>{_YEAR})\s+(?:välillä|välisenä\s+aikana|väliseltä\s+ajalta)
   | (?<![\d./-])\b(?P<year>{_YEAR})\b(?![./-]?\d|\s*(?:%|€|euro|prosent|hakija|henkilö|asukas|kpl|m²|m2|=|alkaen|lähtien|lukien))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 
 
+# "Satamayhtiön muut investoinnit ajanjaksolla ovat … 130 miljoonaa euroa": the period of the sentence before
+ANAPHORIC_PERIOD = re.compile(r"\b(?:(?:samalla|kyseisellä|tällä)\s+)?ajanjaksolla\b|\b(?:samana|kyseisenä)\s+aikana\b", re.IGNORECASE)
 TIME_WORD_BEFORE = re.compile(r"\b(?:vuo\w+|v\.|aika\w*|ajal\w+|tilikau\w+|kaude\w+|budjettivuo\w+|talousarvio\w*)\s+$", re.IGNORECASE)
 
 
@@ -86,15 +89,24 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
             if 1 <= int(g["mnum"]) <= 12:
                 year = g["mnumy"]
                 value = f"{year}-{int(g['mnum']):02d}"
-        elif g["yr1"]:
-            year = g["yr1"]
-            value = f"{g['yr1']}-01-01/{g['yr2']}-12-31" if g["yr1"] < g["yr2"] else None
+        elif g["yr1"] or g["yb1"]:
+            first, last = (g["yr1"], g["yr2"]) if g["yr1"] else (g["yb1"], g["yb2"])  # "vuosien 2030 ja 2040 välillä"
+            year = first
+            value = f"{first}-01-01/{last}-12-31" if first < last else None
         elif g["year"]:
             year = value = g["year"]
         if value:
             strong = not (g["year"] or g["yr1"]) or bool(TIME_WORD_BEFORE.search(text, max(0, m.start() - 14), m.start()))
             out.append(PeriodMention(m.start(), m.end(), value, bool(year), strong))
     return _join_years(out)
+
+
+def period_referred_to(text: str, previous_text: str | None, report_period: str | None = None) -> str | None:
+    """The period of the sentence before, when ``text`` refers back to it (``ajanjaksolla``)."""
+    if previous_text is None or not ANAPHORIC_PERIOD.search(text):
+        return None
+    named = [m for m in find_periods(previous_text, report_period) if m.strong]
+    return named[-1].value if named else None
 
 
 def _join_years(mentions: list[PeriodMention]) -> list[PeriodMention]:
