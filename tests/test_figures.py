@@ -327,7 +327,7 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Hakemuksia saapui yhteensä 48 kappaletta.", "48", "hakemus"),
         # a year is no destination; an elative governed by a verb or postposition is no "of what"
         ("Ruokahävikkiä vähennetään 50 prosentilla vuoteen 2025 mennessä.", "50", "ruokahävikki"),
-        ("Hinta on alueesta riippuen noin 10 prosenttia korkeampi.", "10", None),
+        ("Hinta on alueesta riippuen noin 10 prosenttia korkeampi.", "10", "hinta"),  # not "alue"
         ("Matkustajamäärä kasvaa 1,2 % / vuosi.", "1,2", "matkustajamäärä"),  # never a punctuation "subject"
         # a participle taking the amount describes the noun after it
         ("Aluepäällikkö päättää enintään viisi päivää kestävästä toimipisteen sulkemisesta.", "viisi", "sulkeminen"),
@@ -838,3 +838,10 @@ def test_periods_between_years_in_the_figures_own_item_and_referred_back_to(nlp)
     text = ("Ohjelmainvestoinnit vuosille 2022–2030 ovat noin 560 miljoonaa euroa. Satamayhtiön muut investoinnit "
             "ajanjaksolla ovat arviolta yhteensä 130 miljoonaa euroa. Hankkeen hinta on 5 000 euroa.")
     assert [f.period for f in extract(nlp, text)] == ["2022-01-01/2030-12-31"] * 2 + [None]
+
+
+def test_subject_falls_back_to_the_noun_the_figure_follows(nlp):
+    text = "Vuokraan sisältyy kaupunkiympäristön toimialan perimän hallintokulun 0,5 euroa/m2/kk."
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(0.5, "hallintokulu")]
+    text = "Oikaisuvaatimus on tehtävä 14 päivän kuluessa."  # a deadline keeps no subject
+    assert [(f.value, f.unit, f.subject) for f in extract(nlp, text)] == [(14, "day", None)]

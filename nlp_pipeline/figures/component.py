@@ -947,7 +947,13 @@ class FigureExtractor:
         ):
             return previous[-1].subject
         # 8. some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
-        return lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
+        named = lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
+        if named is not None or reading.unit in DURATIONS:
+            return named  # a duration nothing names is a deadline or a term: no subject (README)
+        # 9. else the noun the figure follows in its clause: "perimän hallintokulun 0,5 euroa/m2/kk", "tilojen vuokra
+        #    kasvatuksen ja koulutuksen toimialalle on yhteensä 54 595 euroa/kk"
+        noun = _clause_noun_before(doc, sent, first, clause_of)
+        return self._specific(noun) if noun is not None else None
 
     def _price_of(self, doc: Doc, sent: Span, label: Token, first: Token, last: Token) -> str | None:
         """What a price (``hintaan``) is of: the deal of a buying or selling verb (README: ``hankinta``,
@@ -1547,6 +1553,17 @@ def _coordinated_since(doc: Doc, char: int, tok: Token) -> bool:
         if doc[i].pos_ == "CCONJ":
             return True
     return False
+
+
+def _clause_noun_before(doc: Doc, sent: Span, first: Token, clause_of: dict[int, int], max_dist: int = 8) -> Token | None:
+    """The genitive or nominative noun right before a figure (past adverbs), else the nearest nominative noun before
+    it in its clause."""
+    clause = clause_of.get(first.i)
+    before = [t for t in reversed(doc[max(sent.start, first.i - max_dist): first.i]) if clause_of.get(t.i) == clause]
+    adjacent = next((t for t in before if t.pos_ != "ADV"), None)
+    if adjacent is not None and adjacent.pos_ == "NOUN" and _case(adjacent) in ("Gen", "Nom") and _is_word(adjacent):
+        return adjacent if _may_be_subject(adjacent) else None
+    return next((t for t in before if t.pos_ == "NOUN" and _case(t) == "Nom" and _is_word(t) and _may_be_subject(t)), None)
 
 
 def _predicate_noun(doc: Doc, last: Token) -> Token | None:
