@@ -1563,7 +1563,8 @@ def _clause_noun_before(doc: Doc, sent: Span, first: Token, clause_of: dict[int,
     adjacent = next((t for t in before if t.pos_ != "ADV"), None)
     if adjacent is not None and adjacent.pos_ == "NOUN" and _case(adjacent) in ("Gen", "Nom") and _is_word(adjacent):
         return adjacent if _may_be_subject(adjacent) else None
-    return next((t for t in before if t.pos_ == "NOUN" and _case(t) == "Nom" and _is_word(t) and _may_be_subject(t)), None)
+    nominative = (t for t in before if t.pos_ == "NOUN" and _case(t) == "Nom" and _is_word(t) and _may_be_subject(t))
+    return next(nominative, None)
 
 
 def _predicate_noun(doc: Doc, last: Token) -> Token | None:
@@ -1590,7 +1591,7 @@ def _object_of_participle(tok: Token) -> bool:
     """A partitive right before a participle is its object inside an attribute: ``[tarkistusvuotta edeltäneen]
     vuoden``."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.pos_ == "VERB" and "Part" in nxt.morph.get("VerbForm") and nxt.i == tok.i + 1
+    return nxt is not None and nxt.pos_ == "VERB" and "Part" in nxt.morph.get("VerbForm")
 
 
 def _participle_read_as_noun(tok: Token) -> bool:
@@ -1794,8 +1795,9 @@ def _copula_subject(doc: Doc, sent: Span, first: Token, last: Token, predicate_o
     closed = False
     for tok in reversed(doc[max(sent.start, first.i - 10): first.i]):
         closed = closed or tok.text == ")"
-        adverbial = tok.pos_ == "VERB" and _case(tok) == "Ess"  # "on … neljälle vuodelle laskettuna noin 52.500.000 euroa"
-        if (tok.pos_ == "VERB" and not adverbial) or (tok.is_punct and tok.text not in "()") or (tok.text == "(" and not closed):
+        # a participle in the essive is an adverbial: "on … neljälle vuodelle laskettuna noin 52.500.000 euroa"
+        clause_verb = tok.pos_ == "VERB" and _case(tok) != "Ess"
+        if clause_verb or (tok.is_punct and tok.text not in "()") or (tok.text == "(" and not closed):
             return None
         if tok.lemma_ == "olla" and tok.dep_ == "cop":
             if predicate_only and not first.i <= tok.head.i <= last.i:

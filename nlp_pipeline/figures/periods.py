@@ -33,7 +33,8 @@ PERIOD_RE = re.compile(
 
 
 # "Satamayhtiön muut investoinnit ajanjaksolla ovat … 130 miljoonaa euroa": the period of the sentence before
-ANAPHORIC_PERIOD = re.compile(r"\b(?:(?:samalla|kyseisellä|tällä)\s+)?ajanjaksolla\b|\b(?:samana|kyseisenä)\s+aikana\b", re.IGNORECASE)
+ANAPHORIC_PERIOD = re.compile(
+    r"\b(?:(?:samalla|kyseisellä|tällä)\s+)?ajanjaksolla\b|\b(?:samana|kyseisenä)\s+aikana\b", re.IGNORECASE)
 TIME_WORD_BEFORE = re.compile(r"\b(?:vuo\w+|v\.|aika\w*|ajal\w+|tilikau\w+|kaude\w+|budjettivuo\w+|talousarvio\w*)\s+$", re.IGNORECASE)
 
 
