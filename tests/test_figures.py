@@ -421,6 +421,8 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Valittajina olivat yhtiö ja kaksi huoneistonsa vuokrannutta osakkeenomistajaa.", "kaksi", "osakkeenomistaja"),
         ("Varsinainen sopimuskausi on pituudeltaan kolme vuotta.", "kolme", "sopimuskausi"),  # a length yields
         ("Vuokraan sisältyy toimialan perimän hallintokulun 0,5 euroa/m2/kk.", "0,5", "hallintokulu"),  # the noun before
+        ("Asuntotonttien maanvuokra on valtuuston päätöksen mukaisesti nykyisellään 4 prosenttia tontin arvosta.", "4",
+         "maanvuokra"),  # not the noun of a postpositional phrase
     ],
 )
 def test_subject_patterns(nlp, sentence, fragment, subject):

@@ -1561,7 +1561,11 @@ def _clause_noun_before(doc: Doc, sent: Span, first: Token, clause_of: dict[int,
     clause = clause_of.get(first.i)
     before = [t for t in reversed(doc[max(sent.start, first.i - max_dist): first.i]) if clause_of.get(t.i) == clause]
     adjacent = next((t for t in before if t.pos_ != "ADV"), None)
-    if adjacent is not None and adjacent.pos_ == "NOUN" and _case(adjacent) in ("Gen", "Nom") and _is_word(adjacent):
+    governed = adjacent is not None and adjacent.i + 1 < len(doc) and (
+        doc[adjacent.i + 1].pos_ == "ADP" or doc[adjacent.i + 1].lower_ in ("mukaan", "mukaisesti"))
+    if adjacent is not None and adjacent.pos_ == "NOUN" and _case(adjacent) in ("Gen", "Nom") and _is_word(adjacent) and (
+        not governed
+    ):  # not "päätöksen mukaisesti nykyisellään 4 prosenttia"
         return adjacent if _may_be_subject(adjacent) else None
     nominative = (t for t in before if t.pos_ == "NOUN" and _case(t) == "Nom" and _is_word(t) and _may_be_subject(t))
     return next(nominative, None)
