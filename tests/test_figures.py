@@ -816,6 +816,12 @@ def test_costs_are_kulu_also_in_compounds(nlp):
     assert [f.subject for f in extract(nlp, text)] == ["oikeudenkäyntikulu", "asianosaiskulu"]
 
 
+def test_a_minus_set_off_by_a_space_after_a_copula_is_a_sign_not_a_bullet(nlp):
+    text = "Toimintatuotot ovat 874 151,11 € ja toimintakulut ovat - 726 054,88 €."
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(874151.11, "toimintatuotto"), (-726054.88, "toimintakulu")]
+    assert [f.value for f in extract(nlp, "Tulot:\n- 5 000 euroa\n- 3 000 euroa")] == [5000, 3000]
+
+
 def test_a_difference_stated_with_mika_is_of_the_figure_before_it(nlp):
     text = ("Yhteydenotoista 41 % ratkaistiin ensimmäisellä kontaktilla, mikä on 3 prosenttiyksikköä enemmän kuin "
             "vuoden 2025 keskiarvo (38 %).")

@@ -42,6 +42,8 @@ CANDIDATE_RE = re.compile(
     re.VERBOSE,
 )
 HAS_DIGIT = re.compile(r"\d")
+# a minus with a space after it is a sign only right after a copula; elsewhere it is a dash or a list bullet
+SPACED_MINUS_RE = re.compile(r"\b(?:on|ovat|oli|olivat|olisi|olisivat|ollut|olleet)\s+(?P<minus>[-−])\s$", re.IGNORECASE)
 HEADING_MAX_TOKENS = 4  # "1 äänestys": a short verbless line a number opens is a numbered heading
 MATCH_WINDOW = 4  # tokens around a candidate that the never-figure Matcher looks at
 MAX_PERCENT = 1000.0
@@ -245,6 +247,10 @@ class FigureExtractor:
                 raw = m.group("num")
                 value = parse_digits(raw)
                 if value is None or _absurd(value):
+                    continue
+                sign = SPACED_MINUS_RE.search(text, max(0, m.start() - 16), m.start()) if value > 0 else None
+                if sign is not None:  # "toimintakulut ovat - 726 054,88 €": a minus set off by a space
+                    out.append(Candidate(sign.start("minus"), m.end(), -value, "," in raw))
                     continue
                 out.append(Candidate(m.start(), m.end(), value, "," in raw))
         return out
