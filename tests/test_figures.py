@@ -822,6 +822,11 @@ def test_a_minus_set_off_by_a_space_after_a_copula_is_a_sign_not_a_bullet(nlp):
     assert [f.value for f in extract(nlp, "Tulot:\n- 5 000 euroa\n- 3 000 euroa")] == [5000, 3000]
 
 
+def test_a_heading_above_a_paragraph_is_not_its_subject(nlp):
+    text = "Toiminta\n\nTalousvettä pumpattiin tammi-elokuussa 64,3 miljoonaa m3."
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(64300000, "talousvesi")]  # not "toiminta"
+
+
 def test_a_difference_stated_with_mika_is_of_the_figure_before_it(nlp):
     text = ("Yhteydenotoista 41 % ratkaistiin ensimmäisellä kontaktilla, mikä on 3 prosenttiyksikköä enemmän kuin "
             "vuoden 2025 keskiarvo (38 %).")

@@ -610,7 +610,7 @@ class FigureExtractor:
             approx, bound = self._hedges(doc, text, first) if fi else (False, None)
             subject = reading.subject
             if subject is None and fi:
-                subject = self._subject(doc, sent, first, last, reading, out, clause_of)
+                subject = self._subject(doc, _paragraph_scope(doc, sent, first), first, last, reading, out, clause_of)
                 subject = self._area_measure(reading, subject)
             subject = self.lex.subject_aliases.get(subject, subject)
             if reading.unit == "eur" and subject is not None:
@@ -918,11 +918,13 @@ class FigureExtractor:
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             # what a transitive verb acts on, not its agent: "tilata lisätöitä … enintään 10.000,00 eurolla", "Yhdistys
             # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb)
-            bought = _verb_object(verb, first, last) if reading.unit not in DURATIONS else None
+            bought = _verb_object(verb, first, last, sent.start) if reading.unit not in DURATIONS else None
             if bought is not None:
                 return self._specific(bought)
             for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and _may_be_subject(child):
+                if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and child.i >= sent.start and (
+                    _may_be_subject(child)
+                ):
                     return self._specific(child)
             # … else an infinitive shares its governing verb's subject: "lisätilauksen arvo ei saa ylittää 50 %"
             for child in verb.head.children if verb.dep_ == "xcomp" else ():
@@ -958,7 +960,7 @@ class FigureExtractor:
             return named  # a duration nothing names is a deadline or a term: no subject (README)
         # 9. else the noun the figure follows in its clause: "perimän hallintokulun 0,5 euroa/m2/kk", "tilojen vuokra
         #    kasvatuksen ja koulutuksen toimialalle on yhteensä 54 595 euroa/kk"
-        noun = _clause_noun_before(doc, sent, first, clause_of)
+        noun = _clause_noun_before(doc, sent, first, clause_of, material=reading.unit in PHYSICAL_UNITS)
         return self._specific(noun) if noun is not None else None
 
     def _price_of(self, doc: Doc, sent: Span, label: Token, first: Token, last: Token) -> str | None:
@@ -1561,9 +1563,12 @@ def _coordinated_since(doc: Doc, char: int, tok: Token) -> bool:
     return False
 
 
-def _clause_noun_before(doc: Doc, sent: Span, first: Token, clause_of: dict[int, int], max_dist: int = 8) -> Token | None:
+def _clause_noun_before(
+    doc: Doc, sent: Span, first: Token, clause_of: dict[int, int], material: bool = False, max_dist: int = 8,
+) -> Token | None:
     """The genitive or nominative noun right before a figure (past adverbs), else the nearest nominative noun before
-    it in its clause."""
+    it in its clause; for a physical measure also a fronted partitive, the material (``Talousvettä pumpattiin 64,3
+    miljoonaa m3``)."""
     clause = clause_of.get(first.i)
     before = [t for t in reversed(doc[max(sent.start, first.i - max_dist): first.i]) if clause_of.get(t.i) == clause]
     adjacent = next((t for t in before if t.pos_ != "ADV"), None)
@@ -1573,7 +1578,8 @@ def _clause_noun_before(doc: Doc, sent: Span, first: Token, clause_of: dict[int,
         not governed
     ):  # not "päätöksen mukaisesti nykyisellään 4 prosenttia"
         return adjacent if _may_be_subject(adjacent) else None
-    nominative = (t for t in before if t.pos_ == "NOUN" and _case(t) == "Nom" and _is_word(t) and _may_be_subject(t))
+    cases = ("Nom", "Par") if material else ("Nom",)
+    nominative = (t for t in before if t.pos_ == "NOUN" and _case(t) in cases and _is_word(t) and _may_be_subject(t))
     return next(nominative, None)
 
 
@@ -1926,12 +1932,13 @@ def _last_object(doc: Doc, start: int, before: Token) -> Token | None:
     return None
 
 
-def _verb_object(verb: Token, first: Token, last: Token) -> Token | None:
-    """The noun a verb acts on (its object, or the first noun conjoined to it), not the figure itself."""
+def _verb_object(verb: Token, first: Token, last: Token, since: int = 0) -> Token | None:
+    """The noun a verb acts on (its object, or the first noun conjoined to it), not the figure itself; none before
+    token ``since`` (a heading above the paragraph the parse joined to it)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     for child in verb.children:
-        if child.dep_ != "obj" or first.i <= child.i <= last.i:
+        if child.dep_ != "obj" or first.i <= child.i <= last.i or child.i < since:
             continue
         # a truncated first conjunct ("lisä- ja muutostöitä") hands over to the full word after it
         for noun in (child, *child.conjuncts) if _truncated(child) or not child.is_alpha else (child,):
@@ -1965,6 +1972,17 @@ def _mentions_euro(text: str, char: int) -> bool:
     """Does the text up to ``char`` (this section) speak of euros?"""
     window = text[:char].lower()
     return "euro" in window or "€" in window
+
+
+def _paragraph_scope(doc: Doc, sent: Span, first: Token) -> Span:
+    """``sent`` from the paragraph ``first`` is in: the parse may join a heading to the paragraph under it
+    ("Toiminta" + blank line + "Talousvettä pumpattiin … 64,3 miljoonaa m3"); a line ending in ":" introduces
+    what follows and stays."""
+    start = sent.start
+    for tok in doc[sent.start: first.i]:
+        if tok.is_space and "\n\n" in tok.text.replace(" ", "") and tok.i > sent.start and doc[tok.i - 1].text != ":":
+            start = tok.i + 1
+    return doc[start: sent.end] if start > sent.start else sent
 
 
 def _paragraph_start(doc: Doc, sent: Span) -> int:
