@@ -291,7 +291,7 @@ class FigureExtractor:
             value = self.words.value(low)
             if value is None or tok.pos_ not in ("NUM", "NOUN", "ADJ", "DET", "PRON"):
                 continue
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            nxt = _token_after(tok)
             part = self.words.fraction_denominator(nxt.lower_) if nxt is not None else None
             if part and value < part:  # "kaksi kolmasosaa"
                 out.append(Candidate(tok.idx, nxt.idx + len(nxt.text), value, False, denominator=float(part), word=True))
@@ -308,7 +308,7 @@ class FigureExtractor:
         """A numeral word that is part of a name (capitalised mid-sentence: ``Neljän tuulen tupa``), made indefinite
         by a quantifier (``muutama kymmenen``, ``pari sataa``) or part of an idiom (``yhden luukun periaate``)."""
         prev = doc[tok.i - 1] if tok.i > 0 else None
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        nxt = _token_after(tok)
         if prev is not None and tok.is_title and not tok.is_sent_start and (prev.is_alpha or prev.text == ","):
             return True
         if prev is not None and prev.lower_ in self.lex.vague_quantifiers:
@@ -501,7 +501,7 @@ class FigureExtractor:
                     return tok
                 continue  # a noun in another case ("strategiaan") modifies the counted one
             if tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"):
-                after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                after = _token_after(tok)
                 nominal = after is None or after.pos_ not in ("NOUN", "ADJ", "PROPN")  # "kolme haastateltua osoittivat"
                 if nominal and _case(tok) == "Par" and cand.value != 1 and tok.i == last.i + 1:
                     return tok
@@ -543,7 +543,7 @@ class FigureExtractor:
         if vote is not None:  # README: votes are "ääni", their kind the qualifier
             reading.subject, reading.qualifier = "ääni", vote
             return reading
-        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        nxt = _token_after(last)
         if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.is_space):
             return None
         if any(t.text[:1].isdigit() for t in doc[last.i + 1: last.i + 3]):
@@ -563,7 +563,7 @@ class FigureExtractor:
         """``Jaa-äänet: 14``, ``Tyhjä: 37`` on their own line: the kind of vote the number counts."""
         if first.i < 2 or doc[first.i - 1].text != ":":
             return None
-        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        nxt = _token_after(last)
         if not (nxt is None or "\n" in nxt.text):
             return None
         kind = doc[first.i - 2].lower_.split("-")[0]
@@ -697,7 +697,7 @@ class FigureExtractor:
         if eli is not None and eli.lower_ == "yhteensä":  # "Tulot, yhteensä 3,2 miljoonaa euroa, …"
             eli = _previous_content(doc, sent, eli, lex)
         # … as does a figure set off by commas after a noun: "Hankkeen kustannusarvio, 2,4 miljoonaa euroa, katetaan"
-        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        after = _token_after(last)
         if eli is not None and eli.text == "," and eli.i > sent.start and after is not None and after.text == ",":
             noun = doc[eli.i - 1]
             if previous and previous[-1].subject and previous[-1].end_char >= noun.idx + len(noun):
@@ -753,7 +753,7 @@ class FigureExtractor:
                     return label.lemma_.lower()
             return self._specific(nxt)
         # … as does one stated as what something is "according to": "3424,78 euroa tehtäväkohtaisen kuukausipalkan mukaan"
-        after = doc[nxt.i + 1] if nxt is not None and nxt.i + 1 < len(doc) else None
+        after = _token_after(nxt) if nxt is not None else None
         if (
             nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Gen" and after is not None
             and after.lower_ in ("mukaan", "mukaisesti") and _may_be_subject(nxt)
@@ -766,7 +766,7 @@ class FigureExtractor:
             return self._specific(capped)
         # 1b. a predicative measure adjective describes the verb's object: "yksilöinyt vaatimuksen 833,42 euron
         #     suuruiseksi"
-        adjective = doc[last.i + 1] if last.i + 1 < sent.end else None
+        adjective = _token_after(last, sent.end)
         if adjective is not None and adjective.lemma_.lower() in lex.measure_adjectives and _case(adjective) in ("Tra", "Ess"):
             obj = next((c for c in adjective.head.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
             if obj is not None and _may_be_subject(obj):
@@ -984,7 +984,7 @@ class FigureExtractor:
     def _times_an_action(self, doc: Doc, last: Token) -> bool:
         """``30 päivän kuluessa``, ``10 vuoden ajaksi``, ``jatkaa kahdella vuodella``, ``vuokrata kymmeneksi vuodeksi``:
         a duration that times an action or extends it (adessive, translative) measures no noun."""
-        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        nxt = _token_after(last)
         return (nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads) or _case(last) in ("Ade", "Tra")
 
     def _allocated_money(self, doc: Doc, sent: Span, first: Token, last: Token) -> str | None:
@@ -1199,7 +1199,7 @@ def _names_before(doc: Doc, first: Token) -> bool:
 
 def _names_after(doc: Doc, last: Token) -> bool:
     """Is the number followed by a capitalised name mid-sentence (``4614 Konsernipalvelut``), i.e. a code?"""
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    nxt = _token_after(last)
     return nxt is not None and nxt.is_title and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_sent_start
 
 
@@ -1207,7 +1207,7 @@ def _list_item_number(doc: Doc, first: Token, last: Token) -> bool:
     """A number opening a line before a capitalised word numbers an item of a list: ``1 OKM Hakuilmoitus``,
     ``8 Kehittyvä kerrostalo -ohjelman uudistus``; in a list of attachments, any line's number does; so does one
     opening a short line without a verb, a numbered heading (``1 äänestys``)."""
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    nxt = _token_after(last)
     prev = doc[first.i - 1] if first.i > 0 else None
     opens_line = prev is None or (prev.is_space and "\n" in prev.text)
     if not opens_line or nxt is None:
@@ -1273,7 +1273,7 @@ def _picks_one_of_many(noun: Token) -> bool:
     """``Yksi syy on talous``, ``yksi vaihtoehto on siirtää``: "one" on a subject right before ``on`` whose predicate
     names what it is (a noun, a pronoun, an infinitive) picks one of several and counts nothing; other predicates
     (``yksi hakija on valittu``, ``… oli poissa``) or an existential subject (``talossa on yksi huoneisto``) count."""
-    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    nxt = _token_after(noun)
     if not noun.dep_.startswith("nsubj") or nxt is None or nxt.lemma_ != "olla" or nxt.head is noun:
         return False
     predicate = nxt.head
@@ -1411,7 +1411,7 @@ def _share_destination(last: Token, sent: Span, allocation_verbs: frozenset[str]
     adverbial of the allocation verb the share is the subject or object of (``37 % kohdistuu … tuotantoon``)."""
     for tok in sent.doc[last.i + 1: min(last.i + 8, sent.end)]:
         if tok.pos_ == "NOUN" and _case(tok) == "Ill":
-            nxt = sent.doc[tok.i + 1] if tok.i + 1 < len(sent.doc) else None
+            nxt = _token_after(tok)
             if tok.lemma_.lower() in NOT_SUBJECTS or (nxt is not None and (nxt.pos_ == "ADP" or _year_token(nxt))):
                 return None  # "vähennetään 50 prosentilla vuoteen 2025 mennessä": a time, no destination
             return tok
@@ -1451,7 +1451,7 @@ def _antecedent_subject(doc: Doc, pronoun: Token, max_dist: int = 30) -> Token |
 
 def _ends_item(tok: Token) -> bool:
     """A colon, a line break or a full stop before a capital (``… 55 m. Sekä …``, a sentence the parser joined)."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    nxt = _token_after(tok)
     return tok.text == ":" or "\n" in tok.text or (tok.text.endswith(".") and nxt is not None and nxt.text[:1].isupper())
 
 
@@ -1585,7 +1585,7 @@ def _clause_noun_before(
 
 def _predicate_noun(doc: Doc, last: Token) -> Token | None:
     """The partitive noun a copula right after the number predicates: ``600 on valmennusurheilijoita``."""
-    olla = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    olla = _token_after(last)
     if olla is None or olla.lemma_ != "olla":
         return None
     noun = next((t for t in doc[olla.i + 1: olla.i + 4] if t.pos_ not in ("ADV", "ADJ")), None)
@@ -1606,14 +1606,14 @@ def _subject_modified_by(tok: Token) -> Token | None:
 def _object_of_participle(tok: Token) -> bool:
     """A partitive right before a participle is its object inside an attribute: ``[tarkistusvuotta edeltäneen]
     vuoden``."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    nxt = _token_after(tok)
     return nxt is not None and nxt.pos_ == "VERB" and "Part" in nxt.morph.get("VerbForm")
 
 
 def _participle_read_as_noun(tok: Token) -> bool:
     """An active past participle the tagger took for a noun (``vuokrannutta`` -> ``vuokrannut``) before the noun it
     describes, in the same case."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    nxt = _token_after(tok)
     return (
         tok.lemma_.lower().endswith(("nut", "nyt")) and nxt is not None and nxt.pos_ == "NOUN"
         and _case(nxt) == _case(tok)
@@ -1629,6 +1629,12 @@ def _rejoined_compound(noun: Token) -> str | None:
     if part.whitespace_ or not part.is_alpha or part.pos_ != "NOUN":
         return None
     return f"{part.lower_}-{noun.lemma_.lower()}"
+
+
+def _token_after(tok: Token, end: int | None = None) -> Token | None:
+    """The token after ``tok``, none at the end of the doc (or before ``end``, a sentence's end)."""
+    i = tok.i + 1
+    return tok.doc[i] if i < (len(tok.doc) if end is None else end) else None
 
 
 def _may_be_subject(tok: Token) -> bool:
@@ -1658,7 +1664,7 @@ def _capitalised_head(tok: Token, item_start: int) -> bool:
     the item's first word, a name of one word, not a modifier of a noun after it (``Rst kaide``)."""
     doc = tok.doc
     first = next((t for t in doc[item_start: tok.i + 1] if not t.is_space), None)
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    nxt = _token_after(tok)
     return (tok.pos_ == "PROPN" and first is not None and first.i == tok.i and _is_word(tok) and tok.text[1:].islower()
             and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")))
 
@@ -1672,7 +1678,7 @@ def _framing_noun(doc: Doc, sent: Span, first: Token, last: Token, lex: Lexicon,
         return None
     for tok in doc[last.i + 1: min(last.i + 1 + max_dist, sent.end)]:
         if tok.pos_ == "NOUN" and _case(tok) == case and _is_word(tok):
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            nxt = _token_after(tok)
             if case != "Gen" or nxt is None or not (nxt.pos_ == "NOUN" and _case(nxt) == "Gen"):
                 return tok if _may_be_subject(tok) else None
         elif not (tok.pos_ in ("NOUN", "ADJ") and _case(tok) == "Gen"):
@@ -1759,11 +1765,11 @@ def _partitive_head(tok: Token, max_dist: int = 6) -> Token:
 def _measured_partitive(doc: Doc, last: Token) -> Token | None:
     """The partitive noun phrase right after a unit (``27 m3 betonia``), unless a postposition makes it a rate
     (``euroa henkilöä kohden``) or a comparative the standard of comparison (``euroa aiesopimusta korkeampi``)."""
-    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    nxt = _token_after(last)
     if nxt is None or _case(nxt) != "Par" or nxt.pos_ not in ("NOUN", "ADJ") or last.like_num:
         return None
     head = _partitive_head(nxt)
-    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    after = _token_after(head)
     rate = after is not None and after.pos_ == "ADP"
     if head.pos_ != "NOUN" or head.lemma_.lower() in NOT_SUBJECTS or _compared(head) or rate:
         return None
@@ -1772,7 +1778,7 @@ def _measured_partitive(doc: Doc, last: Token) -> Token | None:
 
 def _compared(tok: Token) -> bool:
     """A partitive followed by a comparative is the standard of comparison: ``aiesopimusta korkeampi``."""
-    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    after = _token_after(tok)
     return after is not None and ("Cmp" in after.morph.get("Degree") or after.lower_ in ("enemmän", "vähemmän"))
 
 
@@ -1914,7 +1920,7 @@ def _list_heading(doc: Doc, first: Token) -> Token | None:
 
 def _truncated(tok: Token) -> bool:
     """The first half of ``lisä- ja muutostyöt``: the tokenizer may split the hyphen off."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    nxt = _token_after(tok)
     return tok.text.endswith("-") or (nxt is not None and nxt.text == "-" and nxt.idx == tok.idx + len(tok.text))
 
 
