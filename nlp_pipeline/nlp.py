@@ -47,10 +47,11 @@ def load_base() -> Language:
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The stock model plus our components (tagging, then figures, which reads the entities)."""
-    from . import figures, tagging
+    """The stock model plus our components: tagging, agreeing lemmas, then figures (which reads the entities)."""
+    from . import figures, morphology, tagging  # noqa: F401  (morphology registers its factory)
 
     nlp = load_base()
     tagging.add_components(nlp)
+    nlp.add_pipe("agreeing_lemmas", last=True)
     figures.add_component(nlp)
     return nlp

@@ -8,7 +8,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp_pipeline import figures
+from nlp_pipeline import figures, morphology  # noqa: F401  (registers agreeing_lemmas)
 from nlp_pipeline.figures import parse_finnish_number, render_digits, render_millions, render_percent, render_words
 from nlp_pipeline.ingest import read_path
 from nlp_pipeline.nlp import BASE_MODEL, SectionContext
@@ -20,6 +20,7 @@ UNITS = {"percent", "percentage_point", "count", "eur", "fraction", "score", "m2
 @pytest.fixture(scope="module")
 def nlp():
     pipeline = spacy.load(BASE_MODEL)
+    pipeline.add_pipe("agreeing_lemmas")
     figures.add_component(pipeline)
     return pipeline
 
@@ -848,3 +849,24 @@ def test_periods_between_years_in_the_figures_own_item_and_referred_back_to(nlp)
 def test_a_deadline_keeps_no_subject_when_nothing_else_names_one(nlp):
     text = "Oikaisuvaatimus on tehtävä 14 päivän kuluessa."  # a deadline keeps no subject
     assert [(f.value, f.unit, f.subject) for f in extract(nlp, text)] == [(14, "day", None)]
+
+
+def test_changes_stated_as_a_difference_have_a_direction(nlp):
+    text = ("Antolainakanta kasvoi vuoden aikana 11 %. Henkilöstön määrä väheni 78 henkilöllä. Toimintamenot kasvavat "
+            "4,7 miljoonaa euroa (+0,5 %) ja toimintatulot heikkenevät 0,9 miljoonaa euroa (-0,6 %). Toimintakate toteutuu "
+            "n. 9 milj. euroa talousarviota heikompana. Palkkiota korotetaan 50 %:lla.")
+    found = extract(nlp, text)
+    directions = {text[f.start_char:f.end_char]: f.direction for f in found}
+    assert directions == {"11 %": "more", "78": "less", "4,7 miljoonaa euroa": "more", "0,5 %": "more",
+                          "0,9 miljoonaa euroa": "less", "-0,6 %": "less", "9 milj. euroa": "less", "50 %:lla": "more"}
+
+
+def test_a_change_from_one_value_to_another_or_a_calculated_value_has_no_direction(nlp):
+    text = "Vuokra nousee 765,50 eurosta 790,83 euroon. Hankinnan arvo lasketaan 50 000 euroksi. Osuus laski 12 %:iin."
+    assert [f.direction for f in extract(nlp, text)] == [None, None, None, None]
+
+
+def test_lemmas_agree_with_the_tagged_case_and_number(nlp):
+    text = "Erityisluokissa on noin 38 oppilasta. Oppilaita on 140. Henkilöstön määrä kasvoi 405 henkilöstä 411 henkilöön."
+    found = extract(nlp, text)
+    assert [f.subject for f in found] == ["oppilas", "oppilas", "henkilöstö", "henkilöstö"]

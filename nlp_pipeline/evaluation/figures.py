@@ -15,7 +15,8 @@ from pathlib import Path
 from ..model import Figure
 from . import Score, load_gold, shared_dir
 
-ATTRIBUTES = ("subject", "qualifier", "period", "approx", "bound", "denominator")
+ATTRIBUTES = ("subject", "qualifier", "period", "approx", "bound", "denominator", "per", "direction", "baseline_value",
+              "baseline_period")
 
 
 @dataclass
@@ -75,7 +76,7 @@ def _subject_equal(gold: str | None, pred: str | None) -> bool:
 def attribute_equal(name: str, gold, pred) -> bool:
     if name == "subject":
         return _subject_equal(gold, pred)
-    if name == "denominator":
+    if name in ("denominator", "baseline_value"):
         return _same_value(gold, pred)
     if name == "approx":
         return bool(gold) == bool(pred)

@@ -434,9 +434,13 @@ class FigureExtractor:
         if noun is not None and noun.lemma_.lower() in self.lex.classifiers:
             # "ulkokuntalaisia on 0–10 henkilöä", "Osallistujat: 120 henkilöä"
             fronted = self._fronted_partitive(doc, first) or _colon_label(doc, first)
-            reading.subject = fronted.lemma_.lower() if fronted is not None else _counted_lemma(noun)
+            changed = self._changed_by(first, last) if fronted is None else None
+            if changed is not None:  # "Henkilöstön määrä kasvoi 32 henkilöllä", "väkiluku väheni 78 henkilöllä"
+                reading.subject = self._specific(changed)
+            else:
+                reading.subject = fronted.lemma_.lower() if fronted is not None else self._counted_lemma(noun)
         elif noun is not None:
-            reading.subject = _counted_lemma(noun, after_digits=not cand.word and noun.i == last.i + 1)
+            reading.subject = self._counted_lemma(noun, after_digits=not cand.word and noun.i == last.i + 1)
         elif reading.unit_word is not None:
             reading.subject = self.lex.unit_subjects.get(reading.unit_word.lower().split(":")[0])
             if reading.subject in self.lex.classifiers or reading.unit_word.lower().startswith(tuple(self.lex.classifiers)):
@@ -523,6 +527,28 @@ class FigureExtractor:
         ):
             return head
         return None
+
+    def _counted_lemma(self, tok: Token, after_digits: bool = True) -> str:
+        """Lemma of a counted noun; after a number "-sta" may be the partitive of an s-stem (avaintulosta ->
+        avaintulos) that the tagger read as an elative of another stem (avaintulo), when the language has
+        that s-stem ("henkilöstä" has none: henkilö)."""
+        stem = PRESENT_PARTICIPLE_STEM.match(tok.lower_) if "Pres" in tok.morph.get("PartForm") else None
+        if tok.pos_ == "VERB" and stem:
+            # a present participle as a noun, in any case: "1 000 valmennettavaan" -> valmennettava, not "valmentaa"
+            return stem.group(1) + ("a" if re.search("[aou]", tok.lower_) else "ä")
+        if tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Par" and tok.lower_.endswith(("a", "ä")):
+            return tok.lower_[:-1]  # a participle as a noun: "haastateltua" -> haastateltu, not the verb "haastatella"
+        if (
+            after_digits and self.voikko is not None and _case(tok) == "Ela" and tok.lower_.endswith(S_STEM_PARTITIVES)
+            and "Plur" not in tok.morph.get("Number")
+        ):
+            partitive = next((a["BASEFORM"] for a in self.voikko.analyze(tok.text)
+                              if a.get("SIJAMUOTO") == "osanto" and a.get("NUMBER") == "singular"), None)
+            if partitive is not None:
+                return partitive
+        if tok.lemma_.lower() == tok.lower_ and tok.lower_.endswith(("sta", "stä")) and _case(tok) == "Par":
+            return tok.lower_[:-2]  # "hakemusta" left unlemmatised
+        return tok.lemma_.lower()
 
     def _bare_count(self, doc: Doc, first: Token, last: Token, cand: Candidate, reading: Reading) -> Reading | None:
         """``Konkreettisia tehtäviä … on kiinnitetty … 717``: a lone number counting a fronted partitive noun."""
@@ -613,7 +639,7 @@ class FigureExtractor:
                 subject = self._subject(doc, _paragraph_scope(doc, sent, first), first, last, reading, out, clause_of)
                 subject = self._area_measure(reading, subject)
             subject = self.lex.subject_aliases.get(subject, subject)
-            if reading.unit == "eur" and subject is not None:
+            if subject is not None:  # costs grow by 2,2 % too: no figure measures a "course"
                 subject = _money_sense(subject, self.lex.money_senses)
             if subject is not None and not _names_something(subject):
                 subject = None
@@ -640,9 +666,10 @@ class FigureExtractor:
                 qualifier=reading.qualifier or (self._qualifier(sent, first, last, item_of, clause_of, subject) if fi else None),
                 period=period,
                 per=self._per(text, reading.end) if fi else None,
+                direction=self._direction(doc, sent, first, last, reading) if fi else None,
             )
             out.append(fig)
-        return self._comparisons(doc, sent, out, periods) if fi else out
+        return _restatements(doc, self._comparisons(doc, sent, out, periods)) if fi else out
 
     def _hedges(self, doc: Doc, text: str, first: Token) -> tuple[bool, str | None]:
         approx, bound = False, None
@@ -1098,6 +1125,51 @@ class FigureExtractor:
             return before[-1].value
         return report_period
 
+    def _direction(self, doc: Doc, sent: Span, first: Token, last: Token, reading: Reading) -> str | None:
+        """A change stated as a difference: "kasvoi 11 %", "väheni 78 henkilöllä", "9 Me talousarviota heikompana",
+        "viiden sairaansijan vähennystä". A from/to change ("765,50 eurosta 790,83 euroon") has none."""
+        if _case(last) in FROM_TO_CASES or FROM_TO_PERCENT.search(last.text):
+            return None
+        directions = self.lex.directions
+        for tok in doc[last.i + 1: min(last.i + 4, sent.end)]:  # across the standard: "talousarviota heikompana"
+            found = self._comparative_direction(tok) if _comparative(tok) or tok.lower_ == "lisää" else None
+            if found is not None:
+                return found
+            if not ((tok.pos_ in ("NOUN", "ADJ") and _case(tok) in ("Par", "Ela")) or tok.pos_ == "ADV"):
+                break  # the standard may be a noun or an adjective: "aiesopimusta korkeampi", "aiempaa pienemmät"
+        if _case(last) == "Gen" or (reading.unit_word or "").endswith(":n"):
+            # "yli 20 prosentin kasvua", also past the noun counted: "viiden (5) sairaansijan vähennystä"
+            for noun in _skip_parentheses(doc[last.i + 1: min(last.i + 6, sent.end)])[:2]:
+                found = _direction_of(noun.lemma_.lower(), directions["nouns"])
+                if found is not None:
+                    return found
+                if noun.pos_ != "NOUN" or _case(noun) != "Gen":
+                    break
+        verb = _governing_verb(first, last)
+        if verb is not None:
+            if verb.lemma_.lower() == "laskea" and "Pass" in verb.morph.get("Voice"):
+                return None  # "arvo lasketaan": calculated
+            found = _direction_of(verb.lemma_.lower(), directions["verbs"])
+            if found is None and _case(last) == "Ade":  # "voidaan ylittää 3 kuukaudella": by how much
+                found = _direction_of(verb.lemma_.lower(), directions["by_verbs"])
+            return found
+        return None
+
+    def _changed_by(self, first: Token, last: Token) -> Token | None:
+        """The noun subject of the verb of change an amount completes."""
+        verb = _governing_verb(first, last)
+        lemma = verb.lemma_.lower() if verb is not None else ""
+        if lemma not in self.lex.change_verbs and _direction_of(lemma, self.lex.directions["verbs"]) is None:
+            return None
+        return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and _may_be_subject(c)), None)
+
+    def _comparative_direction(self, tok: Token) -> str | None:
+        if tok.lower_ in self.lex.more:
+            return "more"
+        if tok.lower_ in self.lex.less:
+            return "less"
+        return _direction_of(tok.lemma_.lower(), self.lex.directions["comparatives"])
+
     def _per(self, text: str, end: int) -> str | None:
         m = self.lex.rate_per.match(text, end)
         if not m:
@@ -1114,6 +1186,9 @@ class FigureExtractor:
             after = doc.char_span(fig.end_char, min(sent.end_char, fig.end_char + 40), alignment_mode="expand")
             if after is None or len(after) == 0:
                 continue
+            after = _skip_parentheses(after)  # "30 henkilöä (eli 5,7 %) enemmän kuin"
+            if after and fig.unit == "count" and after[0].pos_ == "NOUN" and _case(after[0]) == "Par":
+                after = after[1:]  # the noun counted, outside the figure's span
             words = [t.lower_ for t in after[:4]]
             direction = None
             if words and words[0] in self.lex.more:
@@ -1151,6 +1226,50 @@ for _u in ("eur", "count", "m2", "km", "m", "hour", "day", "week", "month", "yea
 # -------------------------------------------------------------------- small helpers
 # what may stand between a period and the duration that measures it: "vuonna 2019 (3 kk 27 p)", "7.5.–31.8.2018 noin 4 kuukautta"
 STRETCH_GAP = re.compile(r"\s*(?:\([^()]*|(?:(?:noin|n\.|arviolta|lähes|yhteensä|vajaa|runsas|yli|alle)\s+)?)", re.IGNORECASE)
+
+
+FROM_TO_CASES = frozenset({"Ela", "Ill", "Tra", "Ess"})
+FROM_TO_PERCENT = re.compile(r"%:(?:sta|stä|iin|ksi|na|nä)$")
+RESTATING_GAP = re.compile(r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|eli\s+)")  # the word: a count's noun
+COMPARATIVE_ENDING = re.compile(r"(?:mpi|mm[aä]\w*|mp[aä]\w*)$")
+
+
+def _direction_of(lemma: str, lexicon: dict[str, frozenset[str]]) -> str | None:
+    return next((d for d, lemmas in lexicon.items() if lemma in lemmas), None)
+
+
+def _comparative(tok: Token) -> bool:
+    """``korkeampi``, ``heikompana`` (which the tagger may call a positive), ``enemmän``."""
+    return tok.pos_ in ("ADJ", "ADV") and ("Cmp" in tok.morph.get("Degree") or COMPARATIVE_ENDING.search(tok.lower_) is not None)
+
+
+def _governing_verb(first: Token, last: Token) -> Token | None:
+    """The verb the amount completes, up the parse from its number or unit word across number and noun links."""
+    for tok in (last, first):
+        head = tok.head
+        for _ in range(2):
+            if head.pos_ in ("VERB", "AUX") or head.i == head.head.i:
+                break
+            if head.pos_ not in ("NUM", "NOUN", "SYM", "PUNCT"):
+                break
+            head = head.head
+        if head.pos_ == "VERB":
+            return head
+    return None
+
+
+def _restatements(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    """A change restated in parentheses or after "eli" has the direction of the figure it restates, or that of
+    its own sign: "4,7 miljoonaa euroa (+0,5 %)", "30 henkilöä (eli 5,7 %) enemmän", "1,12 % eli 2 368 päivää"."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        before, fig = out[i - 1], out[i]
+        if before.direction is None or fig.direction is not None:
+            continue
+        if RESTATING_GAP.fullmatch(doc.text[before.end_char: fig.start_char]):
+            own = "less" if fig.value < 0 else "more" if doc.text[fig.start_char] == "+" else before.direction
+            out[i] = replace(fig, direction=own)
+    return out
 
 
 def _measured_stretch(sent_text: str, rel: int, periods: list[PeriodMention]) -> str | None:
@@ -1298,22 +1417,6 @@ def _label_number(doc: Doc, first: Token, last: Token) -> bool:
 
 def _year_token(tok: Token) -> bool:
     return len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100
-
-
-def _counted_lemma(tok: Token, after_digits: bool = True) -> str:
-    """Lemma of a counted noun; after a number "-sta" is the partitive of an s-stem (avaintulosta ->
-    avaintulos), which the tagger sometimes reads as an elative of another stem (avaintulo)."""
-    stem = PRESENT_PARTICIPLE_STEM.match(tok.lower_) if "Pres" in tok.morph.get("PartForm") else None
-    if tok.pos_ == "VERB" and stem:
-        # a present participle as a noun, in any case: "1 000 valmennettavaan" -> valmennettava, not "valmentaa"
-        return stem.group(1) + ("a" if re.search("[aou]", tok.lower_) else "ä")
-    if tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Par" and tok.lower_.endswith(("a", "ä")):
-        return tok.lower_[:-1]  # a participle as a noun: "haastateltua" -> haastateltu, not the verb "haastatella"
-    if after_digits and _case(tok) == "Ela" and tok.lower_.endswith(S_STEM_PARTITIVES) and "Plur" not in tok.morph.get("Number"):
-        return tok.lower_[:-2]
-    if tok.lemma_.lower() == tok.lower_ and tok.lower_.endswith(("sta", "stä")) and _case(tok) == "Par":
-        return tok.lower_[:-2]  # "hakemusta" left unlemmatised
-    return tok.lemma_.lower()
 
 
 def _is_year(cand: Candidate) -> bool:

@@ -64,6 +64,7 @@ class Lexicon:
     vote_kinds: frozenset[str]  # "jaa", "tyhjä": vote result labels
     trade_deals: dict[str, str]  # hankkia -> hankinta, myydä -> kauppahinta: what a price of the verb names
     change_verbs: frozenset[str]  # "muuttua", "nousta": what changes is their subject, the amounts its values
+    directions: dict[str, dict[str, frozenset[str]]]  # "verbs"/"by_verbs"/"nouns"/"comparatives" -> more/less -> lemmas
 
 
 def _read(name: str) -> str:
@@ -108,6 +109,13 @@ def load_lexicon() -> Lexicon:
         bound_lt=frozenset(cues["bound_lt"]),
         gt_before_kuin=frozenset(cues["bound_gt_before_kuin"]),
         lt_before_kuin=frozenset(cues["bound_lt_before_kuin"]),
+        directions={
+            kind: {d: frozenset(cues[f"{prefix}_{d}_{suffix}"]) for d in ("more", "less")}
+            for kind, (prefix, suffix) in {
+                "verbs": ("change", "verbs"), "by_verbs": ("change", "by_verbs"), "nouns": ("change", "nouns"),
+                "comparatives": ("comparative", "lemmas"),
+            }.items()
+        },
         more=frozenset(cues["direction_more"]),
         less=frozenset(cues["direction_less"]),
         qualifiers={form: q for q, forms in cues["qualifiers"].items() for form in forms},
