@@ -870,3 +870,17 @@ def test_lemmas_agree_with_the_tagged_case_and_number(nlp):
     text = "Erityisluokissa on noin 38 oppilasta. Oppilaita on 140. Henkilöstön määrä kasvoi 405 henkilöstä 411 henkilöön."
     found = extract(nlp, text)
     assert [f.subject for f in found] == ["oppilas", "oppilas", "henkilöstö", "henkilöstö"]
+
+
+def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
+    text = ("Toimintatuotot olivat n. 23,0 Me, joka on n. 23,7 % talousarviosta. Tulos on noin 27.7 miljoonaa euroa "
+            "talousarviota heikompi. Taseen loppusumma oli 84,2 M. Asuinrakennusoikeus on noin 9 300 k m2.")
+    found = extract(nlp, text)
+    assert [(text[f.start_char:f.end_char], f.value, f.unit, f.subject) for f in found] == [
+        ("23,0 Me", 23_000_000, "eur", "toimintatuotto"), ("23,7 %", 23.7, "percent", "toimintatuotto"),
+        ("27.7 miljoonaa euroa", 27_700_000, "eur", "tulos"), ("9 300 k m2", 9300, "m2", "asuinrakennusoikeus")]
+
+
+def test_the_outturn_of_a_budget_line_is_of_that_line_also_when_the_measure_noun_is_elided(nlp):
+    text = "Toimintatuottojen toteutumaprosentti on 74,4 % ja toimintakulujen 70,9 %. Poistojen tasoksi on arvioitu 2,9 milj. €."
+    assert [f.subject for f in extract(nlp, text)] == ["toimintatuotto", "toimintakulu", "poisto"]

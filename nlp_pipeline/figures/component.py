@@ -42,6 +42,8 @@ CANDIDATE_RE = re.compile(
     re.VERBOSE,
 )
 HAS_DIGIT = re.compile(r"\d")
+MULTIPLIER_PARTITIVES = frozenset({"sataa", "tuhatta", "miljoonaa", "miljardia"})
+DECIMAL_POINT_MILLIONS_RE = re.compile(r"(?<![\w.,])\d{1,3}\.\d{1,2}(?=\s+(?:milj|mrd|miljard))")
 # a minus with a space after it is a sign only right after a copula; elsewhere it is a dash or a list bullet
 SPACED_MINUS_RE = re.compile(r"\b(?:on|ovat|oli|olivat|olisi|olisivat|ollut|olleet)\s+(?P<minus>[-−])\s$", re.IGNORECASE)
 HEADING_MAX_TOKENS = 4  # "1 äänestys": a short verbless line a number opens is a numbered heading
@@ -221,7 +223,10 @@ class FigureExtractor:
         return rule is not None and rule.unit != "count"
 
     def _digit_candidates(self, text: str, blocked: list[tuple[int, int]]) -> list[Candidate]:
-        out = []
+        # "27.7 miljoonaa euroa": before a multiplier a point can only be a decimal point (no date or time is in millions)
+        out = [Candidate(m.start(), m.end(), float(m.group().replace(" ", "")), True)
+               for m in DECIMAL_POINT_MILLIONS_RE.finditer(text) if not _overlaps(m.start(), m.end(), blocked)]
+        blocked = blocked + [(c.start, c.end) for c in out]
         for m in CANDIDATE_RE.finditer(text):
             if _overlaps(m.start(), m.end(), blocked):
                 continue
@@ -289,8 +294,8 @@ class FigureExtractor:
                 out.append(Candidate(tok.idx, tok.idx + len(tok.text), float(frac[0]), False, denominator=float(frac[1]), word=True))
                 continue
             value = self.words.value(low)
-            if value is None or tok.pos_ not in ("NUM", "NOUN", "ADJ", "DET", "PRON"):
-                continue
+            if value is None or tok.pos_ not in ("NUM", "NOUN", "ADJ", "DET", "PRON") or low in MULTIPLIER_PARTITIVES:
+                continue  # "miljoonaa" follows a number: alone it is what is left of one that could not be read
             nxt = _token_after(tok)
             part = self.words.fraction_denominator(nxt.lower_) if nxt is not None else None
             if part and value < part:  # "kaksi kolmasosaa"
@@ -848,7 +853,7 @@ class FigureExtractor:
                 return self._specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         changing = last.head.lemma_.lower() in lex.change_verbs  # "kasvoi 6 % edellisvuodesta": a starting point
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
-            base = changing or tok.lemma_.lower().endswith(tuple(lex.measure_heads))
+            base = changing or tok.lemma_.lower().endswith(tuple(lex.measure_heads)) or tok.lemma_.lower() in lex.share_bases
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and base:
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and _may_be_subject(tok):
@@ -877,6 +882,8 @@ class FigureExtractor:
             ):  # "41 % ratkaistiin ensimmäisellä kontaktilla, mikä on 3 prosenttiyksikköä": "mikä" is the clause, its figure
                 return previous[-1].subject
             if pronoun is not None and pronoun.lower_ in lex.antecedent_relatives:  # "pääomavuokrasta, joka on …"
+                if previous and previous[-1].subject and previous[-1].end_char >= pronoun.idx - 3:
+                    return previous[-1].subject  # "toimintatuotot olivat 23,0 Me, joka on 23,7 % talousarviosta"
                 noun = _nearest_noun_before(doc, sent, pronoun, max_dist=3)
                 if noun is not None and _may_be_subject(noun):
                     return self._specific(noun)
@@ -1601,7 +1608,8 @@ def _ordinal(tok: Token) -> bool:
 
 def _gapped_subject(doc: Doc, sent: Span, first: Token, previous: list[Figure]) -> Token | None:
     """``X on A ja Y … B``: a nominative right after ``ja`` takes the elided copula of the clause before, whose
-    figure A it follows, so it is what B measures, when no verb of its own stands between it and B."""
+    figure A it follows, so it is what B measures, when no verb of its own stands between it and B; a genitive
+    there owns the elided measure noun."""
     conj = next((t for t in reversed(doc[sent.start: first.i]) if t.lower_ == "ja"), None)
     if conj is None or not previous or previous[-1].end_char > conj.idx:
         return None
@@ -1612,6 +1620,8 @@ def _gapped_subject(doc: Doc, sent: Span, first: Token, previous: list[Figure]) 
         return None
     # past modifiers: "ja alkuperäisen hankintapäätöksen mukainen enimmäisarvo 190 000 euroa"
     subject = next((t for t in between if not (t.pos_ == "ADJ" or (t.pos_ in ("NOUN", "PROPN") and _case(t) == "Gen"))), None)
+    if subject is None and len(between) and between[-1].pos_ == "NOUN" and _may_be_subject(between[-1]):
+        return between[-1]  # the measure noun elided too: "toteutumaprosentti on 74,4 % ja toimintakulujen 70,9 %"
     ok = subject is not None and subject.pos_ == "NOUN" and _case(subject) == "Nom"
     return subject if ok and _may_be_subject(subject) else None
 

@@ -55,6 +55,7 @@ class Lexicon:
     classifiers: frozenset[str]  # "henkilö", "kpl": count nouns that yield to the noun they count
     generic_labels: frozenset[str]  # "tarve": a label of the item its line opens with
     measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
+    share_bases: frozenset[str]  # "23,7 % talousarviosta": what a share is taken of
     money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
     money_senses: dict[str, str]  # kulku -> kulu: the money sense of a lemma the tagger chose for a shared form
     time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
@@ -138,6 +139,7 @@ def load_lexicon() -> Lexicon:
         classifiers=frozenset(subjects["classifiers"]["lemmas"]),
         generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
         measure_heads=frozenset(prefix + lemma for lemma in subjects["measure_heads"]["lemmas"] for prefix in ("", *totalling)),
+        share_bases=frozenset(subjects["share_bases"]["lemmas"]),
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
         money_senses=subjects["money_senses"]["lemmas"],
         time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
