@@ -884,3 +884,13 @@ def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
 def test_the_outturn_of_a_budget_line_is_of_that_line_also_when_the_measure_noun_is_elided(nlp):
     text = "Toimintatuottojen toteutumaprosentti on 74,4 % ja toimintakulujen 70,9 %. Poistojen tasoksi on arvioitu 2,9 milj. €."
     assert [f.subject for f in extract(nlp, text)] == ["toimintatuotto", "toimintakulu", "poisto"]
+
+
+def test_periods_of_month_ranges_not_of_price_levels_comparison_standards_or_another_figures_parenthesis(nlp):
+    text = ("Tuloksen toteuma tammi-heinäkuulta 2025 on 0,1 miljoonaa euroa. Enimmäishinta on 7 238 000 euroa lokakuun "
+            "2023 kustannustasossa. Toimintakulut ovat kasvaneet 2,2 % vuodesta 2023. Kuutiot laskivat vuoteen 2021 nähden "
+            "1,4 %. Toteutumaprosentti on 74,4 % (v. 2024 76,2 %) ja toimintakulujen 70,9 %.")
+    found = extract(nlp, text, report_period="2025-Q3")
+    assert [(text[f.start_char:f.end_char], f.period) for f in found] == [
+        ("0,1 miljoonaa euroa", "2025-01-01/2025-07-31"), ("7 238 000 euroa", "2025-Q3"), ("2,2 %", "2025-Q3"),
+        ("1,4 %", "2025-Q3"), ("74,4 %", "2025-Q3"), ("76,2 %", "2024"), ("70,9 %", "2025-Q3")]

@@ -1107,9 +1107,10 @@ class FigureExtractor:
         self, sent: Span, first: Token, periods: list[PeriodMention], clause_of: dict[int, int],
         item_of: dict[int, int], report_period: str | None,
     ) -> str | None:
+        rel = first.idx - sent.start_char
+        periods = [p for p in periods if not _in_other_parenthesis(sent.text, p, rel)]
         if not periods:
             return report_period
-        rel = first.idx - sent.start_char
         starts = [t.idx - sent.start_char for t in sent]
 
         def part_at(part_of: dict[int, int], offset: int) -> int | None:
@@ -1239,6 +1240,17 @@ FROM_TO_CASES = frozenset({"Ela", "Ill", "Tra", "Ess"})
 FROM_TO_PERCENT = re.compile(r"%:(?:sta|stä|iin|ksi|na|nä)$")
 RESTATING_GAP = re.compile(r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|eli\s+)")  # the word: a count's noun
 COMPARATIVE_ENDING = re.compile(r"(?:mpi|mm[aä]\w*|mp[aä]\w*)$")
+
+
+def _in_other_parenthesis(sent_text: str, period: PeriodMention, rel: int) -> bool:
+    """A period in parentheses with a figure of its own, not around this figure: in "74,4 % (v. 2024 76,2 %) ja
+    70,9 %" the year is the 76,2 %'s."""
+    opened = sent_text.rfind("(", 0, period.start)
+    if opened < 0 or sent_text.rfind(")", 0, period.start) > opened:
+        return False
+    closed = sent_text.find(")", period.end)
+    closed = closed if closed >= 0 else len(sent_text)
+    return not opened < rel < closed and HAS_DIGIT.search(sent_text, period.end, closed) is not None
 
 
 def _direction_of(lemma: str, lexicon: dict[str, frozenset[str]]) -> str | None:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..periods import HALF_NOUN, MONTH_STEMS, ORDINAL_WORDS, QUARTER_NOUN, YEAR_DIGITS, label_for_range
+from ..periods import HALF_NOUN, MONTH_STEMS, ORDINAL_WORDS, QUARTER_NOUN, YEAR_DIGITS, label_for_range, month_end
 
 _YEAR = YEAR_DIGITS
 _ORD = "(?P<ord>" + "|".join(ORDINAL_WORDS.values()) + ")"
@@ -22,6 +22,7 @@ PERIOD_RE = re.compile(
   | \b(?P<ha>H[12])\s*[/ ]?\s*(?P<hay>{_YEAR})?\b
   | \b{_ORD}\s+(?P<qword>{QUARTER_NOUN})(?:\s+(?:vuonna\s+)?(?P<qwy>{_YEAR}))?
   | \b{_ORD.replace('ord', 'hord')}\s+(?P<hword>{HALF_NOUN})(?:\s+(?P<hwy>{_YEAR}))?
+  | \b(?P<mr1>{'|'.join(MONTH_STEMS)})(?:kuu\w*)?\s*[-–—]\s*(?P<mr2>{'|'.join(MONTH_STEMS)})kuu\w*(?:\s+(?P<mry>{_YEAR}))?
   | \b(?P<month>(?:{'|'.join(MONTH_STEMS)})kuu\w*)\s+(?P<my>{_YEAR})\b(?!\s*=)
   | \b(?P<mnum>\d{{1,2}})/(?P<mnumy>{_YEAR})\b
   | \b(?P<yr1>{_YEAR})\s*[-–—−]\s*(?P<yr2>{_YEAR})\b(?![./-]\d)
@@ -36,6 +37,13 @@ PERIOD_RE = re.compile(
 ANAPHORIC_PERIOD = re.compile(
     r"\b(?:(?:samalla|kyseisellä|tällä)\s+)?ajanjaksolla\b|\b(?:samana|kyseisenä)\s+aikana\b", re.IGNORECASE)
 TIME_WORD_BEFORE = re.compile(r"\b(?:vuo\w+|v\.|aika\w*|ajal\w+|tilikau\w+|kaude\w+|budjettivuo\w+|talousarvio\w*)\s+$", re.IGNORECASE)
+
+
+# a price level or index base ("lokakuun 2023 kustannustasossa", "04/2018, ind. 1944"), the standard of a comparison
+# ("vuoteen 2021 nähden", "vuoteen 2023 verrattuna") or a starting point ("kasvaneet 2,2 % vuodesta 2023") is not the
+# period a figure is of
+NOT_A_PERIOD_AROUND = re.compile(r"\s*(?:,\s*)?(?:ind\.|indeksi\w*|kustannustaso\w*|hintataso\w*|nähden\b|verrattuna\b)", re.IGNORECASE)
+NOT_A_PERIOD_BEFORE = re.compile(r"(?:\bind\.|kustannustaso\w*|hintataso\w*|verrattuna|\bvuodesta)\s*\(?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +90,12 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
             n = _ordinal(g["hord"])
             year = g["hwy"]
             value = f"{year or fallback_year}-H{n}" if n in (1, 2) and (year or fallback_year) else None
+        elif g["mr1"]:  # "tammi-heinäkuulta 2025"
+            first, last = (MONTH_STEMS.index(g[k].lower()) + 1 for k in ("mr1", "mr2"))
+            year = g["mry"]
+            if (year or fallback_year) and first <= last:
+                y = int(year or fallback_year)
+                value = label_for_range(date(y, first, 1), month_end(y, last))
         elif g["month"]:
             month = next(i for i, p in enumerate(MONTH_STEMS, 1) if g["month"].lower().startswith(p))
             year = g["my"]
@@ -96,7 +110,7 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
             value = f"{first}-01-01/{last}-12-31" if first < last else None
         elif g["year"]:
             year = value = g["year"]
-        if value:
+        if value and not NOT_A_PERIOD_AROUND.match(text, m.end()) and not NOT_A_PERIOD_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             strong = not (g["year"] or g["yr1"]) or bool(TIME_WORD_BEFORE.search(text, max(0, m.start() - 14), m.start()))
             out.append(PeriodMention(m.start(), m.end(), value, bool(year), strong))
     return _join_years(out)
