@@ -894,3 +894,12 @@ def test_periods_of_month_ranges_not_of_price_levels_comparison_standards_or_ano
     assert [(text[f.start_char:f.end_char], f.period) for f in found] == [
         ("0,1 miljoonaa euroa", "2025-01-01/2025-07-31"), ("7 238 000 euroa", "2025-Q3"), ("2,2 %", "2025-Q3"),
         ("1,4 %", "2025-Q3"), ("74,4 %", "2025-Q3"), ("76,2 %", "2024"), ("70,9 %", "2025-Q3")]
+
+
+def test_subjects_of_staff_figures_in_a_personnel_report(nlp):
+    text = ("Henkilökunnan määrä oli 552. Tämä on 30 henkilöä enemmän kuin vuotta aiemmin. Määräaikaisten osuus "
+            "henkilökunnasta oli 17 %. Käyttökustannukset nousivat 6 % edellisvuoteen verrattuna. Vuositasolla hankkeiden "
+            "määrä on 20-30 kpl, joiden arvo ilman arvonlisäveroa ylittää 300 000 euroa.")
+    found = extract(nlp, text)
+    assert [f.subject for f in found] == ["henkilökunta", "henkilökunta", "määräaikainen", "käyttökustannus", "hanke",
+                                         "hanke", "hanke"]

@@ -439,9 +439,9 @@ class FigureExtractor:
         if noun is not None and noun.lemma_.lower() in self.lex.classifiers:
             # "ulkokuntalaisia on 0–10 henkilöä", "Osallistujat: 120 henkilöä"
             fronted = self._fronted_partitive(doc, first) or _colon_label(doc, first)
-            changed = self._changed_by(first, last) if fronted is None else None
-            if changed is not None:  # "Henkilöstön määrä kasvoi 32 henkilöllä", "väkiluku väheni 78 henkilöllä"
-                reading.subject = self._specific(changed)
+            owner = self._classified_owner(doc, first, last, noun) if fronted is None else None
+            if owner is not None:  # "Henkilöstön määrä kasvoi 32 henkilöllä", "väkiluku väheni 78 henkilöllä"
+                reading.subject = self._specific(owner)
             else:
                 reading.subject = fronted.lemma_.lower() if fronted is not None else self._counted_lemma(noun)
         elif noun is not None:
@@ -674,7 +674,7 @@ class FigureExtractor:
                 direction=self._direction(doc, sent, first, last, reading) if fi else None,
             )
             out.append(fig)
-        return _restatements(doc, self._comparisons(doc, sent, out, periods)) if fi else out
+        return _range_ends_agree(doc, _restatements(doc, self._comparisons(doc, sent, out, periods))) if fi else out
 
     def _hedges(self, doc: Doc, text: str, first: Token) -> tuple[bool, str | None]:
         approx, bound = False, None
@@ -850,6 +850,9 @@ class FigureExtractor:
                 owner = _subject_modified_by(tok)
                 if owner is not None and owner.lemma_.lower() not in lex.measure_heads and _may_be_subject(owner):
                     return self._specific(owner)  # "Kaupungin omistusosuus yhtiöstä on 100 %": the share, not the company
+                part = _common_genitive(owner) if owner is not None else None
+                if part is not None and _may_be_subject(part):
+                    return part.lemma_.lower()  # "Määräaikaisten osuus henkilökunnasta": the part; "Att:n osuus": the whole
                 return self._specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         changing = last.head.lemma_.lower() in lex.change_verbs  # "kasvoi 6 % edellisvuodesta": a starting point
         for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
@@ -1163,8 +1166,15 @@ class FigureExtractor:
             return found
         return None
 
-    def _changed_by(self, first: Token, last: Token) -> Token | None:
-        """The noun subject of the verb of change an amount completes."""
+    def _classified_owner(self, doc: Doc, first: Token, last: Token, classifier: Token) -> Token | None:
+        """What a count of persons or pieces is of: the noun subject of the verb of change it completes ("väkiluku
+        väheni 78 henkilöllä"), or what a demonstrative subject of its copula takes up ("Henkilökunnan määrä oli
+        552. Tämä on 30 henkilöä enemmän")."""
+        pronoun = next((c for head in (classifier, classifier.head) for c in head.children  # the head: "on … enemmän"
+                        if c.dep_ == "nsubj:cop" and "Dem" in c.morph.get("PronType")), None)
+        if pronoun is not None:
+            noun = _antecedent_subject(doc, pronoun)
+            return noun if noun is not None and _may_be_subject(noun) else None
         verb = _governing_verb(first, last)
         lemma = verb.lemma_.lower() if verb is not None else ""
         if lemma not in self.lex.change_verbs and _direction_of(lemma, self.lex.directions["verbs"]) is None:
@@ -1238,6 +1248,8 @@ STRETCH_GAP = re.compile(r"\s*(?:\([^()]*|(?:(?:noin|n\.|arviolta|lähes|yhteens
 
 FROM_TO_CASES = frozenset({"Ela", "Ill", "Tra", "Ess"})
 FROM_TO_PERCENT = re.compile(r"%:(?:sta|stä|iin|ksi|na|nä)$")
+RANGE_GAP = re.compile(r"\s?[-–—]\s?|\s?…\s?|\.\.\.")
+COMPARISON_POSTPOSITIONS = frozenset({"verrattuna", "nähden", "suhteutettuna"})
 RESTATING_GAP = re.compile(r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|eli\s+)")  # the word: a count's noun
 COMPARATIVE_ENDING = re.compile(r"(?:mpi|mm[aä]\w*|mp[aä]\w*)$")
 
@@ -1275,6 +1287,17 @@ def _governing_verb(first: Token, last: Token) -> Token | None:
         if head.pos_ == "VERB":
             return head
     return None
+
+
+def _range_ends_agree(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    """Both ends of a range measure one thing: the low end, read without the unit word, takes the subject found for
+    the high end (``hankkeiden määrä on 20-30 kpl``)."""
+    out = list(figures)
+    for i in range(len(out) - 1):
+        low, high = out[i], out[i + 1]
+        if high.subject and low.subject != high.subject and RANGE_GAP.fullmatch(doc.text[low.end_char: high.start_char]):
+            out[i] = replace(low, subject=high.subject)
+    return out
 
 
 def _restatements(doc: Doc, figures: list[Figure]) -> list[Figure]:
@@ -1534,8 +1557,10 @@ def _share_destination(last: Token, sent: Span, allocation_verbs: frozenset[str]
     for tok in sent.doc[last.i + 1: min(last.i + 8, sent.end)]:
         if tok.pos_ == "NOUN" and _case(tok) == "Ill":
             nxt = _token_after(tok)
-            if tok.lemma_.lower() in NOT_SUBJECTS or (nxt is not None and (nxt.pos_ == "ADP" or _year_token(nxt))):
-                return None  # "vähennetään 50 prosentilla vuoteen 2025 mennessä": a time, no destination
+            if tok.lemma_.lower() in NOT_SUBJECTS or (nxt is not None and (
+                nxt.pos_ == "ADP" or _year_token(nxt) or nxt.lower_ in COMPARISON_POSTPOSITIONS
+            )):  # "vähennetään 50 prosentilla vuoteen 2025 mennessä": a time; "6 % edellisvuoteen verrattuna": a standard
+                return None
             return tok
         # modifiers, and "on" with a participle: "48 % on valtion tukemaan pitkän korkotuen vuokra-asuntotuotantoon"
         if not (tok.pos_ == "ADJ" or (tok.pos_ == "NOUN" and _case(tok) == "Gen") or (tok.pos_ == "AUX" and tok.lemma_ == "olla")
@@ -1763,8 +1788,14 @@ def _token_after(tok: Token, end: int | None = None) -> Token | None:
 
 
 def _may_be_subject(tok: Token) -> bool:
-    """Not a word too generic to say what a figure is about (``aika``, ``osa``: subjects.json ``not_subjects``)."""
-    return tok.lemma_.lower() not in NOT_SUBJECTS
+    """Not a word too generic to say what a figure is about (``aika``, ``osa``: subjects.json ``not_subjects``), nor
+    one the amount is without (``arvo ilman arvonlisäveroa ylittää 300 000 euroa``)."""
+    return tok.lemma_.lower() not in NOT_SUBJECTS and not any(c.lower_ == "ilman" for c in tok.children)
+
+
+def _common_genitive(noun: Token) -> Token | None:
+    """The common noun in the genitive that owns ``noun`` (``Määräaikaisten osuus``), not a name (``Att:n osuus``)."""
+    return next((c for c in noun.lefts if c.dep_ == "nmod:poss" and c.pos_ in ("NOUN", "ADJ") and _case(c) == "Gen"), None)
 
 
 def _is_word(tok: Token) -> bool:
