@@ -903,3 +903,15 @@ def test_subjects_of_staff_figures_in_a_personnel_report(nlp):
     found = extract(nlp, text)
     assert [f.subject for f in found] == ["henkilökunta", "henkilökunta", "määräaikainen", "käyttökustannus", "hanke",
                                          "hanke", "hanke"]
+
+
+def test_grade_ranges_are_labels_and_the_pupils_counted_have_no_direction_from_another_clause(nlp):
+    text = "Oppilasmäärä laskee siten, että vuosiluokilla 0-6 oppilaita on enää 279 ja vuosiluokilla 7-9 oppilaita on 140."
+    found = extract(nlp, text)
+    assert [(f.value, f.subject, f.direction) for f in found] == [(279, "oppilas", None), (140, "oppilas", None)]
+
+
+def test_goals_counted_by_share_and_durations_without_a_named_measure(nlp):
+    text = ("Tytäryhteisöille asetetuista tavoitteista toteutui 76 prosenttia. Omaishoidon tuki: 51 vuorokautta "
+            "(50 vuorokautta). Palautteen keräys uudistettiin puoli vuotta sitten.")
+    assert [f.subject for f in extract(nlp, text)] == ["tavoite", None, None, None]

@@ -671,7 +671,7 @@ class FigureExtractor:
                 qualifier=reading.qualifier or (self._qualifier(sent, first, last, item_of, clause_of, subject) if fi else None),
                 period=period,
                 per=self._per(text, reading.end) if fi else None,
-                direction=self._direction(doc, sent, first, last, reading) if fi else None,
+                direction=self._direction(doc, sent, first, last, reading, clause_of) if fi else None,
             )
             out.append(fig)
         return _range_ends_agree(doc, _restatements(doc, self._comparisons(doc, sent, out, periods))) if fi else out
@@ -845,7 +845,7 @@ class FigureExtractor:
                 doc[tok.i + 1].pos_ == "VERB" and "Fin" not in doc[tok.i + 1].morph.get("VerbForm")))
             if (
                 tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and not governed
-                and _may_be_subject(tok)
+                and (_may_be_subject(tok) or _counted_targets(tok))
             ):
                 owner = _subject_modified_by(tok)
                 if owner is not None and owner.lemma_.lower() not in lex.measure_heads and _may_be_subject(owner):
@@ -1136,7 +1136,9 @@ class FigureExtractor:
             return before[-1].value
         return report_period
 
-    def _direction(self, doc: Doc, sent: Span, first: Token, last: Token, reading: Reading) -> str | None:
+    def _direction(
+        self, doc: Doc, sent: Span, first: Token, last: Token, reading: Reading, clause_of: dict[int, int],
+    ) -> str | None:
         """A change stated as a difference: "kasvoi 11 %", "väheni 78 henkilöllä", "9 Me talousarviota heikompana",
         "viiden sairaansijan vähennystä". A from/to change ("765,50 eurosta 790,83 euroon") has none."""
         if _case(last) in FROM_TO_CASES or FROM_TO_PERCENT.search(last.text):
@@ -1157,7 +1159,7 @@ class FigureExtractor:
                 if noun.pos_ != "NOUN" or _case(noun) != "Gen":
                     break
         verb = _governing_verb(first, last)
-        if verb is not None:
+        if verb is not None and clause_of.get(verb.i) == clause_of.get(first.i):  # not "laskee siten, että … on 140"
             if verb.lemma_.lower() == "laskea" and "Pass" in verb.morph.get("Voice"):
                 return None  # "arvo lasketaan": calculated
             found = _direction_of(verb.lemma_.lower(), directions["verbs"])
@@ -1791,6 +1793,11 @@ def _may_be_subject(tok: Token) -> bool:
     """Not a word too generic to say what a figure is about (``aika``, ``osa``: subjects.json ``not_subjects``), nor
     one the amount is without (``arvo ilman arvonlisäveroa ylittää 300 000 euroa``)."""
     return tok.lemma_.lower() not in NOT_SUBJECTS and not any(c.lower_ == "ilman" for c in tok.children)
+
+
+def _counted_targets(tok: Token) -> bool:
+    """``tavoitteista toteutui 76 prosenttia``: goals are what is counted, not a target the figure is."""
+    return tok.lemma_.lower() == "tavoite" and "Plur" in tok.morph.get("Number")
 
 
 def _common_genitive(noun: Token) -> Token | None:
