@@ -915,3 +915,11 @@ def test_goals_counted_by_share_and_durations_without_a_named_measure(nlp):
     text = ("Tytäryhteisöille asetetuista tavoitteista toteutui 76 prosenttia. Omaishoidon tuki: 51 vuorokautta "
             "(50 vuorokautta). Palautteen keräys uudistettiin puoli vuotta sitten.")
     assert [f.subject for f in extract(nlp, text)] == ["tavoite", None, None, None]
+
+
+def test_a_bare_number_after_a_named_score_is_that_score(nlp):
+    text = ("Suositteluindeksi (NPS) oli koko hyvinvointialueella 68. Tekstiviestipalautteissa NPS oli 74. "
+            "Asiakastyytyväisyyden NPS-mittauksen arvo oli 75,8. Kaupungin elinkustannusindeksi oli 1944.")
+    found = extract(nlp, text)
+    assert [(f.value, f.unit, f.subject) for f in found] == [(68, "score", "nps"), (74, "score", "nps"),
+                                                            (75.8, "score", "nps-mittaus")]

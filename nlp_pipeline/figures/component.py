@@ -367,8 +367,12 @@ class FigureExtractor:
             if scale_m and cand.value <= float(scale_m.group("hi")):  # "3,6 (asteikolla 1–5)"
                 cand.denominator = float(scale_m.group("hi"))
                 return Reading(cand, cand.value, "score", None, cand.end)
-            if not fi or cand.decimal:
+            if not fi:
                 return None
+            if cand.decimal:  # a bare decimal is a figure only as the value of a named score: "NPS-mittauksen arvo oli 75,8"
+                first, _ = _tokens_of(doc, cand.start, cand.end)
+                named = first is not None and self._score_index_before(doc, first) is not None
+                return Reading(cand, cand.value, "score", None, cand.end) if named else None
             if pos < len(text) and text[pos].isalpha():
                 return None  # "3D", "4G": glued letters that are no unit
             return Reading(cand, cand.value, "count", None, cand.end)
@@ -562,6 +566,10 @@ class FigureExtractor:
             predicate = _predicate_noun(doc, last)  # "850 opiskelijaa, joista noin 600 on valmennusurheilijoita"
             reading.subject = predicate.lemma_.lower() if predicate is not None else None
             return reading  # a part of the count before it ("joista yksi hakijoista"); the subject comes from that figure
+        score = self._score_index_before(doc, first) if not (cand.word or _is_year(cand)) else None
+        if score is not None:  # "suositteluindeksi (NPS) oli koko hyvinvointialueella 68"
+            reading.unit, reading.subject = "score", self._specific(score)
+            return reading
         if (cand.decimal and not reading.money_if_alone) or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
             return None
         measure = self._measure_subject(doc, first)
@@ -599,6 +607,21 @@ class FigureExtractor:
             return None
         kind = doc[first.i - 2].lower_.split("-")[0]
         return kind if kind in self.lex.vote_kinds else None
+
+    def _score_index_before(self, doc: Doc, first: Token, max_dist: int = 6) -> Token | None:
+        """The score a bare number is the value of, named before it across a copula, adverbials and a parenthesis:
+        ``NPS oli 74``, ``NPS-mittauksen arvo oli 75,8``."""
+        for tok in reversed(doc[max(first.sent.start, first.i - max_dist): first.i]):
+            named = tok.lemma_.lower() if tok.lemma_.lower() not in self.lex.measure_heads else self._specific(tok)
+            if named.startswith(self.lex.score_indices):
+                return tok
+            skippable = (
+                tok.lemma_ == "olla" or tok.pos_ in ("ADV", "PUNCT", "DET", "ADJ") or tok.is_space
+                or (tok.pos_ in ("NOUN", "PROPN") and _case(tok) in ("Ine", "Ade", "Gen"))
+            )
+            if not skippable:
+                return None
+        return None
 
     def _measure_subject(self, doc: Doc, first: Token) -> str | None:
         """Copula subject naming an amount (``asukasmäärä``, ``lukumäärä``) for a number without unit; a generic one

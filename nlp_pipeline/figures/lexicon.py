@@ -46,6 +46,7 @@ class Lexicon:
     unit_subjects: dict[str, str]  # what a unit itself names: k-m² -> kerrosala, as -> asunto
     count_excluded: frozenset[str]
     score_words: frozenset[str]
+    score_indices: tuple[str, ...]  # "NPS oli 74": a bare number after one is that score
     measure_adjectives: frozenset[str]  # "83 neliömetrin suuruisen toimistotilan": the noun after the adjective
     subject_aliases: dict[str, str]  # one name per subject: arvonlisävero -> alv
     bound_lt_after: frozenset[str]  # "500 000 euroa alittavista hankinnoista"
@@ -130,6 +131,7 @@ def load_lexicon() -> Lexicon:
         unit_subjects=cues["unit_subjects"],
         count_excluded=frozenset(cues["count_noun_excluded_lemmas"]),
         score_words=frozenset(cues["score_words"]),
+        score_indices=tuple(cues["score_indices"]),
         measure_adjectives=frozenset(cues["measure_adjectives"]),
         subject_aliases=cues["subject_aliases"],
         bound_lt_after=frozenset(cues["bound_lt_after"]),
