@@ -918,8 +918,8 @@ def test_goals_counted_by_share_and_durations_without_a_named_measure(nlp):
 
 
 def test_a_bare_number_after_a_named_score_is_that_score(nlp):
-    text = ("Suositteluindeksi (NPS) oli koko hyvinvointialueella 68. Tekstiviestipalautteissa NPS oli 74. "
-            "Asiakastyytyväisyyden NPS-mittauksen arvo oli 75,8. Kaupungin elinkustannusindeksi oli 1944.")
+    text = ("Suositteluindeksi (NPS) oli koko hyvinvointialueella 68, mikä on hyvä tulos. Asiakastyytyväisyyden "
+            "NPS-mittauksen arvo oli 75,8. Kaupungin elinkustannusindeksi oli 1944. Palautteita kertyi 430, ja niissä NPS oli 74.")
     found = extract(nlp, text)
-    assert [(f.value, f.unit, f.subject) for f in found] == [(68, "score", "nps"), (74, "score", "nps"),
-                                                            (75.8, "score", "nps-mittaus")]
+    assert [(f.value, f.unit, f.subject) for f in found] == [(68, "score", "nps"), (75.8, "score", "nps-mittaus"),
+                                                            (430, "count", "palaute"), (74, "score", "nps")]
