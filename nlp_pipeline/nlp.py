@@ -47,10 +47,12 @@ def load_base() -> Language:
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The stock model plus our components: tagging, agreeing lemmas, then figures (which reads the entities)."""
-    from . import figures, morphology, tagging  # noqa: F401  (morphology registers its factory)
+    """The stock model plus our components: sentence-final numbers split before it, then tagging, agreeing lemmas
+    and figures (which reads the entities)."""
+    from . import figures, morphology, tagging, tokens  # noqa: F401  (morphology and tokens register components)
 
     nlp = load_base()
+    nlp.add_pipe("sentence_final_numbers", first=True)
     tagging.add_components(nlp)
     nlp.add_pipe("agreeing_lemmas", last=True)
     figures.add_component(nlp)

@@ -8,7 +8,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp_pipeline import figures, morphology  # noqa: F401  (registers agreeing_lemmas)
+from nlp_pipeline import figures, morphology, tokens  # noqa: F401  (register agreeing_lemmas, sentence_final_numbers)
 from nlp_pipeline.figures import parse_finnish_number, render_digits, render_millions, render_percent, render_words
 from nlp_pipeline.ingest import read_path
 from nlp_pipeline.nlp import BASE_MODEL, SectionContext
@@ -20,6 +20,7 @@ UNITS = {"percent", "percentage_point", "count", "eur", "fraction", "score", "m2
 @pytest.fixture(scope="module")
 def nlp():
     pipeline = spacy.load(BASE_MODEL)
+    pipeline.add_pipe("sentence_final_numbers", first=True)
     pipeline.add_pipe("agreeing_lemmas")
     figures.add_component(pipeline)
     return pipeline
@@ -923,3 +924,8 @@ def test_a_bare_number_after_a_named_score_is_that_score(nlp):
     found = extract(nlp, text)
     assert [(f.value, f.unit, f.subject) for f in found] == [(68, "score", "nps"), (75.8, "score", "nps-mittaus"),
                                                             (430, "count", "palaute"), (74, "score", "nps")]
+
+
+def test_a_count_that_ends_a_sentence_is_no_ordinal(nlp):
+    text = "Hakijoita oli 12. Asiakkaita oli 120. Hankkeen 2. vaihe alkaa.\n1. Johdanto"
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(12, "hakija"), (120, "asiakas")]
