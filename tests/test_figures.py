@@ -929,3 +929,12 @@ def test_a_bare_number_after_a_named_score_is_that_score(nlp):
 def test_a_count_that_ends_a_sentence_is_no_ordinal(nlp):
     text = "Hakijoita oli 12. Asiakkaita oli 120. Hankkeen 2. vaihe alkaa.\n1. Johdanto"
     assert [(f.value, f.subject) for f in extract(nlp, text)] == [(12, "hakija"), (120, "asiakas")]
+
+
+def test_bare_counts_after_a_time_or_source_adverbial_and_broken_numbers(nlp):
+    text = ("Kokonaisoppilasmäärä on ennusteen mukaan 345. Määräaikaista henkilökuntaa oli vuoden lopussa 89.\n"
+            "Palveluita käytti 1,847 000 asiakasta. Osuus olisi n. 1,66 \nmilj. euroa. Mittari näytti 84 NPS-pistettä.")
+    found = extract(nlp, text)
+    assert [(f.value, f.unit, f.subject) for f in found] == [
+        (345, "count", "kokonaisoppilasmäärä"), (89, "count", "henkilökunta"), (1_660_000, "eur", "osuus"),
+        (84, "score", "mittari")]

@@ -42,6 +42,7 @@ CANDIDATE_RE = re.compile(
     re.VERBOSE,
 )
 HAS_DIGIT = re.compile(r"\d")
+ZEROS_ONLY = re.compile(r"00+")
 MULTIPLIER_PARTITIVES = frozenset({"sataa", "tuhatta", "miljoonaa", "miljardia"})
 DECIMAL_POINT_MILLIONS_RE = re.compile(r"(?<![\w.,])\d{1,3}\.\d{1,2}(?=\s+(?:milj|mrd|miljard))")
 # a minus with a space after it is a sign only right after a copula; elsewhere it is a dash or a list bullet
@@ -251,8 +252,8 @@ class FigureExtractor:
             else:
                 raw = m.group("num")
                 value = parse_digits(raw)
-                if value is None or _absurd(value):
-                    continue
+                if value is None or _absurd(value) or ZEROS_ONLY.fullmatch(raw):
+                    continue  # "1,847 000": a thousands group left over from a number that could not be read
                 sign = SPACED_MINUS_RE.search(text, max(0, m.start() - 16), m.start()) if value > 0 else None
                 if sign is not None:  # "toimintakulut ovat - 726 054,88 €": a minus set off by a space
                     out.append(Candidate(sign.start("minus"), m.end(), -value, "," in raw))
@@ -635,7 +636,8 @@ class FigureExtractor:
         return None
 
     def _fronted_partitive(self, doc: Doc, first: Token) -> Token | None:
-        """The partitive plural noun a clause fronts before its number (``tehtäviä … 717``)."""
+        """The partitive plural noun a clause fronts before its number (``tehtäviä … 717``), or a collective's
+        singular (``henkilökuntaa oli vuoden lopussa 89``)."""
         sent = first.sent
         for tok in reversed(doc[sent.start: first.i]):
             if tok.text in (";", ":") or (tok.text[:1].isdigit() and not _year_token(tok)):
@@ -643,7 +645,7 @@ class FigureExtractor:
             if (
                 tok.pos_ == "NOUN"
                 and _case(tok) == "Par"
-                and "Plur" in tok.morph.get("Number")
+                and ("Plur" in tok.morph.get("Number") or tok.lemma_.lower().endswith(self.lex.collectives))
                 and tok.lemma_.lower() not in self.lex.count_excluded
                 and not (tok.i > 0 and doc[tok.i - 1].like_num and not _year_token(doc[tok.i - 1]))  # counted by its own number
             ):
@@ -1274,6 +1276,8 @@ STRETCH_GAP = re.compile(r"\s*(?:\([^()]*|(?:(?:noin|n\.|arviolta|lähes|yhteens
 FROM_TO_CASES = frozenset({"Ela", "Ill", "Tra", "Ess"})
 FROM_TO_PERCENT = re.compile(r"%:(?:sta|stä|iin|ksi|na|nä)$")
 RANGE_GAP = re.compile(r"\s?[-–—]\s?|\s?…\s?|\.\.\.")
+ADVERBIAL_POSTPOSITIONS = frozenset({"mukaan", "aikana", "lopussa", "alussa", "mennessä", "osalta", "kohdalla"})
+TIME_NOUNS = frozenset({"hetki", "loppu", "alku", "vaihe", "tilanne", "aika", "vuosi", "kuukausi", "kvartaali", "kausi"})
 COMPARISON_POSTPOSITIONS = frozenset({"verrattuna", "nähden", "suhteutettuna"})
 RESTATING_GAP = re.compile(r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|eli\s+)")  # the word: a count's noun
 COMPARATIVE_ENDING = re.compile(r"(?:mpi|mm[aä]\w*|mp[aä]\w*)$")
@@ -2143,9 +2147,10 @@ def _verb_object(verb: Token, first: Token, last: Token, since: int = 0) -> Toke
 
 
 def _copula_before(doc: Doc, first: Token, lex: Lexicon) -> Token | None:
-    """The ``on``/``ovat`` a number completes, skipping hedges and adverbs (``on yhteenlaskettuna noin``)."""
+    """The ``on``/``ovat`` a number completes, skipping hedges, adverbs and a time or source adverbial (``on
+    yhteenlaskettuna noin``, ``oli vuoden lopussa``, ``on ennusteen mukaan``, ``on tällä hetkellä``)."""
     i = first.i - 1
-    while i >= max(first.i - 5, 0):
+    while i >= max(first.i - 7, 0):
         tok = doc[i]
         if tok.lemma_ == "olla":
             return tok
@@ -2153,11 +2158,25 @@ def _copula_before(doc: Doc, first: Token, lex: Lexicon) -> Token | None:
         skippable = (
             low in lex.approx or low in lex.bound_gt or low in lex.bound_lt or tok.pos_ == "ADV"
             or (tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Ess") or tok.text in ("(", "~") or tok.is_space
+            or _adverbial_part(tok)
         )
         if not skippable:
             return None
         i -= 1
     return None
+
+
+def _adverbial_part(tok: Token) -> bool:
+    """A word of a time or source adverbial between a copula and its number: ``vuoden lopussa``, ``tällä hetkellä``,
+    ``ennusteen mukaan``."""
+    def time_word(t: Token) -> bool:
+        return t.pos_ in ("NOUN", "PROPN") and _case(t) in ("Ine", "Ade") and t.lemma_.lower() in TIME_NOUNS
+
+    if tok.lower_ in ADVERBIAL_POSTPOSITIONS or time_word(tok):
+        return True
+    # the genitive or determiner of such a word: "vuoden" (lopussa), "ennusteen" (mukaan), "tällä" (hetkellä)
+    nxt = _token_after(tok)
+    return nxt is not None and _case(tok) in ("Gen", "Ade", "Ine") and (nxt.lower_ in ADVERBIAL_POSTPOSITIONS or time_word(nxt))
 
 
 def _mentions_euro(text: str, char: int) -> bool:

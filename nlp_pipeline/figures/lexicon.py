@@ -57,6 +57,7 @@ class Lexicon:
     generic_labels: frozenset[str]  # "tarve": a label of the item its line opens with
     measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
     share_bases: frozenset[str]  # "23,7 % talousarviosta": what a share is taken of
+    collectives: tuple[str, ...]  # "henkilökuntaa oli 89": counted from the singular partitive
     money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
     money_senses: dict[str, str]  # kulku -> kulu: the money sense of a lemma the tagger chose for a shared form
     time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
@@ -98,7 +99,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         units=rules,
         units_before=before,
-        multiplier=re.compile(r"[ \u00a0\u202f]?" + units["multipliers"], re.IGNORECASE),
+        multiplier=re.compile(r"[ \u00a0\u202f]*\n?[ \u00a0\u202f]*" + units["multipliers"], re.IGNORECASE),  # "1,66 \nmilj."
         rate_per=re.compile(units["rate_per"]["pattern"], re.IGNORECASE),
         per_normal=units["rate_per"]["normal"],
         never=re.compile(never_re, re.MULTILINE),
@@ -142,6 +143,7 @@ def load_lexicon() -> Lexicon:
         generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
         measure_heads=frozenset(prefix + lemma for lemma in subjects["measure_heads"]["lemmas"] for prefix in ("", *totalling)),
         share_bases=frozenset(subjects["share_bases"]["lemmas"]),
+        collectives=tuple(subjects["collectives"]["lemmas"]),
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
         money_senses=subjects["money_senses"]["lemmas"],
         time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
