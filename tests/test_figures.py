@@ -938,3 +938,12 @@ def test_bare_counts_after_a_time_or_source_adverbial_and_broken_numbers(nlp):
     assert [(f.value, f.unit, f.subject) for f in found] == [
         (345, "count", "kokonaisoppilasmäärä"), (89, "count", "henkilökunta"), (1_660_000, "eur", "osuus"),
         (84, "score", "mittari")]
+
+
+def test_a_restatement_measures_what_the_figure_before_it_measures(nlp):
+    text = ("Vakinaisen henkilökunnan määrä lisääntyi 2,2 % (+ 9 hlöä) vuoden aikana. Toimintakuluja on kertynyt "
+            "n. 233,5 Me eli n. 25,2 % talousarviosta. Kuntamaksut on kirjattu tuloksi kuudelta kuukaudelta.")
+    found = extract(nlp, text)
+    assert [(f.value, f.subject, f.direction) for f in found] == [
+        (2.2, "henkilökunta", "more"), (9, "henkilökunta", "more"), (233_500_000, "toimintakulu", None),
+        (25.2, "toimintakulu", None), (6, None, None)]

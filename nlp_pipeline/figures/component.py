@@ -699,7 +699,9 @@ class FigureExtractor:
                 direction=self._direction(doc, sent, first, last, reading, clause_of) if fi else None,
             )
             out.append(fig)
-        return _range_ends_agree(doc, _restatements(doc, self._comparisons(doc, sent, out, periods))) if fi else out
+        if not fi:
+            return out
+        return _range_ends_agree(doc, _restatements(doc, self._comparisons(doc, sent, out, periods), self.lex.classifiers))
 
     def _hedges(self, doc: Doc, text: str, first: Token) -> tuple[bool, str | None]:
         approx, bound = False, None
@@ -852,7 +854,8 @@ class FigureExtractor:
             return destination.lemma_.lower()
         # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"; the clause's own subject
         #    or object stops the search ("uusimisesta aiheutuneet kustannukset olivat 10200 euroa")
-        for tok in reversed(doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]):
+        elative_window = () if reading.unit in DURATIONS else doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]
+        for tok in reversed(elative_window):  # (a duration is of no whole: "poissa töistä 16,5 päivää")
             # another number or figure ends the search ("14 vuorokaudesta 9 vuorokauteen"), a compound like
             # "45-vuotiaista" does not
             number = tok.text[:1].isdigit() and tok.pos_ in ("NUM", "SYM", "PUNCT")
@@ -976,7 +979,8 @@ class FigureExtractor:
             if child.pos_ == "NOUN" and _case(child) == "Tra" and child.i < first.i and _may_be_subject(child):
                 return self._specific(child)
         # 6. the object, else the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
-        verb = last.head if last.dep_ in ("obj", "obl", "advmod", "nmod") else None
+        # (a figure the parse made a second subject: "Toimintakuluja on kertynyt 233,5 Me", "Me" read as "we")
+        verb = last.head if last.dep_ in ("obj", "obl", "advmod", "nmod", "nsubj") else None
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             # what a transitive verb acts on, not its agent: "tilata lisätöitä … enintään 10.000,00 eurolla", "Yhdistys
             # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb)
@@ -1044,10 +1048,11 @@ class FigureExtractor:
         return own
 
     def _times_an_action(self, doc: Doc, last: Token) -> bool:
-        """``30 päivän kuluessa``, ``10 vuoden ajaksi``, ``jatkaa kahdella vuodella``, ``vuokrata kymmeneksi vuodeksi``:
-        a duration that times an action or extends it (adessive, translative) measures no noun."""
+        """``30 päivän kuluessa``, ``10 vuoden ajaksi``, ``jatkaa kahdella vuodella``, ``vuokrata kymmeneksi vuodeksi``,
+        ``kirjattu kuudelta kuukaudelta``: a duration that times an action, extends it or spans it (adessive,
+        translative, ablative) measures no noun."""
         nxt = _token_after(last)
-        return (nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads) or _case(last) in ("Ade", "Tra")
+        return (nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads) or _case(last) in ("Ade", "Tra", "Abl")
 
     def _allocated_money(self, doc: Doc, sent: Span, first: Token, last: Token) -> str | None:
         """``tukemiseen 3 520 000 euroa``, ``toimialalle ohjataan 17 miljoonaa``: money given to a purpose or a
@@ -1279,7 +1284,7 @@ RANGE_GAP = re.compile(r"\s?[-–—]\s?|\s?…\s?|\.\.\.")
 ADVERBIAL_POSTPOSITIONS = frozenset({"mukaan", "aikana", "lopussa", "alussa", "mennessä", "osalta", "kohdalla"})
 TIME_NOUNS = frozenset({"hetki", "loppu", "alku", "vaihe", "tilanne", "aika", "vuosi", "kuukausi", "kvartaali", "kausi"})
 COMPARISON_POSTPOSITIONS = frozenset({"verrattuna", "nähden", "suhteutettuna"})
-RESTATING_GAP = re.compile(r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|eli\s+)")  # the word: a count's noun
+RESTATING_GAP = re.compile(r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|eli\s+)(?P<sign>[+−-]\s*)?")  # the word: a count's noun
 COMPARATIVE_ENDING = re.compile(r"(?:mpi|mm[aä]\w*|mp[aä]\w*)$")
 
 
@@ -1329,16 +1334,21 @@ def _range_ends_agree(doc: Doc, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-def _restatements(doc: Doc, figures: list[Figure]) -> list[Figure]:
-    """A change restated in parentheses or after "eli" has the direction of the figure it restates, or that of
-    its own sign: "4,7 miljoonaa euroa (+0,5 %)", "30 henkilöä (eli 5,7 %) enemmän", "1,12 % eli 2 368 päivää"."""
+def _restatements(doc: Doc, figures: list[Figure], classifiers: frozenset[str]) -> list[Figure]:
+    """A figure restated in parentheses or after "eli" measures what the figure before it measures (when its own
+    reading found nothing better than a classifier) and has its direction, or that of its own sign:
+    "4,7 miljoonaa euroa (+0,5 %)", "30 henkilöä (eli 5,7 %) enemmän", "1,12 % eli 2 368 päivää"."""
     out = list(figures)
     for i in range(1, len(out)):
         before, fig = out[i - 1], out[i]
-        if before.direction is None or fig.direction is not None:
+        gap = RESTATING_GAP.fullmatch(doc.text[before.end_char: fig.start_char])
+        if gap is None:
             continue
-        if RESTATING_GAP.fullmatch(doc.text[before.end_char: fig.start_char]):
-            own = "less" if fig.value < 0 else "more" if doc.text[fig.start_char] == "+" else before.direction
+        sign = (gap.group("sign") or doc.text[fig.start_char]).strip()
+        if before.subject and (fig.subject is None or fig.subject in classifiers):
+            fig = out[i] = replace(fig, subject=before.subject)  # "lisääntyi 2,2 % (+ 9 hlöä)": the same staff
+        if before.direction is not None and fig.direction is None:
+            own = "less" if fig.value < 0 or sign in ("-", "−") else "more" if sign == "+" else before.direction
             out[i] = replace(fig, direction=own)
     return out
 
