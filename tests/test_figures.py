@@ -947,3 +947,9 @@ def test_a_restatement_measures_what_the_figure_before_it_measures(nlp):
     assert [(f.value, f.subject, f.direction) for f in found] == [
         (2.2, "henkilökunta", "more"), (9, "henkilökunta", "more"), (233_500_000, "toimintakulu", None),
         (25.2, "toimintakulu", None), (6, None, None)]
+
+
+def test_a_duration_under_a_line_naming_a_length_of_time_is_that_time(nlp):
+    text = ("Odotusajat ajanjaksolla 1.7.-31.12.2025:\n- Omaishoidon tuki: 51 vuorokautta\n- Palveluasuminen: 70 vuorokautta\n\n"
+            "Sopimus on voimassa 3 vuotta. Päätös tulee voimaan 30 päivän kuluessa.")
+    assert [f.subject for f in extract(nlp, text)] == ["odotusaika", "odotusaika", "sopimus", None]

@@ -1022,8 +1022,13 @@ class FigureExtractor:
             return previous[-1].subject
         # 8. some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
         named = lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
-        if named is not None or reading.unit in DURATIONS:
-            return named  # a duration nothing names is a deadline or a term: no subject (README)
+        if reading.unit in DURATIONS:
+            # a length of time named on a line above: "Odotusajat …:" / "- Omaishoidon tuki: 51 vuorokautta"; a
+            # duration nothing names is a deadline or a term: no subject (README)
+            measure = _time_measure_above(doc, first)
+            return self._specific(measure) if measure is not None else named
+        if named is not None:
+            return named
         # 9. else the noun the figure follows in its clause: "perimän hallintokulun 0,5 euroa/m2/kk", "tilojen vuokra
         #    kasvatuksen ja koulutuksen toimialalle on yhteensä 54 595 euroa/kk"
         noun = _clause_noun_before(doc, sent, first, clause_of, material=reading.unit in PHYSICAL_UNITS)
@@ -1830,6 +1835,21 @@ def _may_be_subject(tok: Token) -> bool:
     """Not a word too generic to say what a figure is about (``aika``, ``osa``: subjects.json ``not_subjects``), nor
     one the amount is without (``arvo ilman arvonlisäveroa ylittää 300 000 euroa``)."""
     return tok.lemma_.lower() not in NOT_SUBJECTS and not any(c.lower_ == "ilman" for c in tok.children)
+
+
+def _names_time(noun: Token) -> bool:
+    """``odotusaika``, ``käsittelyaika``, ``T3-aika``: a length of time a duration can be the value of."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower().endswith("aika") and noun.lemma_.lower() != "aika"
+
+
+def _time_measure_above(doc: Doc, first: Token, max_lines: int = 4) -> Token | None:
+    """A nominative length of time opening one of the few lines above a duration's list line."""
+    line = _line(doc, first.i)
+    for above in _lines_above(doc, line, max_lines):
+        noun = next((t for t in above if t.pos_ == "NOUN"), None)
+        if noun is not None and _case(noun) == "Nom" and _names_time(noun):
+            return noun
+    return None
 
 
 def _counted_targets(tok: Token) -> bool:
