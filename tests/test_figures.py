@@ -953,3 +953,16 @@ def test_a_duration_under_a_line_naming_a_length_of_time_is_that_time(nlp):
     text = ("Odotusajat ajanjaksolla 1.7.-31.12.2025:\n- Omaishoidon tuki: 51 vuorokautta\n- Palveluasuminen: 70 vuorokautta\n\n"
             "Sopimus on voimassa 3 vuotta. Päätös tulee voimaan 30 päivän kuluessa.")
     assert [f.subject for f in extract(nlp, text)] == ["odotusaika", "odotusaika", "sopimus", None]
+
+
+def test_states_and_end_points_of_a_change_have_no_direction(nlp):
+    text = ("Henkilökunnan määrä lisääntyi vuoden aikana 32 henkilöllä ollen vuoden lopussa 454 henkilöä. Määrä kasvoi "
+            "405 henkilöstä 411 henkilöön. Oppilasmäärä laskee alle 35 oppilaan rajan. Väestö kasvaa seuraavan kymmenen "
+            "vuoden aikana. Enimmäisaika voidaan ylittää 3 kuukaudella.")
+    assert [f.direction for f in extract(nlp, text)] == ["more", None, None, None, None, None, "more"]
+
+
+def test_school_years_and_comparison_budgets_as_periods(nlp):
+    text = ("Oppilasmäärä on lukuvuonna 2025-2026 alle 25 oppilasta. Toimintakate heikkenee 5,7 miljoonaa euroa vuoden "
+            "2020 muutetusta talousarviosta.")
+    assert [f.period for f in extract(nlp, text, report_period="2021")] == ["2025-08-01/2026-07-31", "2021"]

@@ -1176,8 +1176,13 @@ class FigureExtractor:
     ) -> str | None:
         """A change stated as a difference: "kasvoi 11 %", "väheni 78 henkilöllä", "9 Me talousarviota heikompana",
         "viiden sairaansijan vähennystä". A from/to change ("765,50 eurosta 790,83 euroon") has none."""
-        if _case(last) in FROM_TO_CASES or FROM_TO_PERCENT.search(last.text):
-            return None
+        counted = _token_after(last) if reading.unit == "count" else None
+        counted_case = _case(counted) if counted is not None and counted.pos_ == "NOUN" else None
+        if _case(last) in FROM_TO_CASES or counted_case in FROM_TO_CASES or FROM_TO_PERCENT.search(last.text):
+            return None  # "765,50 eurosta 790,83 euroon", "405 henkilöstä 411 henkilöön"
+        after = _token_after(last)
+        if reading.unit in DURATIONS and after is not None and after.lower_ in self.lex.time_adverbial_heads:
+            return None  # "kasvaa seuraavan kymmenen vuoden aikana": when, not by how much
         directions = self.lex.directions
         for tok in doc[last.i + 1: min(last.i + 4, sent.end)]:  # across the standard: "talousarviota heikompana"
             found = self._comparative_direction(tok) if _comparative(tok) or tok.lower_ == "lisää" else None
@@ -1193,7 +1198,9 @@ class FigureExtractor:
                     return found
                 if noun.pos_ != "NOUN" or _case(noun) != "Gen":
                     break
-        verb = _governing_verb(first, last)
+        verb = _governing_verb(first, last) if _case(last) != "Gen" and counted_case != "Gen" else None  # "alle 35 oppilaan rajan"
+        if verb is not None and any(t.lemma_ == "olla" for t in doc[min(verb.i, first.i) + 1: max(verb.i, first.i)]):
+            return None  # "lisääntyi 32 henkilöllä ollen vuoden lopussa 454 henkilöä": a state
         if verb is not None and clause_of.get(verb.i) == clause_of.get(first.i):  # not "laskee siten, että … on 140"
             if verb.lemma_.lower() == "laskea" and "Pass" in verb.morph.get("Voice"):
                 return None  # "arvo lasketaan": calculated

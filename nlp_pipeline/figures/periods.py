@@ -25,6 +25,7 @@ PERIOD_RE = re.compile(
   | \b(?P<mr1>{'|'.join(MONTH_STEMS)})(?:kuu\w*)?\s*[-–—]\s*(?P<mr2>{'|'.join(MONTH_STEMS)})kuu\w*(?:\s+(?P<mry>{_YEAR}))?
   | \b(?P<month>(?:{'|'.join(MONTH_STEMS)})kuu\w*)\s+(?P<my>{_YEAR})\b(?!\s*=)
   | \b(?P<mnum>\d{{1,2}})/(?P<mnumy>{_YEAR})\b
+  | \blukuvuo\w*\s+(?P<sy1>{_YEAR})\s*[-–—−/]\s*(?P<sy2>{_YEAR})\b
   | \b(?P<yr1>{_YEAR})\s*[-–—−]\s*(?P<yr2>{_YEAR})\b(?![./-]\d)
   | \bvuosien\s+(?P<yb1>{_YEAR})\s+ja\s+(?P<yb2>{_YEAR})\s+(?:välillä|välisenä\s+aikana|väliseltä\s+ajalta)
   | (?<![\d./-])\b(?P<year>{_YEAR})\b(?![./-]?\d|\s*(?:%|€|euro|prosent|hakija|henkilö|asukas|kpl|m²|m2|=|alkaen|lähtien|lukien))
@@ -40,9 +41,12 @@ TIME_WORD_BEFORE = re.compile(r"\b(?:vuo\w+|v\.|aika\w*|ajal\w+|tilikau\w+|kaude
 
 
 # a price level or index base ("lokakuun 2023 kustannustasossa", "04/2018, ind. 1944"), the standard of a comparison
-# ("vuoteen 2021 nähden", "vuoteen 2023 verrattuna") or a starting point ("kasvaneet 2,2 % vuodesta 2023") is not the
-# period a figure is of
-NOT_A_PERIOD_AROUND = re.compile(r"\s*(?:,\s*)?(?:ind\.|indeksi\w*|kustannustaso\w*|hintataso\w*|nähden\b|verrattuna\b)", re.IGNORECASE)
+# ("vuoteen 2021 nähden", "vuoteen 2023 verrattuna", "heikkenee … vuoden 2020 muutetusta talousarviosta") or a starting
+# point ("kasvaneet 2,2 % vuodesta 2023") is not the period a figure is of
+NOT_A_PERIOD_AROUND = re.compile(
+    r"\s*(?:,\s*)?(?:ind\.|indeksi\w*|kustannustaso\w*|hintataso\w*|nähden\b|verrattuna\b)"
+    r"|\s+(?:\w+\s+)?(?:talousarviosta|budjetista|ennusteesta|tilinpäätöksestä)\b",  # "vuoden 2020 muutetusta talousarviosta"
+    re.IGNORECASE)
 NOT_A_PERIOD_BEFORE = re.compile(r"(?:\bind\.|kustannustaso\w*|hintataso\w*|verrattuna|\bvuodesta)\s*\(?\s*$", re.IGNORECASE)
 
 
@@ -104,6 +108,9 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
             if 1 <= int(g["mnum"]) <= 12:
                 year = g["mnumy"]
                 value = f"{year}-{int(g['mnum']):02d}"
+        elif g["sy1"]:  # "lukuvuonna 2025-2026": a school year runs from August to July
+            year = g["sy1"]
+            value = f"{g['sy1']}-08-01/{g['sy2']}-07-31" if int(g["sy2"]) == int(g["sy1"]) + 1 else None
         elif g["yr1"] or g["yb1"]:
             first, last = (g["yr1"], g["yr2"]) if g["yr1"] else (g["yb1"], g["yb2"])  # "vuosien 2030 ja 2040 välillä"
             year = first
