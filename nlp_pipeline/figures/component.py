@@ -1108,7 +1108,7 @@ class FigureExtractor:
         self, sent: Span, first: Token, last: Token, item_of: dict[int, int], clause_of: dict[int, int], subject: str | None,
     ) -> str | None:
         """A state word of a breakdown in the figure's item (valmis, kesken), else ``tavoite`` for a target."""
-        state = self._state_word(sent, first, last, item_of)
+        state = self._state_word(sent, first, last, item_of) or _predicate_state(sent, last)
         if state is not None:
             return state
         if subject is not None and subject.startswith("tavoit"):
@@ -1842,6 +1842,19 @@ def _may_be_subject(tok: Token) -> bool:
     """Not a word too generic to say what a figure is about (``aika``, ``osa``: subjects.json ``not_subjects``), nor
     one the amount is without (``arvo ilman arvonlisäveroa ylittää 300 000 euroa``)."""
     return tok.lemma_.lower() not in NOT_SUBJECTS and not any(c.lower_ == "ilman" for c in tok.children)
+
+
+def _predicate_state(sent: Span, last: Token) -> str | None:
+    """A partitive adjective the shares of a breakdown are predicated of: "Näistä 83 prosenttia oli myönteisiä,
+    5 prosenttia neutraaleja ja 12 prosenttia kielteisiä"."""
+    shares = sum(1 for t in sent if t.text == "%" or t.lower_.startswith("prosent"))
+    after = [t for t in sent.doc[last.i + 1: min(last.i + 3, sent.end)]]
+    if after and after[0].lemma_ == "olla":
+        after = after[1:]
+    if not (shares >= 2 and after and after[0].pos_ == "ADJ" and _case(after[0]) == "Par" and "Plur" in after[0].morph.get("Number")):
+        return None
+    described = _token_after(after[0])  # an attribute of the noun after it is no predicate: "45 % sääntelemättömiä … asuntoja"
+    return None if described is not None and described.is_alpha else after[0].lemma_.lower()
 
 
 def _names_time(noun: Token) -> bool:
