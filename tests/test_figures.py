@@ -966,3 +966,15 @@ def test_school_years_and_comparison_budgets_as_periods(nlp):
     text = ("Oppilasmäärä on lukuvuonna 2025-2026 alle 25 oppilasta. Toimintakate heikkenee 5,7 miljoonaa euroa vuoden "
             "2020 muutetusta talousarviosta.")
     assert [f.period for f in extract(nlp, text, report_period="2021")] == ["2025-08-01/2026-07-31", "2021"]
+
+
+def test_report_shorthand_a_half_after_a_numeral_named_shares_and_teaching_hours(nlp):
+    text = ("Lainaus kasvoi noin 2.5 %. Vastausprosentti oli 49,5. Varhaiskasvatus sai hyvät arviot (keskiarvo 6,4). "
+            "Päivittäinen koulumatka kestää enintään kaksi ja puoli tuntia. Tuntikehys on 681 vuosiviikkotuntia. Matkaa kertyy "
+            "60 kilometriä yhteen suuntaan. Aamutoiminnan kuukausimaksuksi esitetään 104 euroa. Kaatopaikkajätteen määrä "
+            "väheni edellisvuodesta 30,7 prosenttia.")
+    found = extract(nlp, text)
+    assert [(f.value, f.unit, f.subject) for f in found] == [
+        (2.5, "percent", "lainaus"), (49.5, "percent", "vastausprosentti"), (6.4, "score", "keskiarvo"),
+        (2.5, "hour", "koulumatka"), (681, "other", "tuntikehys"), (60, "km", "matka"), (104, "eur", "kuukausimaksu"),
+        (30.7, "percent", "kaatopaikkajäte")]

@@ -44,7 +44,7 @@ CANDIDATE_RE = re.compile(
 HAS_DIGIT = re.compile(r"\d")
 ZEROS_ONLY = re.compile(r"00+")
 MULTIPLIER_PARTITIVES = frozenset({"sataa", "tuhatta", "miljoonaa", "miljardia"})
-DECIMAL_POINT_MILLIONS_RE = re.compile(r"(?<![\w.,])\d{1,3}\.\d{1,2}(?=\s+(?:milj|mrd|miljard))")
+DECIMAL_POINT_RE = re.compile(r"(?<![\w.,])\d{1,3}\.\d{1,2}(?=\s*%|\s+(?:milj|mrd|miljard|prosent))")
 # a minus with a space after it is a sign only right after a copula; elsewhere it is a dash or a list bullet
 SPACED_MINUS_RE = re.compile(r"\b(?:on|ovat|oli|olivat|olisi|olisivat|ollut|olleet)\s+(?P<minus>[-−])\s$", re.IGNORECASE)
 HEADING_MAX_TOKENS = 4  # "1 äänestys": a short verbless line a number opens is a numbered heading
@@ -224,9 +224,9 @@ class FigureExtractor:
         return rule is not None and rule.unit != "count"
 
     def _digit_candidates(self, text: str, blocked: list[tuple[int, int]]) -> list[Candidate]:
-        # "27.7 miljoonaa euroa": before a multiplier a point can only be a decimal point (no date or time is in millions)
+        # "27.7 miljoonaa euroa", "2.5 %": before a multiplier or a percent sign a point can only be a decimal point
         out = [Candidate(m.start(), m.end(), float(m.group().replace(" ", "")), True)
-               for m in DECIMAL_POINT_MILLIONS_RE.finditer(text) if not _overlaps(m.start(), m.end(), blocked)]
+               for m in DECIMAL_POINT_RE.finditer(text) if not _overlaps(m.start(), m.end(), blocked)]
         blocked = blocked + [(c.start, c.end) for c in out]
         for m in CANDIDATE_RE.finditer(text):
             if _overlaps(m.start(), m.end(), blocked):
@@ -273,7 +273,11 @@ class FigureExtractor:
                 continue
             low = tok.lower_
             if low in self.lex.half_words:  # "puolen vuoden", never "ensimmäisen puolen vuoden" (a period)
-                if tok.i == 0 or doc[tok.i - 1].lower_ not in self.lex.half_blockers:
+                whole = out[-1] if out and tok.i >= 2 and doc[tok.i - 1].lower_ == "ja" else None
+                if whole is not None and whole.word and whole.end == doc[tok.i - 2].idx + len(doc[tok.i - 2].text):
+                    # "kaksi ja puoli tuntia": one figure, 2.5
+                    out[-1] = Candidate(whole.start, tok.idx + len(tok.text), whole.value + 0.5, True, word=True)
+                elif tok.i == 0 or doc[tok.i - 1].lower_ not in self.lex.half_blockers:
                     out.append(Candidate(tok.idx, tok.idx + len(tok.text), 0.5, True, word=True, half=True))
                 continue
             part = self._part_of_whole(doc, tok)
@@ -372,8 +376,8 @@ class FigureExtractor:
                 return None
             if cand.decimal:  # a bare decimal is a figure only as the value of a named score: "NPS-mittauksen arvo oli 75,8"
                 first, _ = _tokens_of(doc, cand.start, cand.end)
-                named = first is not None and self._score_index_before(doc, first) is not None
-                return Reading(cand, cand.value, "score", None, cand.end) if named else None
+                named = self._named_measure_before(doc, first) if first is not None else None
+                return Reading(cand, cand.value, named[1], None, cand.end) if named else None
             if pos < len(text) and text[pos].isalpha():
                 return None  # "3D", "4G": glued letters that are no unit
             return Reading(cand, cand.value, "count", None, cand.end)
@@ -427,7 +431,7 @@ class FigureExtractor:
     def _count_subject(self, doc: Doc, first: Token, last: Token, cand: Candidate, reading: Reading) -> Reading | None:
         """What a count (or fraction) counts; a lone number with nothing counted is no figure."""
         explicit = reading.unit_word is not None
-        if not explicit and not cand.word and cand.denominator is None and (
+        if not explicit and not cand.word and cand.denominator is None and reading.unit == "count" and (
             _names_before(doc, first) or _names_after(doc, last) or _label_number(doc, first, last) or _code_list_end(doc, first)
             or _list_item_number(doc, first, last) or (cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}"))
         ):
@@ -567,9 +571,9 @@ class FigureExtractor:
             predicate = _predicate_noun(doc, last)  # "850 opiskelijaa, joista noin 600 on valmennusurheilijoita"
             reading.subject = predicate.lemma_.lower() if predicate is not None else None
             return reading  # a part of the count before it ("joista yksi hakijoista"); the subject comes from that figure
-        score = self._score_index_before(doc, first) if not (cand.word or _is_year(cand)) else None
-        if score is not None:  # "suositteluindeksi (NPS) oli koko hyvinvointialueella 68"
-            reading.unit, reading.subject = "score", self._specific(score)
+        named = self._named_measure_before(doc, first) if not (cand.word or _is_year(cand)) else None
+        if named is not None:  # "suositteluindeksi (NPS) oli koko hyvinvointialueella 68", "vastausprosentti oli 47,5"
+            reading.unit, reading.subject = named[1], self._specific(named[0])
             return reading
         if (cand.decimal and not reading.money_if_alone) or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
             return None
@@ -609,13 +613,16 @@ class FigureExtractor:
         kind = doc[first.i - 2].lower_.split("-")[0]
         return kind if kind in self.lex.vote_kinds else None
 
-    def _score_index_before(self, doc: Doc, first: Token, max_dist: int = 6) -> Token | None:
-        """The score a bare number is the value of, named before it across a copula, adverbials and a parenthesis:
-        ``NPS oli 74``, ``NPS-mittauksen arvo oli 75,8``."""
+    def _named_measure_before(self, doc: Doc, first: Token, max_dist: int = 6) -> tuple[Token, str] | None:
+        """The score or share a bare number is the value of, named before it across a copula, adverbials and a
+        parenthesis, with its unit: ``NPS oli 74``, ``NPS-mittauksen arvo oli 75,8`` (score), ``vastausprosentti oli
+        47,5`` (percent)."""
         for tok in reversed(doc[max(first.sent.start, first.i - max_dist): first.i]):
             named = tok.lemma_.lower() if tok.lemma_.lower() not in self.lex.measure_heads else self._specific(tok)
             if named.startswith(self.lex.score_indices):
-                return tok
+                return tok, "score"
+            if tok.pos_ == "NOUN" and named.endswith("prosentti"):
+                return tok, "percent"
             skippable = (
                 tok.lemma_ == "olla" or tok.pos_ in ("ADV", "PUNCT", "DET", "ADJ") or tok.is_space
                 or (tok.pos_ in ("NOUN", "PROPN") and _case(tok) in ("Ine", "Ade", "Gen"))
@@ -854,8 +861,11 @@ class FigureExtractor:
             return destination.lemma_.lower()
         # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"; the clause's own subject
         #    or object stops the search ("uusimisesta aiheutuneet kustannukset olivat 10200 euroa")
-        elative_window = () if reading.unit in DURATIONS else doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]
-        for tok in reversed(elative_window):  # (a duration is of no whole: "poissa töistä 16,5 päivää")
+        # (a duration is of no whole: "poissa töistä 16,5 päivää"; a change's elative is where it started from:
+        # "Kaatopaikkajätteen määrä väheni edellisvuodesta 30,7 prosenttia")
+        of_whole = reading.unit not in DURATIONS and not self._changes(first, last)
+        elative_window = doc[max(_paragraph_start(doc, sent), first.i - 8): first.i] if of_whole else ()
+        for tok in reversed(elative_window):
             # another number or figure ends the search ("14 vuorokaudesta 9 vuorokauteen"), a compound like
             # "45-vuotiaista" does not
             number = tok.text[:1].isdigit() and tok.pos_ in ("NUM", "SYM", "PUNCT")
@@ -1210,6 +1220,12 @@ class FigureExtractor:
             return found
         return None
 
+    def _changes(self, first: Token, last: Token) -> bool:
+        """Whether the amount completes a verb of change."""
+        verb = _governing_verb(first, last)
+        lemma = verb.lemma_.lower() if verb is not None else ""
+        return lemma in self.lex.change_verbs or _direction_of(lemma, self.lex.directions["verbs"]) is not None
+
     def _classified_owner(self, doc: Doc, first: Token, last: Token, classifier: Token) -> Token | None:
         """What a count of persons or pieces is of: the noun subject of the verb of change it completes ("väkiluku
         väheni 78 henkilöllä"), or what a demonstrative subject of its copula takes up ("Henkilökunnan määrä oli
@@ -1219,10 +1235,9 @@ class FigureExtractor:
         if pronoun is not None:
             noun = _antecedent_subject(doc, pronoun)
             return noun if noun is not None and _may_be_subject(noun) else None
-        verb = _governing_verb(first, last)
-        lemma = verb.lemma_.lower() if verb is not None else ""
-        if lemma not in self.lex.change_verbs and _direction_of(lemma, self.lex.directions["verbs"]) is None:
+        if not self._changes(first, last):
             return None
+        verb = _governing_verb(first, last)
         return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and _may_be_subject(c)), None)
 
     def _comparative_direction(self, tok: Token) -> str | None:
@@ -1561,7 +1576,7 @@ SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 TARGET_WINDOW = 4  # "tavoite 8 000 as/v.", "tavoitteena on noin 25 %"
 LOCATIVE_CASES = frozenset({"Ine", "Ela", "Ill", "Ade", "Abl", "All"})
-LABEL_CASES = frozenset({"Nom", "Par", "Ill", "Ess", None})
+LABEL_CASES = frozenset({"Nom", "Par", "Ill", "Ess", "Tra", None})  # Tra: "aamutoiminnan kuukausimaksuksi 104 euroa"
 PURPOSE_CASES = frozenset({"Ill", "All", "Tra"})  # "tukemiseen", "toimialalle", "tueksi": what money is given to
 MONEY_CONTEXT = 400  # tokens back (within the section) where an appropriation named earlier is looked for
 LABEL_NUMBER_CASES = frozenset({"Gen"})  # "tulosyksikön 3481", "osa-alueen 5": the possessor is what is numbered
