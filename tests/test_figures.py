@@ -978,3 +978,13 @@ def test_report_shorthand_a_half_after_a_numeral_named_shares_and_teaching_hours
         (2.5, "percent", "lainaus"), (49.5, "percent", "vastausprosentti"), (6.4, "score", "keskiarvo"),
         (2.5, "hour", "koulumatka"), (681, "other", "tuntikehys"), (60, "km", "matka"), (104, "eur", "kuukausimaksu"),
         (30.7, "percent", "kaatopaikkajäte")]
+
+
+def test_labelled_amounts_breaking_down_an_introduced_measure(nlp):
+    text = ("Toimialoittaiset toimintakulujen toteutumaprosentit ovat: keskusvirasto 69,4 %, elinvoima 66,6 %.\n\n"
+            "Lukuvuoden tuntikehys on 681 vuosiviikkotuntia, joka on jakautunut seuraavasti\n\n • Alakoulu 252 vvh\n"
+            " • Yläkoulu 163 vvh\n\nTuotanto jakaantuu seuraavasti:\n\nAsumisoikeusasuntotuotanto noin 57 %\n")
+    found = extract(nlp, text)
+    assert [(f.value, f.subject, f.qualifier) for f in found] == [
+        (69.4, "toimintakulu", "keskusvirasto"), (66.6, "toimintakulu", "elinvoima"), (681, "tuntikehys", None),
+        (252, "tuntikehys", "alakoulu"), (163, "tuntikehys", "yläkoulu"), (57, "asumisoikeusasuntotuotanto", None)]

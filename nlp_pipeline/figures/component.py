@@ -973,6 +973,12 @@ class FigureExtractor:
                     t.pos_ == "NOUN" or _capitalised_head(t, item_start))), None)
                 if head is not None and head.lemma_.lower() not in lex.generic_labels | NOT_SUBJECTS:
                     return head.lemma_.lower()
+            intro = _breakdown_intro(doc, sent, prev) if _case(prev) == "Nom" else None
+            if intro is not None and not prev.lemma_.lower().endswith(intro.lemma_.lower()):
+                # "toteutumaprosentit ovat: keskusvirasto 69,4 %": the intro's measure, by label; a kind of the intro's
+                # own noun is its own subject ("tuotanto jakaantuu seuraavasti: Asumisoikeusasuntotuotanto noin 57 %")
+                reading.qualifier = prev.lemma_.lower()
+                return self._specific(intro)
             return self._specific(prev)
         # 5. a relative clause refers back: "717, joista kesken on 54 %"; "…, mikä on 2 prosenttiyksikköä"
         for tok in doc[sent.start: first.i]:
@@ -2100,18 +2106,39 @@ def _list_intro_subject(doc: Doc, sent: Span, max_lines: int = 12) -> Token | No
         if j < 0 or doc[j].text in (".", "!", "?"):
             return None
         before = doc[j].sent
-        if doc[j].text == ":":
+        if doc[j].text == ":" or doc[j].lower_ == "seuraavasti":  # "… on jakautunut seuraavasti" / "• Alakoulu 252 vvh"
             # only a subject that undergoes the verb ("Hankinta jakautuu … seuraavasti:"), or the object of a passive
             # ("Laskut hyväksytään seuraavasti:"), not an agent that acts on something ("toimitusjohtaja päätti
             # oikeuttaa … seuraavasti:")
-            subject = next((t for t in before if t.pos_ == "NOUN" and t.head.pos_ == "VERB" and (
-                (t.dep_ in ("nsubj", "nsubj:cop") and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in t.head.children))
+            subject = next((t for t in before if t.pos_ == "NOUN" and (t.dep_ == "nsubj:cop" or t.head.pos_ == "VERB" and (
+                (t.dep_ == "nsubj" and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in t.head.children))
                 or (t.dep_ == "obj" and "Pass" in t.head.morph.get("Voice"))
-            )), None)
+            ))), None)  # or a copula's subject: "tuntikehys on 681 vuosiviikkotuntia, joka on jakautunut seuraavasti"
             if subject is not None and _may_be_subject(subject):
                 return subject
         i = before.start
     return None
+
+
+def _breakdown_intro(doc: Doc, sent: Span, label: Token) -> Token | None:
+    """The measured noun a list of labelled amounts breaks down, when ``label`` opens a list item: the subject of
+    the clause before a colon in the same sentence (``toimintakulujen toteutumaprosentit ovat: keskusvirasto
+    69,4 %, elinvoima 66,6 %``) or of the sentence introducing the list lines (``tuntikehys on 681
+    vuosiviikkotuntia, joka on jakautunut seuraavasti`` / ``• Alakoulu 252 vvh``)."""
+    before = label.nbor(-1) if label.i > 0 else None
+    opens_item = before is None or before.is_space or before.lower_ in (":", ",", ";", "ja", "sekä", "•", "-", "–", "*", "·")
+    if not opens_item:
+        return None
+    colon = next((t for t in reversed(doc[sent.start: label.i]) if t.text == ":" or (  # or a full stop the parse ran over
+        t.text.endswith(".") and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper())), None)
+    if colon is not None and colon.text == ":":  # a clause, not a label ("LT3: Harvakaiteen korotus …")
+        clause = doc[sent.start: colon.i]
+        intro = [t for t in clause if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN"]
+        verb = any(t.pos_ in ("AUX", "VERB") for t in clause)
+        return intro[-1] if intro and verb and _may_be_subject(intro[-1]) else None
+    if before is not None and not before.is_space and before.text not in ("•", "-", "–", "*", "·"):
+        return None
+    return _list_intro_subject(doc, sent)
 
 
 def _line(doc: Doc, i: int) -> Span:
