@@ -988,3 +988,13 @@ def test_labelled_amounts_breaking_down_an_introduced_measure(nlp):
     assert [(f.value, f.subject, f.qualifier) for f in found] == [
         (69.4, "toimintakulu", "keskusvirasto"), (66.6, "toimintakulu", "elinvoima"), (681, "tuntikehys", None),
         (252, "tuntikehys", "alakoulu"), (163, "tuntikehys", "yläkoulu"), (57, "asumisoikeusasuntotuotanto", None)]
+
+
+def test_list_lines_under_an_intro_ending_in_a_copula_or_a_heading_and_shares_of_a_divided_whole(nlp):
+    text = ("Vahvistetut omaishoidon hoitopalkkiot ovat\n\n • 439,70 euroa kuukaudessa\n • 646,46 euroa kuukaudessa\n\n"
+            "Käyttömaksut\n\nVesi 2,07 €/m3\n\nTontinvarauskanta jakautuu seuraavasti:\n\nvälimuodon tuotanto 27,3 %\n"
+            "sääntelemätön tuotanto 52,3 %\n")
+    found = extract(nlp, text)
+    assert [(f.value, f.subject, f.qualifier) for f in found] == [
+        (439.70, "hoitopalkkio", None), (646.46, "hoitopalkkio", None), (2.07, "käyttömaksu", "vesi"),
+        (27.3, "tuotanto", None), (52.3, "tuotanto", None)]  # the parts, not "tontinvarauskanta"

@@ -973,7 +973,7 @@ class FigureExtractor:
                     t.pos_ == "NOUN" or _capitalised_head(t, item_start))), None)
                 if head is not None and head.lemma_.lower() not in lex.generic_labels | NOT_SUBJECTS:
                     return head.lemma_.lower()
-            intro = _breakdown_intro(doc, sent, prev) if _case(prev) == "Nom" else None
+            intro = _breakdown_intro(doc, sent, prev, reading.unit in SHARE_UNITS) if _case(prev) == "Nom" else None
             if intro is not None and not prev.lemma_.lower().endswith(intro.lemma_.lower()):
                 # "toteutumaprosentit ovat: keskusvirasto 69,4 %": the intro's measure, by label; a kind of the intro's
                 # own noun is its own subject ("tuotanto jakaantuu seuraavasti: Asumisoikeusasuntotuotanto noin 57 %")
@@ -1314,6 +1314,7 @@ STRETCH_GAP = re.compile(r"\s*(?:\([^()]*|(?:(?:noin|n\.|arviolta|lähes|yhteens
 FROM_TO_CASES = frozenset({"Ela", "Ill", "Tra", "Ess"})
 FROM_TO_PERCENT = re.compile(r"%:(?:sta|stä|iin|ksi|na|nä)$")
 RANGE_GAP = re.compile(r"\s?[-–—]\s?|\s?…\s?|\.\.\.")
+DIVIDING_VERBS = frozenset({"jakautua", "jakaantua", "jakaa", "jaotella"})
 ADVERBIAL_POSTPOSITIONS = frozenset({"mukaan", "aikana", "lopussa", "alussa", "mennessä", "osalta", "kohdalla"})
 TIME_NOUNS = frozenset({"hetki", "loppu", "alku", "vaihe", "tilanne", "aika", "vuosi", "kuukausi", "kvartaali", "kausi"})
 COMPARISON_POSTPOSITIONS = frozenset({"verrattuna", "nähden", "suhteutettuna"})
@@ -2106,7 +2107,8 @@ def _list_intro_subject(doc: Doc, sent: Span, max_lines: int = 12) -> Token | No
         if j < 0 or doc[j].text in (".", "!", "?"):
             return None
         before = doc[j].sent
-        if doc[j].text == ":" or doc[j].lower_ == "seuraavasti":  # "… on jakautunut seuraavasti" / "• Alakoulu 252 vvh"
+        # "… on jakautunut seuraavasti" / "• Alakoulu 252 vvh"; "hoitopalkkiot ovat" / "• 439,70 euroa kuukaudessa"
+        if doc[j].text == ":" or doc[j].lower_ == "seuraavasti" or (doc[j].lemma_ == "olla" and doc[j].pos_ == "AUX"):
             # only a subject that undergoes the verb ("Hankinta jakautuu … seuraavasti:"), or the object of a passive
             # ("Laskut hyväksytään seuraavasti:"), not an agent that acts on something ("toimitusjohtaja päätti
             # oikeuttaa … seuraavasti:")
@@ -2120,12 +2122,19 @@ def _list_intro_subject(doc: Doc, sent: Span, max_lines: int = 12) -> Token | No
     return None
 
 
-def _breakdown_intro(doc: Doc, sent: Span, label: Token) -> Token | None:
+def _breakdown_intro(doc: Doc, sent: Span, label: Token, share: bool) -> Token | None:
     """The measured noun a list of labelled amounts breaks down, when ``label`` opens a list item: the subject of
     the clause before a colon in the same sentence (``toimintakulujen toteutumaprosentit ovat: keskusvirasto
     69,4 %, elinvoima 66,6 %``) or of the sentence introducing the list lines (``tuntikehys on 681
-    vuosiviikkotuntia, joka on jakautunut seuraavasti`` / ``• Alakoulu 252 vvh``)."""
-    before = label.nbor(-1) if label.i > 0 else None
+    vuosiviikkotuntia, joka on jakautunut seuraavasti`` / ``• Alakoulu 252 vvh``). Not the shares of a whole said
+    to divide into its parts: each share is its part's (``tontinvarauskanta jakautuu seuraavasti: välimuodon
+    tuotanto 27,3 %``)."""
+    start = label
+    while start.i > sent.start and (  # past the label's own modifiers: "• Esiopetuksen oppilaat yli 1 km"
+        _case(start.nbor(-1)) == "Gen" or start.nbor(-1).pos_ in ("ADJ", "DET", "NUM", "CCONJ")
+    ) and not start.nbor(-1).is_space:  # "• 1. ja 2. luokan oppilaat"
+        start = start.nbor(-1)
+    before = start.nbor(-1) if start.i > 0 else None
     opens_item = before is None or before.is_space or before.lower_ in (":", ",", ";", "ja", "sekä", "•", "-", "–", "*", "·")
     if not opens_item:
         return None
@@ -2133,12 +2142,17 @@ def _breakdown_intro(doc: Doc, sent: Span, label: Token) -> Token | None:
         t.text.endswith(".") and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper())), None)
     if colon is not None and colon.text == ":":  # a clause, not a label ("LT3: Harvakaiteen korotus …")
         clause = doc[sent.start: colon.i]
+        if share and any(t.lemma_ in DIVIDING_VERBS for t in clause):
+            return None
         intro = [t for t in clause if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN"]
         verb = any(t.pos_ in ("AUX", "VERB") for t in clause)
         return intro[-1] if intro and verb and _may_be_subject(intro[-1]) else None
     if before is not None and not before.is_space and before.text not in ("•", "-", "–", "*", "·"):
         return None
-    return _list_intro_subject(doc, sent)
+    intro = _list_intro_subject(doc, sent) or _list_heading(doc, label)  # or a heading: "Käyttömaksut" / "Vesi 2,07 €/m3"
+    if intro is not None and share and any(t.lemma_ in DIVIDING_VERBS for t in intro.sent):
+        return None
+    return intro
 
 
 def _line(doc: Doc, i: int) -> Span:
