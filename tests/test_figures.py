@@ -998,3 +998,8 @@ def test_list_lines_under_an_intro_ending_in_a_copula_or_a_heading_and_shares_of
     assert [(f.value, f.subject, f.qualifier) for f in found] == [
         (439.70, "hoitopalkkio", None), (646.46, "hoitopalkkio", None), (2.07, "käyttömaksu", "vesi"),
         (27.3, "tuotanto", None), (52.3, "tuotanto", None)]  # the parts, not "tontinvarauskanta"
+
+
+def test_a_month_range_is_no_subject_and_truncated_compounds_share_their_head(nlp):
+    text = "Huhti–kesäkuussa 44 % puhelin- ja chat-yhteydenotoista ratkaistiin ensimmäisellä kontaktilla."
+    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(44, "yhteydenotto")]

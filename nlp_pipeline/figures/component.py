@@ -893,12 +893,18 @@ class FigureExtractor:
                     return part.lemma_.lower()  # "Määräaikaisten osuus henkilökunnasta": the part; "Att:n osuus": the whole
                 return self._specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         changing = last.head.lemma_.lower() in lex.change_verbs  # "kasvoi 6 % edellisvuodesta": a starting point
-        for tok in doc[last.i + 1: min(last.i + 5, sent.end)] if reading.unit in SHARE_UNITS else ():
+        shared_head = False  # "44 % puhelin- ja chat-yhteydenotoista": of contacts, by phone and chat
+        for tok in doc[last.i + 1: min(last.i + 6, sent.end)] if reading.unit in SHARE_UNITS else ():
+            if tok.is_space and "\n" in tok.text:
+                break  # the next line is another item
+            if tok.text in ("-", "–") and not doc[tok.i - 1].whitespace_:
+                shared_head = True  # a compound's first half, whose head the last compound of the coordination gives
+                continue
             base = changing or tok.lemma_.lower().endswith(tuple(lex.measure_heads)) or tok.lemma_.lower() in lex.share_bases
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and base:
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and _may_be_subject(tok):
-                return tok.lemma_.lower()
+                return tok.lemma_.lower().rsplit("-", 1)[-1] if shared_head else tok.lemma_.lower()
             # a partitive names what the percentage is of: "30 % välimuodon asuntoja", not the standard of a
             # comparison: "25 prosenttia alueen hintatasoa korkeampi", nor the object of a participle after it:
             # "50 prosenttia tarkistusvuotta edeltäneen vuoden vuokraan nähden"
