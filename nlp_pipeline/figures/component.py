@@ -891,20 +891,18 @@ class FigureExtractor:
                 part = _common_genitive(owner) if owner is not None else None
                 if part is not None and _may_be_subject(part):
                     return part.lemma_.lower()  # "Määräaikaisten osuus henkilökunnasta": the part; "Att:n osuus": the whole
-                return self._specific(tok)  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
+                return _shared_head(tok, self._specific(tok))  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         changing = last.head.lemma_.lower() in lex.change_verbs  # "kasvoi 6 % edellisvuodesta": a starting point
-        shared_head = False  # "44 % puhelin- ja chat-yhteydenotoista": of contacts, by phone and chat
         for tok in doc[last.i + 1: min(last.i + 6, sent.end)] if reading.unit in SHARE_UNITS else ():
             if tok.is_space and "\n" in tok.text:
                 break  # the next line is another item
-            if tok.text in ("-", "–") and not doc[tok.i - 1].whitespace_:
-                shared_head = True  # a compound's first half, whose head the last compound of the coordination gives
-                continue
+            if _truncation(tok):
+                continue  # "44 % puhelin- ja chat-yhteydenotoista": a compound's first half
             base = changing or tok.lemma_.lower().endswith(tuple(lex.measure_heads)) or tok.lemma_.lower() in lex.share_bases
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and base:
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and _may_be_subject(tok):
-                return tok.lemma_.lower().rsplit("-", 1)[-1] if shared_head else tok.lemma_.lower()
+                return _shared_head(tok, tok.lemma_.lower())
             # a partitive names what the percentage is of: "30 % välimuodon asuntoja", not the standard of a
             # comparison: "25 prosenttia alueen hintatasoa korkeampi", nor the object of a participle after it:
             # "50 prosenttia tarkistusvuotta edeltäneen vuoden vuokraan nähden"
@@ -1883,6 +1881,18 @@ def _predicate_state(sent: Span, last: Token) -> str | None:
         return None
     described = _token_after(after[0])  # an attribute of the noun after it is no predicate: "45 % sääntelemättömiä … asuntoja"
     return None if described is not None and described.is_alpha else after[0].lemma_.lower()
+
+
+def _truncation(tok: Token) -> bool:
+    """The hyphen of a compound's first half the tokenizer split off: ``puhelin-`` in ``puhelin- ja chat-…``."""
+    return tok.text in ("-", "–") and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+
+
+def _shared_head(tok: Token, lemma: str) -> str:
+    """``puhelin- ja chat-yhteydenotoista``: the coordinated compounds share the head (``yhteydenotto``)."""
+    if "-" in lemma and any(_truncation(t) for t in tok.doc[max(0, tok.i - 4): tok.i]):
+        return lemma.rsplit("-", 1)[-1]
+    return lemma
 
 
 def _names_time(noun: Token) -> bool:
