@@ -892,7 +892,7 @@ class FigureExtractor:
                 if part is not None and _may_be_subject(part):
                     return part.lemma_.lower()  # "Määräaikaisten osuus henkilökunnasta": the part; "Att:n osuus": the whole
                 return _shared_head(tok, self._specific(tok))  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
-        changing = last.head.lemma_.lower() in lex.change_verbs  # "kasvoi 6 % edellisvuodesta": a starting point
+        changing = self._changes(first, last)  # "kasvoi 6 % edellisvuodesta": a starting point
         for tok in doc[last.i + 1: min(last.i + 6, sent.end)] if reading.unit in SHARE_UNITS else ():
             if tok.is_space and "\n" in tok.text:
                 break  # the next line is another item
