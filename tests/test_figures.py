@@ -1004,3 +1004,8 @@ def test_a_month_range_is_no_subject_and_truncated_compounds_share_their_head(nl
     text = ("Huhti–kesäkuussa 44 % puhelin- ja chat-yhteydenotoista ratkaistiin ensimmäisellä kontaktilla. "
             "Puhelin- ja chat-yhteydenotoista 41 % ratkaistiin heti.")
     assert [(f.value, f.subject) for f in extract(nlp, text)] == [(44, "yhteydenotto"), (41, "yhteydenotto")]
+
+
+def test_a_difference_stated_with_mika_counts_what_the_figure_before_it_counts(nlp):
+    text = "Määräaikaista henkilökuntaa oli vuoden lopussa 89, mikä on 3 henkilöä vähemmän kuin vuotta aiemmin."
+    assert [(f.value, f.subject, f.direction) for f in extract(nlp, text)] == [(89, "henkilökunta", None), (3, "henkilökunta", "less")]

@@ -1322,7 +1322,8 @@ DIVIDING_VERBS = frozenset({"jakautua", "jakaantua", "jakaa", "jaotella"})
 ADVERBIAL_POSTPOSITIONS = frozenset({"mukaan", "aikana", "lopussa", "alussa", "mennessä", "osalta", "kohdalla"})
 TIME_NOUNS = frozenset({"hetki", "loppu", "alku", "vaihe", "tilanne", "aika", "vuosi", "kuukausi", "kvartaali", "kausi"})
 COMPARISON_POSTPOSITIONS = frozenset({"verrattuna", "nähden", "suhteutettuna"})
-RESTATING_GAP = re.compile(r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|eli\s+)(?P<sign>[+−-]\s*)?")  # the word: a count's noun
+# the word: a count's noun; "mikä on": a difference stated of the figure before ("89, mikä on 3 henkilöä vähemmän")
+RESTATING_GAP = re.compile(r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|eli\s+|,\s*mikä\s+on\s+)(?P<sign>[+−-]\s*)?")
 COMPARATIVE_ENDING = re.compile(r"(?:mpi|mm[aä]\w*|mp[aä]\w*)$")
 
 
