@@ -1009,3 +1009,8 @@ def test_a_month_range_is_no_subject_and_truncated_compounds_share_their_head(nl
 def test_a_difference_stated_with_mika_counts_what_the_figure_before_it_counts(nlp):
     text = "Määräaikaista henkilökuntaa oli vuoden lopussa 89, mikä on 3 henkilöä vähemmän kuin vuotta aiemmin."
     assert [(f.value, f.subject, f.direction) for f in extract(nlp, text)] == [(89, "henkilökunta", None), (3, "henkilökunta", "less")]
+
+
+def test_an_ordinal_range_of_quarters_is_a_period_name(nlp):
+    text = "Raportti ajalta 1.–3. neljännes. Tehtävistä kolmannes on valmis."
+    assert [(f.value, f.denominator, f.subject) for f in extract(nlp, text)] == [(1, 3, "tehtävä")]

@@ -43,6 +43,7 @@ CANDIDATE_RE = re.compile(
 )
 HAS_DIGIT = re.compile(r"\d")
 ZEROS_ONLY = re.compile(r"00+")
+ORDINAL_BEFORE = re.compile(r"\d\.\s*$")
 MULTIPLIER_PARTITIVES = frozenset({"sataa", "tuhatta", "miljoonaa", "miljardia"})
 DECIMAL_POINT_RE = re.compile(r"(?<![\w.,])\d{1,3}\.\d{1,2}(?=\s*%|\s+(?:milj|mrd|miljard|prosent))")
 # a minus with a space after it is a sign only right after a copula; elsewhere it is a dash or a list bullet
@@ -294,8 +295,8 @@ class FigureExtractor:
             if frac is not None:
                 if tok.i > 0 and doc[tok.i - 1].lower_ in ("molemmat", "kummatkin", "eri", "monet", "hyvät", "huonot"):
                     continue
-                if tok.i > 0 and _ordinal(doc[tok.i - 1]):
-                    continue  # "1. neljänneksen aikana", "toisen neljänneksen": a period's name
+                if (tok.i > 0 and _ordinal(doc[tok.i - 1])) or ORDINAL_BEFORE.search(doc.text, max(0, tok.idx - 4), tok.idx):
+                    continue  # "1. neljänneksen aikana", "toisen neljänneksen", "1.–3. neljännes": a period's name
                 out.append(Candidate(tok.idx, tok.idx + len(tok.text), float(frac[0]), False, denominator=float(frac[1]), word=True))
                 continue
             value = self.words.value(low)
