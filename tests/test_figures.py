@@ -57,6 +57,12 @@ def by_text(found, text: str, fragment: str):
     return hits[0]
 
 
+def attributes(found, *names: str) -> list:
+    """The named attributes of each figure, a tuple per figure (the bare value when one is named)."""
+    rows = [tuple(getattr(f, name) for name in names) for f in found]
+    return [row[0] for row in rows] if len(names) == 1 else rows
+
+
 # ---------------------------------------------------------------- seeds
 
 
@@ -864,13 +870,13 @@ def test_changes_stated_as_a_difference_have_a_direction(nlp):
 
 def test_a_change_from_one_value_to_another_or_a_calculated_value_has_no_direction(nlp):
     text = "Vuokra nousee 765,50 eurosta 790,83 euroon. Hankinnan arvo lasketaan 50 000 euroksi. Osuus laski 12 %:iin."
-    assert [f.direction for f in extract(nlp, text)] == [None, None, None, None]
+    assert attributes(extract(nlp, text), "direction") == [None, None, None, None]
 
 
 def test_lemmas_agree_with_the_tagged_case_and_number(nlp):
     text = "Erityisluokissa on noin 38 oppilasta. Oppilaita on 140. Henkilöstön määrä kasvoi 405 henkilöstä 411 henkilöön."
     found = extract(nlp, text)
-    assert [f.subject for f in found] == ["oppilas", "oppilas", "henkilöstö", "henkilöstö"]
+    assert attributes(found, "subject") == ["oppilas", "oppilas", "henkilöstö", "henkilöstö"]
 
 
 def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
@@ -884,7 +890,7 @@ def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
 
 def test_the_outturn_of_a_budget_line_is_of_that_line_also_when_the_measure_noun_is_elided(nlp):
     text = "Toimintatuottojen toteutumaprosentti on 74,4 % ja toimintakulujen 70,9 %. Poistojen tasoksi on arvioitu 2,9 milj. €."
-    assert [f.subject for f in extract(nlp, text)] == ["toimintatuotto", "toimintakulu", "poisto"]
+    assert attributes(extract(nlp, text), "subject") == ["toimintatuotto", "toimintakulu", "poisto"]
 
 
 def test_periods_of_month_ranges_not_of_price_levels_comparison_standards_or_another_figures_parenthesis(nlp):
@@ -902,40 +908,40 @@ def test_subjects_of_staff_figures_in_a_personnel_report(nlp):
             "henkilökunnasta oli 17 %. Käyttökustannukset nousivat 6 % edellisvuoteen verrattuna. Vuositasolla hankkeiden "
             "määrä on 20-30 kpl, joiden arvo ilman arvonlisäveroa ylittää 300 000 euroa.")
     found = extract(nlp, text)
-    assert [f.subject for f in found] == ["henkilökunta", "henkilökunta", "määräaikainen", "käyttökustannus", "hanke",
+    assert attributes(found, "subject") == ["henkilökunta", "henkilökunta", "määräaikainen", "käyttökustannus", "hanke",
                                          "hanke", "hanke"]
 
 
 def test_grade_ranges_are_labels_and_the_pupils_counted_have_no_direction_from_another_clause(nlp):
     text = "Oppilasmäärä laskee siten, että vuosiluokilla 0-6 oppilaita on enää 279 ja vuosiluokilla 7-9 oppilaita on 140."
     found = extract(nlp, text)
-    assert [(f.value, f.subject, f.direction) for f in found] == [(279, "oppilas", None), (140, "oppilas", None)]
+    assert attributes(found, "value", "subject", "direction") == [(279, "oppilas", None), (140, "oppilas", None)]
 
 
 def test_goals_counted_by_share_and_durations_without_a_named_measure(nlp):
     text = ("Tytäryhteisöille asetetuista tavoitteista toteutui 76 prosenttia. Omaishoidon tuki: 51 vuorokautta "
             "(50 vuorokautta). Palautteen keräys uudistettiin puoli vuotta sitten.")
-    assert [f.subject for f in extract(nlp, text)] == ["tavoite", None, None, None]
+    assert attributes(extract(nlp, text), "subject") == ["tavoite", None, None, None]
 
 
 def test_a_bare_number_after_a_named_score_is_that_score(nlp):
     text = ("Suositteluindeksi (NPS) oli koko hyvinvointialueella 68, mikä on hyvä tulos. Asiakastyytyväisyyden "
             "NPS-mittauksen arvo oli 75,8. Kaupungin elinkustannusindeksi oli 1944. Palautteita kertyi 430, ja niissä NPS oli 74.")
     found = extract(nlp, text)
-    assert [(f.value, f.unit, f.subject) for f in found] == [(68, "score", "nps"), (75.8, "score", "nps-mittaus"),
+    assert attributes(found, "value", "unit", "subject") == [(68, "score", "nps"), (75.8, "score", "nps-mittaus"),
                                                             (430, "count", "palaute"), (74, "score", "nps")]
 
 
 def test_a_count_that_ends_a_sentence_is_no_ordinal(nlp):
     text = "Hakijoita oli 12. Asiakkaita oli 120. Hankkeen 2. vaihe alkaa.\n1. Johdanto"
-    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(12, "hakija"), (120, "asiakas")]
+    assert attributes(extract(nlp, text), "value", "subject") == [(12, "hakija"), (120, "asiakas")]
 
 
 def test_bare_counts_after_a_time_or_source_adverbial_and_broken_numbers(nlp):
     text = ("Kokonaisoppilasmäärä on ennusteen mukaan 345. Määräaikaista henkilökuntaa oli vuoden lopussa 89.\n"
             "Palveluita käytti 1,847 000 asiakasta. Osuus olisi n. 1,66 \nmilj. euroa. Mittari näytti 84 NPS-pistettä.")
     found = extract(nlp, text)
-    assert [(f.value, f.unit, f.subject) for f in found] == [
+    assert attributes(found, "value", "unit", "subject") == [
         (345, "count", "kokonaisoppilasmäärä"), (89, "count", "henkilökunta"), (1_660_000, "eur", "osuus"),
         (84, "score", "mittari")]
 
@@ -944,7 +950,7 @@ def test_a_restatement_measures_what_the_figure_before_it_measures(nlp):
     text = ("Vakinaisen henkilökunnan määrä lisääntyi 2,2 % (+ 9 hlöä) vuoden aikana. Toimintakuluja on kertynyt "
             "n. 233,5 Me eli n. 25,2 % talousarviosta. Kuntamaksut on kirjattu tuloksi kuudelta kuukaudelta.")
     found = extract(nlp, text)
-    assert [(f.value, f.subject, f.direction) for f in found] == [
+    assert attributes(found, "value", "subject", "direction") == [
         (2.2, "henkilökunta", "more"), (9, "henkilökunta", "more"), (233_500_000, "toimintakulu", None),
         (25.2, "toimintakulu", None), (6, None, None)]
 
@@ -952,20 +958,20 @@ def test_a_restatement_measures_what_the_figure_before_it_measures(nlp):
 def test_a_duration_under_a_line_naming_a_length_of_time_is_that_time(nlp):
     text = ("Odotusajat ajanjaksolla 1.7.-31.12.2025:\n- Omaishoidon tuki: 51 vuorokautta\n- Palveluasuminen: 70 vuorokautta\n\n"
             "Sopimus on voimassa 3 vuotta. Päätös tulee voimaan 30 päivän kuluessa.")
-    assert [f.subject for f in extract(nlp, text)] == ["odotusaika", "odotusaika", "sopimus", None]
+    assert attributes(extract(nlp, text), "subject") == ["odotusaika", "odotusaika", "sopimus", None]
 
 
 def test_states_and_end_points_of_a_change_have_no_direction(nlp):
     text = ("Henkilökunnan määrä lisääntyi vuoden aikana 32 henkilöllä ollen vuoden lopussa 454 henkilöä. Määrä kasvoi "
             "405 henkilöstä 411 henkilöön. Oppilasmäärä laskee alle 35 oppilaan rajan. Väestö kasvaa seuraavan kymmenen "
             "vuoden aikana. Enimmäisaika voidaan ylittää 3 kuukaudella.")
-    assert [f.direction for f in extract(nlp, text)] == ["more", None, None, None, None, None, "more"]
+    assert attributes(extract(nlp, text), "direction") == ["more", None, None, None, None, None, "more"]
 
 
 def test_school_years_and_comparison_budgets_as_periods(nlp):
     text = ("Oppilasmäärä on lukuvuonna 2025-2026 alle 25 oppilasta. Toimintakate heikkenee 5,7 miljoonaa euroa vuoden "
             "2020 muutetusta talousarviosta.")
-    assert [f.period for f in extract(nlp, text, report_period="2021")] == ["2025-08-01/2026-07-31", "2021"]
+    assert attributes(extract(nlp, text, report_period="2021"), "period") == ["2025-08-01/2026-07-31", "2021"]
 
 
 def test_report_shorthand_a_half_after_a_numeral_named_shares_and_teaching_hours(nlp):
@@ -974,7 +980,7 @@ def test_report_shorthand_a_half_after_a_numeral_named_shares_and_teaching_hours
             "60 kilometriä yhteen suuntaan. Aamutoiminnan kuukausimaksuksi esitetään 104 euroa. Kaatopaikkajätteen määrä "
             "väheni edellisvuodesta 30,7 prosenttia.")
     found = extract(nlp, text)
-    assert [(f.value, f.unit, f.subject) for f in found] == [
+    assert attributes(found, "value", "unit", "subject") == [
         (2.5, "percent", "lainaus"), (49.5, "percent", "vastausprosentti"), (6.4, "score", "keskiarvo"),
         (2.5, "hour", "koulumatka"), (681, "other", "tuntikehys"), (60, "km", "matka"), (104, "eur", "kuukausimaksu"),
         (30.7, "percent", "kaatopaikkajäte")]
@@ -985,7 +991,7 @@ def test_labelled_amounts_breaking_down_an_introduced_measure(nlp):
             "Lukuvuoden tuntikehys on 681 vuosiviikkotuntia, joka on jakautunut seuraavasti\n\n • Alakoulu 252 vvh\n"
             " • Yläkoulu 163 vvh\n\nTuotanto jakaantuu seuraavasti:\n\nAsumisoikeusasuntotuotanto noin 57 %\n")
     found = extract(nlp, text)
-    assert [(f.value, f.subject, f.qualifier) for f in found] == [
+    assert attributes(found, "value", "subject", "qualifier") == [
         (69.4, "toimintakulu", "keskusvirasto"), (66.6, "toimintakulu", "elinvoima"), (681, "tuntikehys", None),
         (252, "tuntikehys", "alakoulu"), (163, "tuntikehys", "yläkoulu"), (57, "asumisoikeusasuntotuotanto", None)]
 
@@ -995,7 +1001,7 @@ def test_list_lines_under_an_intro_ending_in_a_copula_or_a_heading_and_shares_of
             "Käyttömaksut\n\nVesi 2,07 €/m3\n\nTontinvarauskanta jakautuu seuraavasti:\n\nvälimuodon tuotanto 27,3 %\n"
             "sääntelemätön tuotanto 52,3 %\n")
     found = extract(nlp, text)
-    assert [(f.value, f.subject, f.qualifier) for f in found] == [
+    assert attributes(found, "value", "subject", "qualifier") == [
         (439.70, "hoitopalkkio", None), (646.46, "hoitopalkkio", None), (2.07, "käyttömaksu", "vesi"),
         (27.3, "tuotanto", None), (52.3, "tuotanto", None)]  # the parts, not "tontinvarauskanta"
 
@@ -1003,14 +1009,14 @@ def test_list_lines_under_an_intro_ending_in_a_copula_or_a_heading_and_shares_of
 def test_a_month_range_is_no_subject_and_truncated_compounds_share_their_head(nlp):
     text = ("Huhti–kesäkuussa 44 % puhelin- ja chat-yhteydenotoista ratkaistiin ensimmäisellä kontaktilla. "
             "Puhelin- ja chat-yhteydenotoista 41 % ratkaistiin heti.")
-    assert [(f.value, f.subject) for f in extract(nlp, text)] == [(44, "yhteydenotto"), (41, "yhteydenotto")]
+    assert attributes(extract(nlp, text), "value", "subject") == [(44, "yhteydenotto"), (41, "yhteydenotto")]
 
 
 def test_a_difference_stated_with_mika_counts_what_the_figure_before_it_counts(nlp):
     text = "Määräaikaista henkilökuntaa oli vuoden lopussa 89, mikä on 3 henkilöä vähemmän kuin vuotta aiemmin."
-    assert [(f.value, f.subject, f.direction) for f in extract(nlp, text)] == [(89, "henkilökunta", None), (3, "henkilökunta", "less")]
+    assert attributes(extract(nlp, text), "value", "subject", "direction") == [(89, "henkilökunta", None), (3, "henkilökunta", "less")]
 
 
 def test_an_ordinal_range_of_quarters_is_a_period_name(nlp):
     text = "Raportti ajalta 1.–3. neljännes. Tehtävistä kolmannes on valmis."
-    assert [(f.value, f.denominator, f.subject) for f in extract(nlp, text)] == [(1, 3, "tehtävä")]
+    assert attributes(extract(nlp, text), "value", "denominator", "subject") == [(1, 3, "tehtävä")]
