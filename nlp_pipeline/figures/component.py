@@ -1197,11 +1197,11 @@ class FigureExtractor:
     ) -> str | None:
         """A change stated as a difference: "kasvoi 11 %", "väheni 78 henkilöllä", "9 Me talousarviota heikompana",
         "viiden sairaansijan vähennystä". A from/to change ("765,50 eurosta 790,83 euroon") has none."""
-        counted = _token_after(last) if reading.unit == "count" else None
-        counted_case = _case(counted) if counted is not None and counted.pos_ == "NOUN" else None
+        after = _token_after(last)
+        counted = after if reading.unit == "count" and after is not None and after.pos_ == "NOUN" else None
+        counted_case = _case(counted) if counted is not None else None
         if _case(last) in FROM_TO_CASES or counted_case in FROM_TO_CASES or FROM_TO_PERCENT.search(last.text):
             return None  # "765,50 eurosta 790,83 euroon", "405 henkilöstä 411 henkilöön"
-        after = _token_after(last)
         if reading.unit in DURATIONS and after is not None and after.lower_ in self.lex.time_adverbial_heads:
             return None  # "kasvaa seuraavan kymmenen vuoden aikana": when, not by how much
         directions = self.lex.directions
