@@ -5,10 +5,15 @@ a singular nominative's lemma (``oppilaita`` -> ``oppilaita``), and an uncompoun
 (``oppilasta`` -> ``oppi+lapsi``, ``erityisluokissa`` -> ``erityisluokki``). The figures component names what
 a figure measures by lemma, so it runs after this one; the trained tagging components keep the lemmas they
 were trained on, so this one is added after them.
+
+Where no reading agrees, the tagger itself is wrong, and when Voikko knows the word only as a noun in one case,
+the token takes that reading: ``oppilaista`` tagged as an adjective's partitive is the elative of ``oppilas``,
+``alijäämään`` tagged as a verb the illative of ``alijäämä``. The parse is left as it is.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,46 +25,77 @@ VOIKKO_CASES = {
 }
 VOIKKO_NUMBERS = {"singular": "Sing", "plural": "Plur"}
 NOMINAL_CLASSES = frozenset({"nimisana", "laatusana", "nimisana_laatusana"})
+NOUN_CLASS = "nimisana"
 
 
-@Language.factory("agreeing_lemmas", default_config={"pos": ["NOUN", "ADJ"], "cache_size": 65536})
-def make_agreeing_lemmas(nlp: Language, name: str, pos: list[str], cache_size: int) -> "AgreeingLemmas":
+class Reading(NamedTuple):
+    lemma: str
+    case: str | None
+    number: str | None
+    parts: int  # compound parts beyond the first
+    noun: bool  # a plain noun: no adjective, participle or agent-noun reading
+
+
+@Language.factory(
+    "agreeing_lemmas", default_config={"pos": ["NOUN", "ADJ"], "retag_pos": ["NOUN", "ADJ", "VERB"], "cache_size": 65536}
+)
+def make_agreeing_lemmas(nlp: Language, name: str, pos: list[str], retag_pos: list[str], cache_size: int) -> "AgreeingLemmas":
     voikko = getattr(nlp.get_pipe("lemmatizer"), "voikko", None) if "lemmatizer" in nlp.pipe_names else None
-    return AgreeingLemmas(voikko, frozenset(pos), cache_size)
+    return AgreeingLemmas(voikko, frozenset(pos), frozenset(retag_pos), cache_size)
 
 
 class AgreeingLemmas:
     """Re-chooses a nominal's lemma among Voikko's analyses that agree with its tagged case and number,
-    preferring the fewest compound parts; keeps the lemma when it is already such a choice."""
+    preferring the fewest compound parts; keeps the lemma when it is already such a choice. A token of
+    ``retag_pos`` tagged with a case that Voikko reads only as a noun in another case becomes that noun (a token
+    tagged without a case is an indeclinable the tagger knows: ``koko`` "whole")."""
 
-    def __init__(self, voikko, pos: frozenset[str], cache_size: int):
+    def __init__(self, voikko, pos: frozenset[str], retag_pos: frozenset[str], cache_size: int):
         self.pos = pos
+        self.retag_pos = retag_pos
+        self._looked_at = pos | retag_pos
         self._readings = lru_cache(maxsize=cache_size)(self._analyse) if voikko is not None else None
         self.voikko = voikko
 
-    def _analyse(self, word: str) -> tuple[tuple[str, str | None, str | None, int], ...]:
-        """(base form, case, number, compound parts) of each nominal reading of ``word``."""
-        return tuple(
-            (a["BASEFORM"], VOIKKO_CASES.get(a.get("SIJAMUOTO", "")), VOIKKO_NUMBERS.get(a.get("NUMBER", "")),
-             a.get("STRUCTURE", "").count("="))
-            for a in self.voikko.analyze(word)
-            if a.get("CLASS") in NOMINAL_CLASSES and "BASEFORM" in a
-        )
+    def _analyse(self, word: str) -> tuple[tuple[Reading, ...], bool]:
+        """Each nominal reading of ``word``, and whether Voikko reads it as anything else too."""
+        readings, other = [], False
+        for a in self.voikko.analyze(word):
+            if a.get("CLASS") not in NOMINAL_CLASSES or "BASEFORM" not in a:
+                other = True
+                continue
+            readings.append(Reading(
+                a["BASEFORM"], VOIKKO_CASES.get(a.get("SIJAMUOTO", "")), VOIKKO_NUMBERS.get(a.get("NUMBER", "")),
+                a.get("STRUCTURE", "").count("="), a["CLASS"] == NOUN_CLASS and "PARTICIPLE" not in a,
+            ))
+        return tuple(readings), other
 
     def __call__(self, doc: Doc) -> Doc:
         if self._readings is None:
             return doc
         for tok in doc:
-            if tok.pos_ not in self.pos or not tok.is_alpha:
+            if not tok.is_alpha or tok.pos_ not in self._looked_at:
                 continue
+            readings, other = self._readings(tok.text)
             case, number = tok.morph.get("Case"), tok.morph.get("Number")
-            if not case:
-                continue
-            agreeing = [r for r in self._readings(tok.text) if r[1] == case[0] and (not number or r[2] == number[0])]
-            if not agreeing:
-                continue
-            fewest = min(r[3] for r in agreeing)
-            simplest = [r[0] for r in agreeing if r[3] == fewest]
-            if tok.lemma_ not in simplest:
-                tok.lemma_ = simplest[0]
+            possessive = bool(tok.morph.get("Person[psor]"))  # Voikko reads "olonsa" as a nominative only
+            agreeing = [r for r in readings if case and r.case == case[0] and (not number or r.number == number[0])]
+            if agreeing and tok.pos_ in self.pos:
+                simplest = _simplest(agreeing)
+                if tok.lemma_ not in {r.lemma for r in simplest}:
+                    tok.lemma_ = simplest[0].lemma
+            elif case and not agreeing and tok.pos_ in self.retag_pos and not possessive and _one_noun_case(readings, other):
+                reading = _simplest(readings)[0]
+                tok.pos_ = "NOUN"  # the tagger's other features belong to its wrong reading ("-kaan" as a clitic)
+                tok.set_morph({"Case": reading.case, **({"Number": reading.number} if reading.number else {})})
+                tok.lemma_ = reading.lemma
         return doc
+
+
+def _simplest(readings: list[Reading] | tuple[Reading, ...]) -> list[Reading]:
+    fewest = min(r.parts for r in readings)
+    return [r for r in readings if r.parts == fewest]
+
+
+def _one_noun_case(readings: tuple[Reading, ...], other: bool) -> bool:
+    return bool(readings) and not other and all(r.noun and r.case for r in readings) and len({r.case for r in readings}) == 1

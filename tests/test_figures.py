@@ -879,6 +879,21 @@ def test_lemmas_agree_with_the_tagged_case_and_number(nlp):
     assert attributes(found, "subject") == ["oppilas", "oppilas", "henkilöstö", "henkilöstö"]
 
 
+def test_a_word_the_tagger_misreads_takes_the_only_noun_reading_voikko_has(nlp):
+    # "oppilaista" tagged as an adjective's partitive; "koko" (whole) is tagged without a case and stays as it is
+    text = "Kunnan esi- ja perusopetuksen oppilaista reilu kolmannes käyttää koulukuljetusta. Kunnan koko väestöstä 12 % on lapsia."
+    doc = nlp(text)
+    misread = next(t for t in doc if t.text == "oppilaista")
+    assert (misread.pos_, misread.morph.get("Case"), misread.lemma_) == ("NOUN", ["Ela"], "oppilas")
+    assert next(t for t in doc if t.text == "koko").pos_ != "NOUN"
+    assert attributes(doc._.figures, "subject", "approx") == [("oppilas", True), ("väestö", False)]
+
+
+def test_a_partitive_before_a_comparative_is_its_standard_not_what_is_measured(nlp):
+    text = "Toimintakate toteutuu noin 9 Me talousarviota heikompana."
+    assert attributes(extract(nlp, text), "subject", "direction") == [("toimintakate", "less")]
+
+
 def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
     text = ("Toimintatuotot olivat n. 23,0 Me, joka on n. 23,7 % talousarviosta. Tulos on noin 27.7 miljoonaa euroa "
             "talousarviota heikompi. Taseen loppusumma oli 84,2 M. Asuinrakennusoikeus on noin 9 300 k m2.")

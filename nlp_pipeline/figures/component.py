@@ -2059,7 +2059,7 @@ def _measured_partitive(doc: Doc, last: Token) -> Token | None:
 def _compared(tok: Token) -> bool:
     """A partitive followed by a comparative is the standard of comparison: ``aiesopimusta korkeampi``."""
     after = _token_after(tok)
-    return after is not None and ("Cmp" in after.morph.get("Degree") or after.lower_ in ("enemmän", "vähemmän"))
+    return after is not None and (_comparative(after) or after.lower_ in ("enemmän", "vähemmän"))
 
 
 def _before_parenthesis(tok: Token, max_dist: int = 20) -> Token | None:
