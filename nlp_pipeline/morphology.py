@@ -7,8 +7,9 @@ a figure measures by lemma, so it runs after this one; the trained tagging compo
 were trained on, so this one is added after them.
 
 Where no reading agrees, the tagger itself is wrong, and when Voikko knows the word only as a noun in one case,
-the token takes that reading: ``oppilaista`` tagged as an adjective's partitive is the elative of ``oppilas``,
-``alijäämään`` tagged as a verb the illative of ``alijäämä``. The parse is left as it is.
+the token takes that reading: ``oppilaista`` tagged as an adjective's partitive is the elative of ``oppilas``;
+so does a verb form Voikko knows no verb for (``alijäämään`` tagged as an infinitive is the illative of
+``alijäämä``). The parse is left as it is.
 """
 from __future__ import annotations
 
@@ -47,8 +48,7 @@ def make_agreeing_lemmas(nlp: Language, name: str, pos: list[str], retag_pos: li
 class AgreeingLemmas:
     """Re-chooses a nominal's lemma among Voikko's analyses that agree with its tagged case and number,
     preferring the fewest compound parts; keeps the lemma when it is already such a choice. A token of
-    ``retag_pos`` tagged with a case that Voikko reads only as a noun in another case becomes that noun (a token
-    tagged without a case is an indeclinable the tagger knows: ``koko`` "whole")."""
+    ``retag_pos`` the tagger misread becomes the noun Voikko knows (``_misread_noun``)."""
 
     def __init__(self, voikko, pos: frozenset[str], retag_pos: frozenset[str], cache_size: int):
         self.pos = pos
@@ -84,8 +84,7 @@ class AgreeingLemmas:
                 simplest = _simplest(agreeing)
                 if tok.lemma_ not in {r.lemma for r in simplest}:
                     tok.lemma_ = simplest[0].lemma
-            elif case and not agreeing and tok.pos_ in self.retag_pos and not possessive and _one_noun_case(readings, other):
-                reading = _simplest(readings)[0]
+            elif tok.pos_ in self.retag_pos and not possessive and (reading := _misread_noun(tok, readings, other, agreeing)):
                 tok.pos_ = "NOUN"  # the tagger's other features belong to its wrong reading ("-kaan" as a clitic)
                 tok.set_morph({"Case": reading.case, **({"Number": reading.number} if reading.number else {})})
                 tok.lemma_ = reading.lemma
@@ -97,5 +96,16 @@ def _simplest(readings: list[Reading] | tuple[Reading, ...]) -> list[Reading]:
     return [r for r in readings if r.parts == fewest]
 
 
-def _one_noun_case(readings: tuple[Reading, ...], other: bool) -> bool:
-    return bool(readings) and not other and all(r.noun and r.case for r in readings) and len({r.case for r in readings}) == 1
+def _misread_noun(tok, readings: tuple[Reading, ...], other: bool, agreeing: list[Reading]) -> Reading | None:
+    """The noun a misread token is: Voikko knows it only as a noun in one case, and none of its readings agrees
+    with the tags; or the tagger made a verb form of it, and Voikko knows no verb of that form ("alijäämään"
+    read as an infinitive)."""
+    nouns = [r for r in readings if r.noun and r.case]
+    if other or not nouns:
+        return None
+    case = tok.morph.get("Case")
+    if tok.pos_ == "VERB" and "Part" not in tok.morph.get("VerbForm"):
+        nouns = [r for r in nouns if case and r.case == case[0]] or nouns
+    elif not case or agreeing or len(nouns) < len(readings):
+        return None  # a token tagged without a case is an indeclinable the tagger knows: "koko" (whole)
+    return _simplest(nouns)[0] if len({r.case for r in nouns}) == 1 else None

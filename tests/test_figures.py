@@ -889,6 +889,11 @@ def test_a_word_the_tagger_misreads_takes_the_only_noun_reading_voikko_has(nlp):
     assert attributes(doc._.figures, "subject", "approx") == [("oppilas", True), ("väestö", False)]
 
 
+def test_a_noun_the_tagger_read_as_an_infinitive_that_voikko_knows_no_verb_for_is_that_noun(nlp):
+    text = "Arvion mukaan tulos asettuisi 12–15 miljoonan euron alijäämään."
+    assert attributes(extract(nlp, text), "value", "subject") == [(12_000_000, "alijäämä"), (15_000_000, "alijäämä")]
+
+
 def test_a_partitive_before_a_comparative_is_its_standard_not_what_is_measured(nlp):
     text = "Toimintakate toteutuu noin 9 Me talousarviota heikompana."
     assert attributes(extract(nlp, text), "subject", "direction") == [("toimintakate", "less")]
