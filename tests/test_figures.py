@@ -899,6 +899,13 @@ def test_a_partitive_before_a_comparative_is_its_standard_not_what_is_measured(n
     assert attributes(extract(nlp, text), "subject", "direction") == [("toimintakate", "less")]
 
 
+def test_survey_shares_are_of_the_respondents_named_once_for_the_paragraph(nlp):
+    text = ("Vastanneista 90 prosenttia koki saavansa apua. 92 prosenttia koki olonsa turvalliseksi ja 91 prosenttia "
+            "koki hoidon hyödylliseksi. Yli kaksi kolmasosaa vastanneista asiakkaista piti palvelua hyvänä. "
+            "Kaksi kolmasosaa koki palvelun hitaaksi.")
+    assert attributes(extract(nlp, text), "subject") == ["vastaaja", "vastaaja", "vastaaja", "asiakas", "asiakas"]
+
+
 def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
     text = ("Toimintatuotot olivat n. 23,0 Me, joka on n. 23,7 % talousarviosta. Tulos on noin 27.7 miljoonaa euroa "
             "talousarviota heikompi. Taseen loppusumma oli 84,2 M. Asuinrakennusoikeus on noin 9 300 k m2.")

@@ -182,7 +182,7 @@ class FigureExtractor:
             si = bisect.bisect_right(sent_starts, first.idx) - 1
             by_sent.setdefault(si, []).append((reading, first, last))
         for si, readings in by_sent.items():
-            figures += self._attributes(doc, text, sents[si], readings, report_period, section_kind, fi)
+            figures += self._attributes(doc, text, sents[si], readings, report_period, section_kind, fi, figures)
         doc._.figures = figures
         return doc
 
@@ -663,7 +663,7 @@ class FigureExtractor:
     # ---------------------------------------------------------------- attributes
     def _attributes(
         self, doc: Doc, text: str, sent: Span, readings: list[tuple[Reading, Token, Token]], report_period: str | None,
-        section_kind: str | None, fi: bool,
+        section_kind: str | None, fi: bool, earlier: list[Figure],
     ) -> list[Figure]:
         sent_text = sent.text
         periods = find_periods(sent_text, report_period) if fi else _years_only(sent_text)
@@ -676,6 +676,8 @@ class FigureExtractor:
             if subject is None and fi:
                 subject = self._subject(doc, _paragraph_scope(doc, sent, first), first, last, reading, out, clause_of)
                 subject = self._area_measure(reading, subject)
+                if subject is None and reading.unit in SHARE_UNITS:
+                    subject = _elided_whole(doc, first, last, out or earlier)
             subject = self.lex.subject_aliases.get(subject, subject)
             if subject is not None:  # costs grow by 2,2 % too: no figure measures a "course"
                 subject = _money_sense(subject, self.lex.money_senses)
@@ -904,6 +906,8 @@ class FigureExtractor:
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and _may_be_subject(tok):
                 return _shared_head(tok, tok.lemma_.lower())
+            if _elative_attribute(tok):
+                continue  # "90 prosenttia vastanneista asiakkaista"
             # a partitive names what the percentage is of: "30 % välimuodon asuntoja", not the standard of a
             # comparison: "25 prosenttia alueen hintatasoa korkeampi", nor the object of a participle after it:
             # "50 prosenttia tarkistusvuotta edeltäneen vuoden vuokraan nähden"
@@ -1010,7 +1014,7 @@ class FigureExtractor:
                 return self._specific(bought)
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and child.i >= sent.start and (
-                    _may_be_subject(child)
+                    _may_be_subject(child) and not first.i <= child.i <= last.i  # "kaksi kolmasosaa … koki": the figure
                 ):
                     return self._specific(child)
             # … else an infinitive shares its governing verb's subject: "lisätilauksen arvo ei saa ylittää 50 %"
@@ -2054,6 +2058,26 @@ def _measured_partitive(doc: Doc, last: Token) -> Token | None:
     if head.pos_ != "NOUN" or head.lemma_.lower() in NOT_SUBJECTS or _compared(head) or rate:
         return None
     return head
+
+
+def _elided_whole(doc: Doc, first: Token, last: Token, earlier: list[Figure]) -> str | None:
+    """A share that is its clause's subject, with no whole of its own, is of the whole the share before it in the
+    paragraph was of: "Vastaajista 90 prosenttia koki … 92 prosenttia koki …"."""
+    if last.dep_ != "nsubj" or not earlier:
+        return None
+    before = earlier[-1]
+    if before.unit not in SHARE_UNITS or not before.subject or "\n\n" in doc.text[before.end_char: first.idx]:
+        return None
+    return before.subject
+
+
+def _elative_attribute(tok: Token) -> bool:
+    """A participle or adjective in the elative before an elative noun it modifies: ``vastanneista asiakkaista``."""
+    after = _token_after(tok)
+    return (
+        tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Ela" and after is not None
+        and after.pos_ == "NOUN" and _case(after) == "Ela"
+    )
 
 
 def _compared(tok: Token) -> bool:
