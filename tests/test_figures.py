@@ -906,6 +906,12 @@ def test_survey_shares_are_of_the_respondents_named_once_for_the_paragraph(nlp):
     assert attributes(extract(nlp, text), "subject") == ["vastaaja", "vastaaja", "vastaaja", "asiakas", "asiakas"]
 
 
+def test_a_count_past_genitives_with_an_ordinal_counts_the_partitive_and_an_estimate_in_parentheses_is_its_share(nlp):
+    text = ("Kyselyyn vastasi noin 95 000 perusopetuksen 8. ja 9. luokan oppilasta (75 %) ja noin 21 000 ammatillisen "
+            "oppilaitoksen 1. ja 2. vuoden opiskelijaa (alustava arvio noin 40 %). Alueella on 1 135 asunnon tuotantoa.")
+    assert attributes(extract(nlp, text), "subject") == ["oppilas", "oppilas", "opiskelija", "opiskelija", "asunto"]
+
+
 def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
     text = ("Toimintatuotot olivat n. 23,0 Me, joka on n. 23,7 % talousarviosta. Tulos on noin 27.7 miljoonaa euroa "
             "talousarviota heikompi. Taseen loppusumma oli 84,2 M. Asuinrakennusoikeus on noin 9 300 k m2.")

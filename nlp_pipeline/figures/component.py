@@ -488,6 +488,11 @@ class FigureExtractor:
         # digits show no case: "noin 1 135 asunnon tuotannon" counts the noun right after the number
         if last.text.endswith(".") and last.text[:-1].replace(" ", "").isdigit():
             return None  # "Helmiäispolku 5. Tiedot": the dot ends the sentence
+        # … unless an ordinal makes the genitives modifiers of a later partitive: "103 400 perusopetuksen 4. ja 5.
+        # luokan oppilasta"
+        past = _partitive_past_ordinal(last) if not cand.word and not explicit_unit and not _is_year(cand) else None
+        if past is not None:
+            return past
         shared = _shared_count_noun(doc, last) if not cand.word and not _is_year(cand) else None
         if shared is not None:  # "1 tai 2 vuosiluokkaa": alternatives share the noun
             return shared
@@ -782,7 +787,7 @@ class FigureExtractor:
         if reading.unit in DURATIONS and self._times_an_action(doc, last):
             return None
         # 0. a figure in parentheses right after another restates it: "1 979,62 euroa (23,85 euroa/m2)"
-        inner = _parenthesised_after(doc, sent, first)
+        inner = _parenthesised_after(doc, sent, first, lex.generic_labels)
         if inner is not None and previous and previous[-1].end_char >= inner.idx - 2 and previous[-1].subject:
             return previous[-1].subject
         # 0b. … else it specifies the noun before it: "lyhyen korkotuen (10 v.)", "kerrosalan mukaan (10 m²)"; not when
@@ -1613,9 +1618,14 @@ def _counted_after_classifier(doc: Doc, first: Token, last: Token, skippable: fr
     return None
 
 
-def _parenthesised_after(doc: Doc, sent: Span, first: Token) -> Token | None:
-    """The token before ``(`` when the figure opens a parenthesis: ``neuvottelut (3 kpl)``."""
-    i = first.i - 1
+def _parenthesised_after(doc: Doc, sent: Span, first: Token, labels: frozenset[str] = frozenset()) -> Token | None:
+    """The token before ``(`` when the figure opens a parenthesis: ``neuvottelut (3 kpl)``, also past hedges and
+    attributes of a label that names no thing: ``opiskelijaa (alustava arvio noin 70 %)``."""
+    i = j = first.i - 1
+    while labels and j > sent.start and (doc[j].pos_ in ("ADV", "ADJ") or doc[j].lemma_.lower() in labels):
+        j -= 1
+    if any(t.lemma_.lower() in labels for t in doc[j + 1: first.i]):
+        i = j  # a hedge alone is no label: "(n. 7 Me)" is not skipped
     if i <= sent.start or doc[i].text != "(":
         return None
     return doc[i - 1]
@@ -2058,6 +2068,20 @@ def _measured_partitive(doc: Doc, last: Token) -> Token | None:
     if head.pos_ != "NOUN" or head.lemma_.lower() in NOT_SUBJECTS or _compared(head) or rate:
         return None
     return head
+
+
+def _partitive_past_ordinal(number: Token, max_dist: int = 10) -> Token | None:
+    """The partitive noun that ends a phrase of genitives, ordinals and adjectives after ``number``, when the
+    phrase has an ordinal: ``perusopetuksen 4. ja 5. luokan oppilasta``."""
+    doc, ordinal = number.doc, False
+    for tok in doc[number.i + 1: min(number.i + max_dist, len(doc))]:
+        if _ordinal(tok):
+            ordinal = True
+        elif tok.pos_ == "NOUN" and _case(tok) == "Par":
+            return tok if ordinal else None
+        elif not (tok.pos_ in ("ADJ", "CCONJ", "ADP") or (tok.pos_ == "NOUN" and _case(tok) == "Gen")):
+            return None
+    return None
 
 
 def _elided_whole(doc: Doc, first: Token, last: Token, earlier: list[Figure]) -> str | None:
