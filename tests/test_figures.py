@@ -912,6 +912,13 @@ def test_a_count_past_genitives_with_an_ordinal_counts_the_partitive_and_an_esti
     assert attributes(extract(nlp, text), "subject") == ["oppilas", "oppilas", "opiskelija", "opiskelija", "asunto"]
 
 
+def test_a_bare_amount_noun_takes_up_what_the_figure_before_counted_and_an_owned_one_its_owner(nlp):
+    text = ("Asiakkaita oli 12 400 vuonna 2024. Määrä kasvoi edellisestä vuodesta (+4 %). Muuttovoitto on kasvattanut "
+            "alle kouluikäisten lasten määrää noin 3 % vuodessa.")
+    assert attributes(extract(nlp, text), "value", "subject", "period") == [
+        (12_400, "asiakas", "2024"), (4, "asiakas", None), (3, "lapsi", None)]
+
+
 def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
     text = ("Toimintatuotot olivat n. 23,0 Me, joka on n. 23,7 % talousarviosta. Tulos on noin 27.7 miljoonaa euroa "
             "talousarviota heikompi. Taseen loppusumma oli 84,2 M. Asuinrakennusoikeus on noin 9 300 k m2.")

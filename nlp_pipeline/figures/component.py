@@ -593,10 +593,10 @@ class FigureExtractor:
         if vote is not None:  # README: votes are "ääni", their kind the qualifier
             reading.subject, reading.qualifier = "ääni", vote
             return reading
-        nxt = _token_after(last)
+        nxt = _past_period(doc, last)  # "Lapsia oli 34 900 vuonna 2024."
         if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.is_space):
             return None
-        if any(t.text[:1].isdigit() for t in doc[last.i + 1: last.i + 3]):
+        if any(t.text[:1].isdigit() for t in doc[last.i + 1: last.i + 3]) and (nxt is None or nxt.i <= last.i + 2):
             return None  # "Tulosyksiköitä 9620, 9621, 9622": a list of numbers names things, it counts nothing
         if last.dep_ in ("flat", "flat:name", "compound", "appos"):
             return None
@@ -683,6 +683,8 @@ class FigureExtractor:
                 subject = self._area_measure(reading, subject)
                 if subject is None and reading.unit in SHARE_UNITS:
                     subject = _elided_whole(doc, first, last, out or earlier)
+                if subject in self.lex.amount_heads:  # "Lapsia oli 34 900. Määrä laski (-9 %)": the amount of those
+                    subject = _taken_up(doc, first, reading.unit, out or earlier) or subject
             subject = self.lex.subject_aliases.get(subject, subject)
             if subject is not None:  # costs grow by 2,2 % too: no figure measures a "course"
                 subject = _money_sense(subject, self.lex.money_senses)
@@ -980,6 +982,9 @@ class FigureExtractor:
         labels = prev is not None and (_case(prev) in LABEL_CASES or (
             _case(prev) == "Gen" and prev.i == first.i - 1 and any(t.head.i == prev.i for t in doc[first.i: last.i + 1])))
         if prev is not None and prev.pos_ == "NOUN" and labels and _may_be_subject(prev):
+            owned = self._specific(prev)
+            if owned != prev.lemma_.lower() and prev.lemma_.lower() in lex.measure_heads:
+                return owned  # "kasvattanut … lasten määrää noin 9 %"
             if prev.lemma_.lower() in lex.generic_labels:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
                 # the item the label is of: the first nominative after the line start, the last colon or full stop
                 item_start = next((t.i + 1 for t in reversed(doc[sent.start: prev.i]) if _ends_item(t)), sent.start)
@@ -2082,6 +2087,27 @@ def _partitive_past_ordinal(number: Token, max_dist: int = 10) -> Token | None:
         elif not (tok.pos_ in ("ADJ", "CCONJ", "ADP") or (tok.pos_ == "NOUN" and _case(tok) == "Gen")):
             return None
     return None
+
+
+def _past_period(doc: Doc, last: Token, max_chars: int = 12) -> Token | None:
+    """The token after ``last``, past a period adverbial that follows it (``vuonna 2024``)."""
+    nxt = _token_after(last)
+    if nxt is None or not nxt.is_alpha:
+        return nxt
+    text = doc.text[nxt.idx: nxt.sent.end_char]
+    period = next((p for p in find_periods(text) if p.strong and p.start <= max_chars and text[:p.start].strip().isalpha()), None)
+    if period is None:
+        return nxt
+    return next((t for t in doc[nxt.i:] if t.idx >= nxt.idx + period.end and not t.is_space), None)
+
+
+def _taken_up(doc: Doc, first: Token, unit: str, earlier: list[Figure]) -> str | None:
+    """The subject of the figure before, in the same paragraph, whose amount a bare ``määrä`` takes up: the
+    same unit, or a relative change of it."""
+    before = next((f for f in reversed(earlier) if f.subject and f.end_char <= first.idx), None)
+    if before is None or "\n\n" in doc.text[before.end_char: first.idx]:
+        return None
+    return before.subject if unit in (before.unit, "percent", "percentage_point") else None
 
 
 def _elided_whole(doc: Doc, first: Token, last: Token, earlier: list[Figure]) -> str | None:

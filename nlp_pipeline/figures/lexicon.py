@@ -56,6 +56,7 @@ class Lexicon:
     classifiers: frozenset[str]  # "henkilö", "kpl": count nouns that yield to the noun they count
     generic_labels: frozenset[str]  # "tarve": a label of the item its line opens with
     measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
+    amount_heads: frozenset[str]  # "Määrä laski": without an owner, the amount of what the figure before measured
     share_bases: frozenset[str]  # "23,7 % talousarviosta": what a share is taken of
     collectives: tuple[str, ...]  # "henkilökuntaa oli 89": counted from the singular partitive
     money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
@@ -142,6 +143,7 @@ def load_lexicon() -> Lexicon:
         classifiers=frozenset(subjects["classifiers"]["lemmas"]),
         generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
         measure_heads=frozenset(prefix + lemma for lemma in subjects["measure_heads"]["lemmas"] for prefix in ("", *totalling)),
+        amount_heads=frozenset(subjects["amount_heads"]["lemmas"]),
         share_bases=frozenset(subjects["share_bases"]["lemmas"]),
         collectives=tuple(subjects["collectives"]["lemmas"]),
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
