@@ -919,6 +919,12 @@ def test_a_bare_amount_noun_takes_up_what_the_figure_before_counted_and_an_owned
         (12_400, "asiakas", "2024"), (4, "asiakas", None), (3, "lapsi", None)]
 
 
+def test_a_number_counts_no_plural_locative_and_a_misparsed_genitive_subject_hands_over_to_its_nominative(nlp):
+    text = ("Koululaisten määrä vuonna 2024 on 412 vuosiluokilla 1-6. Kunnan vuoden 2023 tilinpäätöksen ja vuoden 2024 "
+            "tilinpäätösennusteen yhteenlaskettu alijäämä nousee noin 12,5 miljoonaan euroon.")
+    assert attributes(extract(nlp, text), "subject") == ["koululainen", "alijäämä"]
+
+
 def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
     text = ("Toimintatuotot olivat n. 23,0 Me, joka on n. 23,7 % talousarviosta. Tulos on noin 27.7 miljoonaa euroa "
             "talousarviota heikompi. Taseen loppusumma oli 84,2 M. Asuinrakennusoikeus on noin 9 300 k m2.")

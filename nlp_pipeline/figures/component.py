@@ -537,11 +537,11 @@ class FigureExtractor:
             if tok.pos_ == "CCONJ" and doc[tok.i - 1].pos_ == "ADJ":
                 continue  # coordinated adjectives: "kahteen selkeään ja erilliseen … tehtävään"
             break
-        if adjacent is not None and not _is_year(cand) and not _nominative_after_many(cand, adjacent):
+        if adjacent is not None and not _is_year(cand) and not _nominative_after_many(cand, adjacent) and _countable(adjacent):
             return adjacent
         if (
             head is not None and head.i <= last.i + 3 and not cand.word and not _is_year(cand)
-            and not _nominative_after_many(cand, head)
+            and not _nominative_after_many(cand, head) and _countable(head)
             and head.lemma_.lower() not in self.lex.count_excluded
             and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "VERB") for t in doc[last.i + 1: head.i])
         ):
@@ -643,7 +643,8 @@ class FigureExtractor:
         olla = _copula_before(doc, first, self.lex)
         if olla is None:
             return None
-        noun = _nearest_noun_before(doc, first.sent, olla, max_dist=2)
+        # past a time adverbial: "Perusopetusikäisten määrä vuonna 2019 on 361"
+        noun = _nearest_noun_before(doc, first.sent, olla, max_dist=4, skip_cases=TIME_CASES)
         if noun is not None and noun.lemma_.lower().endswith(("määrä", "lukumäärä", "luku")):
             return self._specific(noun)
         return None
@@ -1023,7 +1024,13 @@ class FigureExtractor:
             if bought is not None:
                 return self._specific(bought)
             for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubj:cop") and child.pos_ == "NOUN" and child.i >= sent.start and (
+                if child.dep_ not in ("nsubj", "nsubj:cop"):
+                    continue
+                if _case(child) == "Gen":
+                    # a genitive subject with a nominative conjunct is a misparse: "tilinpäätöksen ja … ennusteen
+                    # yhteenlaskettu alijäämä nousee" -> alijäämä ("matkustajamäärien ennustetaan kehittyvän" is not)
+                    child = next((c for c in child.conjuncts if _case(c) == "Nom" and c.pos_ == "NOUN"), child)
+                if child.pos_ == "NOUN" and child.i >= sent.start and (
                     _may_be_subject(child) and not first.i <= child.i <= last.i  # "kaksi kolmasosaa … koki": the figure
                 ):
                     return self._specific(child)
@@ -1603,6 +1610,7 @@ SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 TARGET_WINDOW = 4  # "tavoite 8 000 as/v.", "tavoitteena on noin 25 %"
 LOCATIVE_CASES = frozenset({"Ine", "Ela", "Ill", "Ade", "Abl", "All"})
+TIME_CASES = frozenset({"Ess", "Ine", "Ade"})  # "vuonna 2019", "syyskuussa", "alkuvuodella"
 LABEL_CASES = frozenset({"Nom", "Par", "Ill", "Ess", "Tra", None})  # Tra: "aamutoiminnan kuukausimaksuksi 104 euroa"
 PURPOSE_CASES = frozenset({"Ill", "All", "Tra"})  # "tukemiseen", "toimialalle", "tueksi": what money is given to
 MONEY_CONTEXT = 400  # tokens back (within the section) where an appropriation named earlier is looked for
@@ -2073,6 +2081,11 @@ def _measured_partitive(doc: Doc, last: Token) -> Token | None:
     if head.pos_ != "NOUN" or head.lemma_.lower() in NOT_SUBJECTS or _compared(head) or rate:
         return None
     return head
+
+
+def _countable(noun: Token) -> bool:
+    """A number counts no plural in a case other than these: "361 vuosiluokilla 0-6" says where."""
+    return "Plur" not in noun.morph.get("Number") or _case(noun) in ("Nom", "Par", "Gen")
 
 
 def _partitive_past_ordinal(number: Token, max_dist: int = 10) -> Token | None:
