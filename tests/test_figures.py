@@ -925,6 +925,12 @@ def test_a_number_counts_no_plural_locative_and_a_misparsed_genitive_subject_han
     assert attributes(extract(nlp, text), "subject") == ["koululainen", "alijäämä"]
 
 
+def test_a_fee_is_the_copulas_subject_not_the_child_it_is_for_and_a_verbless_line_names_its_duration(nlp):
+    text = ("Korkein maksu on perheen nuorimmasta lapsesta 311 €/kk. Lapsista 12 % on alle 3-vuotiaita.\n"
+            "Kiireettömän hoidon odotusaika hammaslääkärille 5 - 40 päivää.")
+    assert attributes(extract(nlp, text), "subject") == ["maksu", "lapsi", "odotusaika", "odotusaika"]
+
+
 def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
     text = ("Toimintatuotot olivat n. 23,0 Me, joka on n. 23,7 % talousarviosta. Tulos on noin 27.7 miljoonaa euroa "
             "talousarviota heikompi. Taseen loppusumma oli 84,2 M. Asuinrakennusoikeus on noin 9 300 k m2.")

@@ -876,6 +876,11 @@ class FigureExtractor:
         # "Kaatopaikkajätteen määrä väheni edellisvuodesta 30,7 prosenttia")
         of_whole = reading.unit not in DURATIONS and not self._changes(first, last)
         elative_window = doc[max(_paragraph_start(doc, sent), first.i - 8): first.i] if of_whole else ()
+        # … after a copula with a subject of its own, an elative says for whom: "korkein maksu on perheen nuorimmasta
+        # lapsesta 295 €/kk, toisesta lapsesta 40 %"
+        copula = self._owned_copula(doc, sent, first)
+        if copula is not None:
+            elative_window = [t for t in elative_window if t.i < copula.i]
         for tok in reversed(elative_window):
             # another number or figure ends the search ("14 vuorokaudesta 9 vuorokauteen"), a compound like
             # "45-vuotiaista" does not
@@ -959,7 +964,8 @@ class FigureExtractor:
         # 3b. the copula's subject in the parse, across a longer adverbial: "Hyväksytty hankinta-arvo on Asunto Oy
         #     Helsingin Havannan osalta 20.401.585,00 euroa"
         #     A duration is a copula's adverbial only in the partitive: "rakennustyö on ollut käynnissä yli 13 vuotta"
-        subject = _copula_subject(doc, sent, first, last, predicate_only=reading.unit in DURATIONS and _case(last) != "Par")
+        duration = reading.unit in DURATIONS
+        subject = _copula_subject(doc, sent, first, last, predicate_only=duration and _case(last) != "Par", verbless=duration)
         if subject is not None:
             return self._specific(subject)
         # 3c. money given to a purpose or a recipient is part of the appropriation the text speaks of
@@ -1075,6 +1081,16 @@ class FigureExtractor:
         #    kasvatuksen ja koulutuksen toimialalle on yhteensä 54 595 euroa/kk"
         noun = _clause_noun_before(doc, sent, first, clause_of, material=reading.unit in PHYSICAL_UNITS)
         return self._specific(noun) if noun is not None else None
+
+    def _owned_copula(self, doc: Doc, sent: Span, first: Token) -> Token | None:
+        """The ``on`` the figure completes, in its own item of the sentence, whose subject right before it names a
+        thing, not a generic measure (``maksu on``, not ``osuus on``)."""
+        olla = next((t for t in reversed(doc[sent.start: first.i]) if t.lemma_ == "olla" and t.dep_ == "cop"), None)
+        if olla is None or any(t.lower_ in ITEM_BREAKS or t.like_num for t in doc[olla.i + 1: first.i]):
+            return None
+        noun = _nearest_noun_before(doc, sent, olla, max_dist=3)
+        owned = noun is not None and _case(noun) == "Nom" and noun.lemma_.lower() not in self.lex.measure_heads
+        return olla if owned and _may_be_subject(noun) else None
 
     def _price_of(self, doc: Doc, sent: Span, label: Token, first: Token, last: Token) -> str | None:
         """What a price (``hintaan``) is of: the deal of a buying or selling verb (README: ``hankinta``,
@@ -2175,12 +2191,20 @@ def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
     return None
 
 
-def _copula_subject(doc: Doc, sent: Span, first: Token, last: Token, predicate_only: bool = False) -> Token | None:
+def _copula_subject(
+    doc: Doc, sent: Span, first: Token, last: Token, predicate_only: bool = False, verbless: bool = False,
+) -> Token | None:
     """The nominal subject of the copula a figure completes, found in the parse up to ten tokens back.
 
     ``predicate_only`` (durations): the figure must be the copula's predicate ("vuokra-aika on 80 vuotta"), not an
     adverbial inside it ("ilmaantuvuus on … 14 vuorokauden aikana"). A figure inside a parenthesis is an aside the
-    copula outside it does not complete ("arvo on 80 000 euroa (alv 0 %)")."""
+    copula outside it does not complete ("arvo on 80 000 euroa (alv 0 %)").
+
+    ``verbless`` (durations, which no label rule names): a verbless line whose root is the figure, "Kiireettömän
+    hoidon odotusaika omalääkäreille 2 - 23 arkipäivää"."""
+    if verbless and last.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        subject = next((c for c in last.children if c.dep_ == "nsubj:cop" and c.i < first.i and c.pos_ == "NOUN"), None)
+        return subject if subject is not None and _may_be_subject(subject) else None
     closed = False
     for tok in reversed(doc[max(sent.start, first.i - 10): first.i]):
         closed = closed or tok.text == ")"
