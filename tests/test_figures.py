@@ -931,6 +931,13 @@ def test_a_fee_is_the_copulas_subject_not_the_child_it_is_for_and_a_verbless_lin
     assert attributes(extract(nlp, text), "subject") == ["maksu", "lapsi", "odotusaika", "odotusaika"]
 
 
+def test_money_is_what_a_partitive_before_its_total_or_a_relative_past_a_place_names(nlp):
+    text = ("Talousarvioon on varattu kulttuuriavustuksiin määrärahaa yhteensä 30.000 euroa. Hankinnan arvo alittaa "
+            "EU-kynnysarvon, joka on tavarahankinnoissa 221 000 euroa. Kohdeavustuksina yhdistyksille myönnettiin "
+            "yhteensä 12 000 euroa.")
+    assert attributes(extract(nlp, text), "subject") == ["määräraha", "eu-kynnysarvo", "kohdeavustus"]
+
+
 def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
     text = ("Toimintatuotot olivat n. 23,0 Me, joka on n. 23,7 % talousarviosta. Tulos on noin 27.7 miljoonaa euroa "
             "talousarviota heikompi. Taseen loppusumma oli 84,2 M. Asuinrakennusoikeus on noin 9 300 k m2.")

@@ -771,7 +771,7 @@ class FigureExtractor:
         # an apposition with "eli" restates what stands before it: a noun ("varausaikana eli noin kolmen vuoden
         # kuluessa") or the figure before, in another unit ("osuus on 20 % eli 125 000 euroa")
         eli = _previous_content(doc, sent, first, lex)
-        if eli is not None and eli.lower_ == "yhteensä":  # "Tulot, yhteensä 3,2 miljoonaa euroa, …"
+        if eli is not None and eli.lower_ in TOTALLING:  # "Tulot, yhteensä 3,2 miljoonaa euroa, …"
             eli = _previous_content(doc, sent, eli, lex)
         # … as does a figure set off by commas after a noun: "Hankkeen kustannusarvio, 2,4 miljoonaa euroa, katetaan"
         after = _token_after(last)
@@ -978,6 +978,10 @@ class FigureExtractor:
         # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa", also one
         #    with a place adverbial in a verbless line: "ratkaisuaste ensikontaktissa 38 %"
         prev = _previous_content(doc, sent, first, lex)
+        if prev is not None and prev.lower_ in TOTALLING:  # "varattu … määrärahaa yhteensä 45.000 euroa"
+            counted = _previous_content(doc, sent, prev, lex)
+            if counted is not None and _case(counted) in ("Nom", "Par") and "\n" not in doc.text[counted.idx: prev.idx]:
+                prev = counted
         prev = _label_before_adverbial(doc, sent, prev) or prev
         if prev is not None and prev.text.endswith(":n") and prev.text[:-2].lower() not in NOT_SUBJECTS:  # "alv:n 24 %"
             return prev.text[:-2].lower()
@@ -1015,10 +1019,15 @@ class FigureExtractor:
                 if noun is not None and _may_be_subject(noun):
                     return noun.lemma_.lower()
                 break
-        # 6a. what the amount turns into: "tilikauden alijäämäksi muodostuu -111 000 euroa"
+        # 6a. what the amount turns into or is given as: "tilikauden alijäämäksi muodostuu -111 000 euroa",
+        #     "Yleisavustuksina järjestöille kohdennettiin yhteensä 380 000 euroa" (not a time: "vuonna 2024")
         verb = last.head if last.dep_ in ("nsubj", "obj", "obl") else None
         for child in verb.children if verb is not None and verb.pos_ == "VERB" else ():
-            if child.pos_ == "NOUN" and _case(child) == "Tra" and child.i < first.i and _may_be_subject(child):
+            given_as = _case(child) == "Tra" or (_case(child) == "Ess" and reading.unit == "eur")  # not "sosiaalityöntekijänä"
+            if (
+                child.pos_ == "NOUN" and given_as and child.i < first.i and _may_be_subject(child)
+                and child.lemma_.lower() not in lex.count_excluded
+            ):
                 return self._specific(child)
         # 6. the object, else the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
         # (a figure the parse made a second subject: "Toimintakuluja on kertynyt 233,5 Me", "Me" read as "we")
@@ -1621,6 +1630,7 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
     return None
 
 
+TOTALLING = frozenset({"yhteensä", "kaikkiaan", "yht."})
 MEASURE_ADVERBIAL_ENDINGS = ("ltaan", "ltään")  # ablative + possessive: "painoltaan", "arvoltaan", "kestoltaan"
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
@@ -2394,6 +2404,7 @@ def _copula_before(doc: Doc, first: Token, lex: Lexicon) -> Token | None:
             low in lex.approx or low in lex.bound_gt or low in lex.bound_lt or tok.pos_ == "ADV"
             or (tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Ess") or tok.text in ("(", "~") or tok.is_space
             or _adverbial_part(tok)
+            or (tok.pos_ in ("NOUN", "ADJ") and _case(tok) in ("Ine", "Ade"))  # "joka on palveluhankinnoissa 215 000 euroa"
         )
         if not skippable:
             return None
