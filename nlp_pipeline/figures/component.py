@@ -787,8 +787,12 @@ class FigureExtractor:
                 return previous[-1].subject
             if before.pos_ == "NOUN" and _is_word(before) and _may_be_subject(before):
                 return self._specific(before)
-        if reading.unit in DURATIONS and self._times_an_action(doc, last):
+        if reading.unit in DURATIONS and self._times_an_action(doc, sent, first, last):
             return None
+        # 0a. the amount of a change of something: "enimmäishinnan korottamisen 6 739 000 eurolla" -> enimmäishinta
+        changed = self._changed_by(doc, sent, first, last)
+        if changed is not None:
+            return self._specific(changed)
         # 0. a figure in parentheses right after another restates it: "1 979,62 euroa (23,85 euroa/m2)"
         inner = _parenthesised_after(doc, sent, first, lex.generic_labels)
         if inner is not None and previous and previous[-1].end_char >= inner.idx - 2 and previous[-1].subject:
@@ -919,6 +923,12 @@ class FigureExtractor:
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and _may_be_subject(tok):
                 return _shared_head(tok, tok.lemma_.lower())
+            if (
+                tok.i == last.i + 1 and reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Ade"
+                and "Sing" in tok.morph.get("Number") and tok.lemma_.lower() not in lex.count_excluded
+                and _may_be_subject(tok)  # not a place: "34,3 % vuosiluokilla 1-6"
+            ):
+                return tok.lemma_.lower()  # "työskentelevät 60 % työajalla", "30 % alennuksella"
             if _elative_attribute(tok):
                 continue  # "90 prosenttia vastanneista asiakkaista"
             # a partitive names what the percentage is of: "30 % välimuodon asuntoja", not the standard of a
@@ -1119,12 +1129,26 @@ class FigureExtractor:
             return subject
         return own
 
-    def _times_an_action(self, doc: Doc, last: Token) -> bool:
+    def _times_an_action(self, doc: Doc, sent: Span, first: Token, last: Token) -> bool:
         """``30 päivän kuluessa``, ``10 vuoden ajaksi``, ``jatkaa kahdella vuodella``, ``vuokrata kymmeneksi vuodeksi``,
         ``kirjattu kuudelta kuukaudelta``: a duration that times an action, extends it or spans it (adessive,
-        translative, ablative) measures no noun."""
+        translative, ablative) measures no noun; nor does a term of validity (``on voimassa kaksi vuotta``)."""
         nxt = _token_after(last)
-        return (nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads) or _case(last) in ("Ade", "Tra", "Abl")
+        prev = _previous_content(doc, sent, first, self.lex)
+        return (
+            (nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads) or _case(last) in ("Ade", "Tra", "Abl")
+            or (prev is not None and prev.lower_ == "voimassa")
+        )
+
+    def _changed_by(self, doc: Doc, sent: Span, first: Token, last: Token) -> Token | None:
+        """The genitive owner of a noun of change right before an adessive amount ("by how much")."""
+        if _case(last) != "Ade":
+            return None
+        change = _previous_content(doc, sent, first, self.lex)
+        if change is None or change.pos_ != "NOUN" or _direction_of(change.lemma_.lower(), self.lex.directions["nouns"]) is None:
+            return None
+        owner = doc[change.i - 1] if change.i > sent.start else None
+        return owner if owner is not None and _genitive_noun(owner) and _may_be_subject(owner) else None
 
     def _allocated_money(self, doc: Doc, sent: Span, first: Token, last: Token) -> str | None:
         """``tukemiseen 3 520 000 euroa``, ``toimialalle ohjataan 17 miljoonaa``: money given to a purpose or a
@@ -1861,7 +1885,8 @@ def _clause_noun_before(
     ):  # not "päätöksen mukaisesti nykyisellään 4 prosenttia"
         return adjacent if _may_be_subject(adjacent) else None
     cases = ("Nom", "Par") if material else ("Nom",)
-    nominative = (t for t in before if t.pos_ == "NOUN" and _case(t) in cases and _is_word(t) and _may_be_subject(t))
+    nominative = (t for t in before if t.pos_ == "NOUN" and _case(t) in cases and _is_word(t) and _may_be_subject(t)
+                  and not _truncated(t))  # "maa- ja vesialueiden": half a word
     return next(nominative, None)
 
 
