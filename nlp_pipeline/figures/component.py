@@ -787,7 +787,7 @@ class FigureExtractor:
                 return previous[-1].subject
             if before.pos_ == "NOUN" and _is_word(before) and _may_be_subject(before):
                 return self._specific(before)
-        if reading.unit in DURATIONS and self._times_an_action(doc, sent, first, last):
+        if reading.unit in DURATIONS and self._times_an_action(doc, last):
             return None
         # 0a. the amount of a change of something: "enimmäishinnan korottamisen 6 739 000 eurolla" -> enimmäishinta
         changed = self._changed_by(doc, sent, first, last)
@@ -1129,16 +1129,12 @@ class FigureExtractor:
             return subject
         return own
 
-    def _times_an_action(self, doc: Doc, sent: Span, first: Token, last: Token) -> bool:
+    def _times_an_action(self, doc: Doc, last: Token) -> bool:
         """``30 päivän kuluessa``, ``10 vuoden ajaksi``, ``jatkaa kahdella vuodella``, ``vuokrata kymmeneksi vuodeksi``,
         ``kirjattu kuudelta kuukaudelta``: a duration that times an action, extends it or spans it (adessive,
-        translative, ablative) measures no noun; nor does a term of validity (``on voimassa kaksi vuotta``)."""
+        translative, ablative) measures no noun."""
         nxt = _token_after(last)
-        prev = _previous_content(doc, sent, first, self.lex)
-        return (
-            (nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads) or _case(last) in ("Ade", "Tra", "Abl")
-            or (prev is not None and prev.lower_ == "voimassa")
-        )
+        return (nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads) or _case(last) in ("Ade", "Tra", "Abl")
 
     def _changed_by(self, doc: Doc, sent: Span, first: Token, last: Token) -> Token | None:
         """The genitive owner of a noun of change right before an adessive amount ("by how much")."""
