@@ -944,6 +944,12 @@ def test_a_change_by_an_amount_a_share_of_working_time_and_a_share_of_a_price(nl
     assert attributes(extract(nlp, text), "subject") == ["enimmäishinta", "työaika", "vuokra"]
 
 
+def test_list_lines_under_an_intro_that_grants_money_are_that_money(nlp):
+    text = ("Lautakunta päättää myöntää kohdeavustuksia seuraavasti:\n\nKylän kyläyhdistys ry 1500 €\n"
+            "Urheiluseura ry 500 €\n\nAvustukset maksetaan tositteita vastaan.")
+    assert attributes(extract(nlp, text), "subject") == ["kohdeavustus", "kohdeavustus"]
+
+
 def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
     text = ("Toimintatuotot olivat n. 23,0 Me, joka on n. 23,7 % talousarviosta. Tulos on noin 27.7 miljoonaa euroa "
             "talousarviota heikompi. Taseen loppusumma oli 84,2 M. Asuinrakennusoikeus on noin 9 300 k m2.")

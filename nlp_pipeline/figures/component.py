@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -1070,7 +1070,7 @@ class FigureExtractor:
                 return self._specific(changed)
         # 6b. a list line inherits the subject of the sentence that introduces the list with a colon:
         #     "Hankinta jakautuu puitesopimustoimittajittain seuraavasti: … Martela Oyj 42 755,31 euroa"
-        intro = _list_intro_subject(doc, sent) if not previous and reading.unit not in DURATIONS else None
+        intro = _list_intro_subject(doc, sent, self._is_money) if not previous and reading.unit not in DURATIONS else None
         if intro is not None:
             return self._specific(intro)
         # … or, in a list without such a sentence, a heading naming the items: "Aiemmat päätökset" … "20.000,00 euroa"
@@ -2257,8 +2257,11 @@ def _copula_subject(
     return None
 
 
-def _list_intro_subject(doc: Doc, sent: Span, max_lines: int = 12) -> Token | None:
-    """The subject of the nearest earlier sentence ending in ``:`` when only unpunctuated list lines lie between."""
+def _list_intro_subject(
+    doc: Doc, sent: Span, money: Callable[[Token], bool] = lambda t: False, max_lines: int = 12,
+) -> Token | None:
+    """The subject of the nearest earlier sentence ending in ``:`` when only unpunctuated list lines lie between;
+    also the ``money`` it grants (``myöntää kohdeavustuksia seuraavasti:``)."""
     i = sent.start
     for _ in range(max_lines):
         j = i - 1
@@ -2274,7 +2277,7 @@ def _list_intro_subject(doc: Doc, sent: Span, max_lines: int = 12) -> Token | No
             # oikeuttaa … seuraavasti:")
             subject = next((t for t in before if t.pos_ == "NOUN" and (t.dep_ == "nsubj:cop" or t.head.pos_ == "VERB" and (
                 (t.dep_ == "nsubj" and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in t.head.children))
-                or (t.dep_ == "obj" and "Pass" in t.head.morph.get("Voice"))
+                or (t.dep_ == "obj" and ("Pass" in t.head.morph.get("Voice") or money(t)))
             ))), None)  # or a copula's subject: "tuntikehys on 681 vuosiviikkotuntia, joka on jakautunut seuraavasti"
             if subject is not None and _may_be_subject(subject):
                 return subject
