@@ -950,6 +950,12 @@ def test_list_lines_under_an_intro_that_grants_money_are_that_money(nlp):
     assert attributes(extract(nlp, text), "subject") == ["kohdeavustus", "kohdeavustus"]
 
 
+def test_an_amount_after_a_label_and_a_colon_is_of_the_label(nlp):
+    text = ("Kerhomaksut:\n\n1. Aamukerho: 25 euroa. Iltakerho: 55 euroa.\nRakennuspaikka\nPinta-alat: 12,5 ha\n"
+            "Odotusajat:\n- Kotihoito: 14 vuorokautta")
+    assert attributes(extract(nlp, text), "subject") == ["aamukerho", "iltakerho", "pinta-ala", "odotusaika"]
+
+
 def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
     text = ("Toimintatuotot olivat n. 23,0 Me, joka on n. 23,7 % talousarviosta. Tulos on noin 27.7 miljoonaa euroa "
             "talousarviota heikompi. Taseen loppusumma oli 84,2 M. Asuinrakennusoikeus on noin 9 300 k m2.")

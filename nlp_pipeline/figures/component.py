@@ -985,6 +985,12 @@ class FigureExtractor:
         header = _column_header(doc, first, last)
         if header is not None and _may_be_subject(header):
             return self._specific(header)
+        # 3e. a label line: "Aamupäivätoiminta: 20 euroa", "Pinta-alat: 26,3 ha" (a duration's label is what it is
+        #     the time of: "- Omaishoidon tuki: 51 vuorokautta" under "Odotusajat …:")
+        amount = reading.unit != "count" and reading.unit not in DURATIONS
+        colon_label = _colon_label(doc, first, plural=False) if amount else None
+        if colon_label is not None:
+            return self._specific(colon_label)
         # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa", also one
         #    with a place adverbial in a verbless line: "ratkaisuaste ensikontaktissa 38 %"
         prev = _previous_content(doc, sent, first, lex)
@@ -2084,14 +2090,15 @@ def _label_before_adverbial(doc: Doc, sent: Span, tok: Token | None) -> Token | 
     return label if label is not None and label.pos_ == "NOUN" and _case(label) == "Nom" and _is_word(label) else None
 
 
-def _colon_label(doc: Doc, first: Token) -> Token | None:
-    """The plural nominative a label line ends in before the colon a count follows: ``Toteutuneet kotikäynnit: 1 234
-    kpl``."""
+def _colon_label(doc: Doc, first: Token, plural: bool = True) -> Token | None:
+    """The nominative a label line ends in before the colon a figure follows: a plural one for a count
+    (``Toteutuneet kotikäynnit: 1 234 kpl``), any for an amount (``Aamupäivätoiminta: 20 euroa``)."""
     colon = next((t for t in reversed(doc[max(0, first.i - 3): first.i]) if not t.is_space), None)
     if colon is None or colon.text != ":" or colon.i == 0:
         return None
     label = doc[colon.i - 1]
-    ok = label.pos_ == "NOUN" and _case(label) == "Nom" and "Plur" in label.morph.get("Number") and _is_word(label)
+    ok = label.pos_ == "NOUN" and _case(label) == "Nom" and _is_word(label) and (
+        not plural or "Plur" in label.morph.get("Number"))
     return label if ok and _may_be_subject(label) else None
 
 
