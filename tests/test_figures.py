@@ -956,6 +956,18 @@ def test_an_amount_after_a_label_and_a_colon_is_of_the_label(nlp):
     assert attributes(extract(nlp, text), "subject") == ["aamukerho", "iltakerho", "pinta-ala", "odotusaika"]
 
 
+def test_report_shorthand_inflected_counts_and_parts_named_by_adjectives(nlp):
+    text = ("Talousarviota korjattiin 919 t eurolla. Yhteydenotto toteutuu 100 prosenttisesti. Poissaoloja oli 11 päivää "
+            "yhtä henkilöä kohti. Määrä nousee yli yhdeksään sataan henkilöön. Työttömien työnhakijoiden määrä väheni "
+            "648:lla. Vuoden lopussa oli 204 henkilöä, joista vakituisia oli 152 ja määräaikaisia 52.")
+    found = extract(nlp, text)
+    assert [(text[f.start_char:f.end_char], f.value, f.unit) for f in found] == [
+        ("919 t eurolla", 919_000, "eur"), ("100 prosenttisesti", 100, "percent"), ("11 päivää", 11, "day"),
+        ("yhdeksään sataan", 900, "count"), ("648", 648, "count"), ("204", 204, "count"), ("152", 152, "count"),
+        ("52", 52, "count")]
+    assert attributes(found, "subject")[4:] == ["työnhakija", "henkilö", "vakituinen", "määräaikainen"]
+
+
 def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
     text = ("Toimintatuotot olivat n. 23,0 Me, joka on n. 23,7 % talousarviosta. Tulos on noin 27.7 miljoonaa euroa "
             "talousarviota heikompi. Taseen loppusumma oli 84,2 M. Asuinrakennusoikeus on noin 9 300 k m2.")

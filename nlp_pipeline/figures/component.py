@@ -170,7 +170,7 @@ class FigureExtractor:
                 taken_until = reading.end  # nor are the unit words after it a figure of their own ("miljardia euroa")
                 continue
             first, last = _tokens_of(doc, cand.start, reading.end)
-            if first is None:
+            if first is None or (cand.word and cand.value == 1 and _per_one(doc, last)):
                 continue
             if reading.unit in ("count", "fraction", "score") and fi:
                 reading = self._count_subject(doc, first, last, cand, reading)
@@ -306,6 +306,10 @@ class FigureExtractor:
             part = self.words.fraction_denominator(nxt.lower_) if nxt is not None else None
             if part and value < part:  # "kaksi kolmasosaa"
                 out.append(Candidate(tok.idx, nxt.idx + len(nxt.text), value, False, denominator=float(part), word=True))
+                continue
+            hundreds = nxt is not None and not nxt.lower_.endswith(("sta", "stä")) and self.words.value(nxt.lower_) == 100
+            if value < 10 and hundreds:  # "yhdeksään sataan": 900 ("kolme sadasta" is three of a hundred)
+                out.append(Candidate(tok.idx, nxt.idx + len(nxt.text), value * 100, False, word=True))
                 continue
             if nxt is not None and nxt.lower_.endswith(("sta", "stä")) and self.words.value(nxt.lower_):
                 den = self.words.value(nxt.lower_)  # "kaksi viidestä"
@@ -583,8 +587,8 @@ class FigureExtractor:
             return reading
         if (cand.decimal and not reading.money_if_alone) or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
             return None
-        measure = self._measure_subject(doc, first)
-        if measure is not None:  # "Niiden asukasmäärät ovat noin 10–350"
+        measure = self._measure_subject(doc, first) or self._changed_amount(doc, first, last)
+        if measure is not None:  # "Niiden asukasmäärät ovat noin 10–350", "odottaneiden määrä on laskenut 107:lla"
             reading.subject = measure
             return reading
         if cand.range_part:
@@ -649,6 +653,17 @@ class FigureExtractor:
             return self._specific(noun)
         return None
 
+    def _changed_amount(self, doc: Doc, first: Token, last: Token) -> str | None:
+        """What a number counts by which an amount changes: ``odottaneiden määrä on laskenut 107:lla``."""
+        # the number's own verb, not one of a clause above ("Oppilasmäärä laskee siten, että … oppilaita on 140")
+        verb = last.head if last.head.pos_ == "VERB" and last.dep_ in ("obl", "obj", "advmod") else None
+        if verb is None or _direction_of(verb.lemma_.lower(), self.lex.directions["verbs"]) is None:
+            return None
+        noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        if noun is None or not noun.lemma_.lower().endswith(("määrä", "luku")):
+            return None
+        return self._specific(noun)
+
     def _fronted_partitive(self, doc: Doc, first: Token) -> Token | None:
         """The partitive plural noun a clause fronts before its number (``tehtäviä … 717``), or a collective's
         singular (``henkilökuntaa oli vuoden lopussa 89``)."""
@@ -656,8 +671,14 @@ class FigureExtractor:
         for tok in reversed(doc[sent.start: first.i]):
             if tok.text in (";", ":") or (tok.text[:1].isdigit() and not _year_token(tok)):
                 return None
+            # an adjective naming a part of the whole before: "joista vakituisia oli 152 ja määräaikaisia 52"
+            prev, nxt = doc[tok.i - 1] if tok.i > 0 else None, _token_after(tok)
+            substantive = tok.pos_ == "ADJ" and (
+                (prev is not None and prev.lower_ in PART_OF_WHOLE) or (nxt is not None and nxt.i == first.i)
+                or (nxt is not None and nxt.lemma_ == "olla" and nxt.i + 1 == first.i)
+            )
             if (
-                tok.pos_ == "NOUN"
+                (tok.pos_ == "NOUN" or substantive)  # "joista vakituisia oli 152 ja määräaikaisia 52"
                 and _case(tok) == "Par"
                 and ("Plur" in tok.morph.get("Number") or tok.lemma_.lower().endswith(self.lex.collectives))
                 and tok.lemma_.lower() not in self.lex.count_excluded
@@ -1657,6 +1678,7 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
 
 
 TOTALLING = frozenset({"yhteensä", "kaikkiaan", "yht."})
+PART_OF_WHOLE = frozenset({"joista", "näistä", "niistä"})
 MEASURE_ADVERBIAL_ENDINGS = ("ltaan", "ltään")  # ablative + possessive: "painoltaan", "arvoltaan", "kestoltaan"
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
@@ -2135,6 +2157,12 @@ def _measured_partitive(doc: Doc, last: Token) -> Token | None:
     if head.pos_ != "NOUN" or head.lemma_.lower() in NOT_SUBJECTS or _compared(head) or rate:
         return None
     return head
+
+
+def _per_one(doc: Doc, last: Token) -> bool:
+    """``yhtä henkilöä kohti``, ``yhtä henkilötyövuotta kohden``: "per one", the denominator of a rate, no figure."""
+    after = list(doc[last.i + 1: last.i + 3])
+    return any(t.lower_ in ("kohti", "kohden") and all(u.pos_ == "NOUN" for u in after[:k]) for k, t in enumerate(after))
 
 
 def _countable(noun: Token) -> bool:
