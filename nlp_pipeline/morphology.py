@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 VOIKKO_CASES = {
     "nimento": "Nom", "omanto": "Gen", "osanto": "Par", "sisaolento": "Ine", "sisaeronto": "Ela",
@@ -96,7 +96,7 @@ def _simplest(readings: list[Reading] | tuple[Reading, ...]) -> list[Reading]:
     return [r for r in readings if r.parts == fewest]
 
 
-def _misread_noun(tok, readings: tuple[Reading, ...], other: bool, agreeing: list[Reading]) -> Reading | None:
+def _misread_noun(tok: Token, readings: tuple[Reading, ...], other: bool, agreeing: list[Reading]) -> Reading | None:
     """The noun a misread token is: Voikko knows it only as a noun in one case, and none of its readings agrees
     with the tags; or the tagger made a verb form of it, and Voikko knows no verb of that form ("alijäämään"
     read as an infinitive)."""

@@ -2196,24 +2196,24 @@ def _past_period(doc: Doc, last: Token, max_chars: int = 12) -> Token | None:
     return next((t for t in doc[nxt.i:] if t.idx >= nxt.idx + period.end and not t.is_space), None)
 
 
-def _taken_up(doc: Doc, first: Token, unit: str, earlier: list[Figure]) -> str | None:
-    """The subject of the figure before, in the same paragraph, whose amount a bare ``määrä`` takes up: the
-    same unit, or a relative change of it."""
+def _before_in_paragraph(doc: Doc, first: Token, earlier: list[Figure]) -> Figure | None:
+    """The last figure with a subject before ``first`` in its paragraph."""
     before = next((f for f in reversed(earlier) if f.subject and f.end_char <= first.idx), None)
-    if before is None or "\n\n" in doc.text[before.end_char: first.idx]:
-        return None
-    return before.subject if unit in (before.unit, "percent", "percentage_point") else None
+    return None if before is None or "\n\n" in doc.text[before.end_char: first.idx] else before
+
+
+def _taken_up(doc: Doc, first: Token, unit: str, earlier: list[Figure]) -> str | None:
+    """The subject of the figure before whose amount a bare ``määrä`` takes up: the same unit, or a relative
+    change of it."""
+    before = _before_in_paragraph(doc, first, earlier)
+    return before.subject if before is not None and unit in (before.unit, "percent", "percentage_point") else None
 
 
 def _elided_whole(doc: Doc, first: Token, last: Token, earlier: list[Figure]) -> str | None:
     """A share that is its clause's subject, with no whole of its own, is of the whole the share before it in the
     paragraph was of: "Vastaajista 90 prosenttia koki … 92 prosenttia koki …"."""
-    if last.dep_ != "nsubj" or not earlier:
-        return None
-    before = earlier[-1]
-    if before.unit not in SHARE_UNITS or not before.subject or "\n\n" in doc.text[before.end_char: first.idx]:
-        return None
-    return before.subject
+    before = _before_in_paragraph(doc, first, earlier) if last.dep_ == "nsubj" else None
+    return before.subject if before is not None and before.unit in SHARE_UNITS else None
 
 
 def _elative_attribute(tok: Token) -> bool:
