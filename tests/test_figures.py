@@ -976,6 +976,12 @@ def test_what_figures_in_report_constructions_measure(nlp, text, subjects):
     assert attributes(extract(nlp, text), "subject") == subjects
 
 
+def test_a_signed_number_alone_in_parentheses_counts_the_change_of_the_verbs_subject_by_place(nlp):
+    text = "Väkiluku kasvoi eniten Myyrmäessä (+310) ja väheni Kalliossa (-45)."
+    assert attributes(extract(nlp, text), "value", "subject", "qualifier", "direction") == [
+        (310, "väkiluku", "myyrmäki", "more"), (-45, "väkiluku", "kallio", "less")]
+
+
 def test_finance_shorthand_and_a_decimal_point_before_millions(nlp):
     text = ("Toimintatuotot olivat n. 23,0 Me, joka on n. 23,7 % talousarviosta. Tulos on noin 27.7 miljoonaa euroa "
             "talousarviota heikompi. Taseen loppusumma oli 84,2 M. Asuinrakennusoikeus on noin 9 300 k m2.")

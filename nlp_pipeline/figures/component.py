@@ -585,6 +585,12 @@ class FigureExtractor:
         if named is not None:  # "suositteluindeksi (NPS) oli koko hyvinvointialueella 68", "vastausprosentti oli 47,5"
             reading.unit, reading.subject = named[1], self._specific(named[0])
             return reading
+        changed = self._signed_change(doc, first, last, cand)
+        if changed is not None:  # "väestö oli lisääntynyt Myyrmäessä (+270), Korsossa (+190)": by place
+            place = doc[first.i - 2] if first.i >= 2 else None
+            reading.subject = changed
+            reading.qualifier = self._place_name(place) if place is not None and _case(place) in LOCATIVE_CASES else None
+            return reading
         if (cand.decimal and not reading.money_if_alone) or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
             return None
         measure = self._measure_subject(doc, first) or self._changed_amount(doc, first, last)
@@ -651,6 +657,26 @@ class FigureExtractor:
         noun = _nearest_noun_before(doc, first.sent, olla, max_dist=4, skip_cases=TIME_CASES)
         if noun is not None and noun.lemma_.lower().endswith(("määrä", "lukumäärä", "luku")):
             return self._specific(noun)
+        return None
+
+    def _place_name(self, tok: Token) -> str:
+        """The base form of a place (the tagger leaves proper names inflected: ``Korsossa`` -> ``korso``)."""
+        if tok.pos_ == "PROPN" and self.voikko is not None:
+            base = next((a["BASEFORM"] for a in self.voikko.analyze(tok.text) if a.get("CLASS") == "paikannimi"), None)
+            if base is not None:
+                return base.lower()
+        return tok.lemma_.lower()
+
+    def _signed_change(self, doc: Doc, first: Token, last: Token, cand: Candidate) -> str | None:
+        """A signed whole number alone in parentheses in a sentence whose verb of change has a noun subject counts
+        the change of that noun: ``väestö oli lisääntynyt Myyrmäessä (+270)``."""
+        if cand.decimal or _signed_in_parentheses(doc, first, last) is None:
+            return None
+        for verb in first.sent:
+            if verb.pos_ == "VERB" and _direction_of(verb.lemma_.lower(), self.lex.directions["verbs"]) is not None:
+                noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+                if noun is not None and _may_be_subject(noun):
+                    return self._specific(noun)
         return None
 
     def _changed_amount(self, doc: Doc, first: Token, last: Token) -> str | None:
@@ -1290,6 +1316,9 @@ class FigureExtractor:
     ) -> str | None:
         """A change stated as a difference: "kasvoi 11 %", "väheni 78 henkilöllä", "9 Me talousarviota heikompana",
         "viiden sairaansijan vähennystä". A from/to change ("765,50 eurosta 790,83 euroon") has none."""
+        signed = _signed_in_parentheses(doc, first, last)
+        if signed is not None and reading.unit == "count":
+            return signed  # "väestö oli lisääntynyt Myyrmäessä (+270)"
         after = _token_after(last)
         counted = after if reading.unit == "count" and after is not None and after.pos_ == "NOUN" else None
         counted_case = _case(counted) if counted is not None else None
@@ -2157,6 +2186,15 @@ def _measured_partitive(doc: Doc, last: Token) -> Token | None:
     if head.pos_ != "NOUN" or head.lemma_.lower() in NOT_SUBJECTS or _compared(head) or rate:
         return None
     return head
+
+
+def _signed_in_parentheses(doc: Doc, first: Token, last: Token) -> str | None:
+    """``more``/``less`` for a number that stands signed and alone in parentheses: ``(+270)``, ``(-56)``."""
+    enclosed = first.i > 0 and doc[first.i - 1].text == "(" and (nxt := _token_after(last)) is not None and nxt.text == ")"
+    sign = first.text[:1]
+    if not enclosed or sign not in ("+", "-", "−", "–"):
+        return None
+    return "more" if sign == "+" else "less"
 
 
 def _per_one(doc: Doc, last: Token) -> bool:
