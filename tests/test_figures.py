@@ -968,6 +968,11 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         ["aamukerho", "iltakerho", "pinta-ala", "odotusaika"],
         id="an amount after a label and a colon",
     ),
+    pytest.param(
+        "Toimitusjohtajan palkka on edellisen toimitusjohtajan palkan mukainen, eli 6200 €.",
+        ["palkka"],
+        id="an amount restating a copula's adjective",
+    ),
 ]
 
 

@@ -834,6 +834,10 @@ class FigureExtractor:
                 return previous[-1].subject
             if before.pos_ == "NOUN" and _is_word(before) and _may_be_subject(before):
                 return self._specific(before)
+            # … or the subject of the copula whose adjective it restates: "palkka on … mukainen, eli 5600 €"
+            restated = next((c for c in before.children if c.dep_ == "nsubj:cop" and c.pos_ == "NOUN"), None)
+            if before.pos_ == "ADJ" and restated is not None and _may_be_subject(restated):
+                return self._specific(restated)
         if reading.unit in DURATIONS and self._times_an_action(doc, last):
             return None
         # 0a. the amount of a change of something: "enimmäishinnan korottamisen 6 739 000 eurolla" -> enimmäishinta
