@@ -672,23 +672,23 @@ class FigureExtractor:
         the change of that noun: ``väestö oli lisääntynyt Myyrmäessä (+270)``."""
         if cand.decimal or _signed_in_parentheses(doc, first, last) is None:
             return None
-        for verb in first.sent:
-            if verb.pos_ == "VERB" and _direction_of(verb.lemma_.lower(), self.lex.directions["verbs"]) is not None:
-                noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
-                if noun is not None and _may_be_subject(noun):
-                    return self._specific(noun)
-        return None
+        changed = (self._changing_subject(verb) for verb in first.sent)
+        noun = next((n for n in changed if n is not None and _may_be_subject(n)), None)
+        return self._specific(noun) if noun is not None else None
 
     def _changed_amount(self, doc: Doc, first: Token, last: Token) -> str | None:
         """What a number counts by which an amount changes: ``odottaneiden määrä on laskenut 107:lla``."""
         # the number's own verb, not one of a clause above ("Oppilasmäärä laskee siten, että … oppilaita on 140")
-        verb = last.head if last.head.pos_ == "VERB" and last.dep_ in ("obl", "obj", "advmod") else None
-        if verb is None or _direction_of(verb.lemma_.lower(), self.lex.directions["verbs"]) is None:
-            return None
-        noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        noun = self._changing_subject(last.head) if last.dep_ in ("obl", "obj", "advmod") else None
         if noun is None or not noun.lemma_.lower().endswith(("määrä", "luku")):
             return None
         return self._specific(noun)
+
+    def _changing_subject(self, verb: Token) -> Token | None:
+        """The noun subject of a verb of change: ``väestö`` of ``väestö oli lisääntynyt``."""
+        if verb.pos_ != "VERB" or _direction_of(verb.lemma_.lower(), self.lex.directions["verbs"]) is None:
+            return None
+        return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
 
     def _fronted_partitive(self, doc: Doc, first: Token) -> Token | None:
         """The partitive plural noun a clause fronts before its number (``tehtäviä … 717``), or a collective's
@@ -704,7 +704,7 @@ class FigureExtractor:
                 or (nxt is not None and nxt.lemma_ == "olla" and nxt.i + 1 == first.i)
             )
             if (
-                (tok.pos_ == "NOUN" or substantive)  # "joista vakituisia oli 152 ja määräaikaisia 52"
+                (tok.pos_ == "NOUN" or substantive)
                 and _case(tok) == "Par"
                 and ("Plur" in tok.morph.get("Number") or tok.lemma_.lower().endswith(self.lex.collectives))
                 and tok.lemma_.lower() not in self.lex.count_excluded
@@ -2011,7 +2011,7 @@ def _predicate_state(sent: Span, last: Token) -> str | None:
     """A partitive adjective the shares of a breakdown are predicated of: "Näistä 83 prosenttia oli myönteisiä,
     5 prosenttia neutraaleja ja 12 prosenttia kielteisiä"."""
     shares = sum(1 for t in sent if t.text == "%" or t.lower_.startswith("prosent"))
-    after = [t for t in sent.doc[last.i + 1: min(last.i + 3, sent.end)]]
+    after = list(sent.doc[last.i + 1: min(last.i + 3, sent.end)])
     if after and after[0].lemma_ == "olla":
         after = after[1:]
     if not (shares >= 2 and after and after[0].pos_ == "ADJ" and _case(after[0]) == "Par" and "Plur" in after[0].morph.get("Number")):
