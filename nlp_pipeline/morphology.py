@@ -9,7 +9,8 @@ were trained on, so this one is added after them.
 Where no reading agrees, the tagger itself is wrong, and when Voikko knows the word only as a noun in one case,
 the token takes that reading: ``oppilaista`` tagged as an adjective's partitive is the elative of ``oppilas``;
 so does a verb form Voikko knows no verb for (``alijäämään`` tagged as an infinitive is the illative of
-``alijäämä``). The parse is left as it is.
+``alijäämä``). A participle that stands for people, as an owner or a whole (``hoitoa odottaneiden määrä``), is
+named in its own nominative (``odottanut``), not by its verb. The parse is left as it is.
 """
 from __future__ import annotations
 
@@ -85,10 +86,55 @@ class AgreeingLemmas:
                 if tok.lemma_ not in {r.lemma for r in simplest}:
                     tok.lemma_ = simplest[0].lemma
             elif tok.pos_ in self.retag_pos and not possessive and (reading := _misread_noun(tok, readings, other, agreeing)):
-                tok.pos_ = "NOUN"  # the tagger's other features belong to its wrong reading ("-kaan" as a clitic)
-                tok.set_morph({"Case": reading.case, **({"Number": reading.number} if reading.number else {})})
-                tok.lemma_ = reading.lemma
+                _retag_as_noun(tok, reading)  # the tagger's other features belong to its wrong reading
+            elif (reading := _nominal_participle(tok, agreeing)) is not None:
+                _retag_as_noun(tok, reading)
         return doc
+
+
+# where a participle heads a noun phrase ("Hoitoa odottaneiden määrä"), not where it is an adverbial ("verrattuna")
+NOMINAL_DEPS = frozenset({"nsubj", "nsubj:cop", "obj", "nmod", "nmod:poss"})
+
+
+def _nominal_participle(tok: Token, agreeing: list[Reading]) -> Reading | None:
+    """A participle that stands for the people or things it describes (``hoitoa odottaneiden`` -> ``odottanut``,
+    "those who waited"): not followed by a noun it would describe, and read by Voikko as a participle in its
+    case. Only as an owner or a whole (genitive, elative): a nominative may be a perfect tense the parse misread
+    (``on … varattu``), a partitive a part of a whole named before it (``Tehtävistä valmiiksi saatettuja on 32 %``)."""
+    if tok.pos_ != "VERB" or "Part" not in tok.morph.get("VerbForm") or tok.dep_ not in NOMINAL_DEPS:
+        return None
+    if tok.morph.get("Case") not in (["Gen"], ["Ela"]):
+        return None
+    if _describes_noun_after(tok):
+        return None
+    participles = [r for r in agreeing if not r.noun]
+    return _simplest(participles)[0] if participles else None
+
+
+def _describes_noun_after(tok: Token, max_dist: int = 8) -> bool:
+    """A noun in the participle's case follows across conjoined attributes: ``hyväksyttyjen ja nyt esitettyjen
+    lisä- ja muutostöiden``."""
+    case = tok.morph.get("Case")
+    for nxt in tok.doc[tok.i + 1: min(tok.i + 1 + max_dist, tok.sent.end)]:
+        if nxt.text in (",", "-") or _first_half(nxt):
+            continue
+        if nxt.pos_ in ("NOUN", "PROPN"):
+            return nxt.morph.get("Case") == case
+        if nxt.pos_ not in ("CCONJ", "ADV", "ADJ", "VERB", "NUM"):
+            return False
+    return False
+
+
+def _first_half(tok: Token) -> bool:
+    """``lisä-`` of ``lisä- ja muutostöiden``, also with the hyphen split off."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.text.endswith("-") or (nxt is not None and nxt.text == "-" and not tok.whitespace_)
+
+
+def _retag_as_noun(tok: Token, reading: Reading) -> None:
+    tok.pos_ = "NOUN"
+    tok.set_morph({"Case": reading.case, **({"Number": reading.number} if reading.number else {})})
+    tok.lemma_ = reading.lemma
 
 
 def _simplest(readings: list[Reading] | tuple[Reading, ...]) -> list[Reading]:

@@ -973,6 +973,26 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         ["palkka"],
         id="an amount restating a copula's adjective",
     ),
+    pytest.param(
+        ("Lasten palveluiden keskimääräiset jonotusajat kesäkuussa\n\n• Perheneuvola: 21 vuorokautta\n"
+         "• Puheterapia: 40 vuorokautta\n\nTilanne on parantunut. Käsittelyajat ovat seuraavat:\n\n"
+         "Kouvola 6 kk, Kotka 4 kk ja Hamina 3 kk."),
+        ["jonotusaika", "jonotusaika", "käsittelyaika", "käsittelyaika", "käsittelyaika"],
+        id="durations listed under a heading or a sentence naming a length of time",
+    ),
+    pytest.param(
+        ("Menosäästöt jakautuvat eri toimiin:\n-\nTilojen vähentäminen 2,4 miljoonaa euroa\n-\n"
+         "Ostopalvelujen kilpailuttaminen 1,6 miljoonaa euroa\n-\nMuut toimet yhteensä 0,9 miljoonaa euroa"),
+        ["menosäästö", "menosäästö", "menosäästö"],
+        id="list lines under a colon the parse ran the first line into",
+    ),
+    pytest.param(
+        ("Kaupungin palveluksessa oli 2 410 henkilöä. Kokonaismäärä kasvoi 35 henkilöllä. Verotulojen "
+         "kokonaiskertymä oli 8,1 miljoonaa euroa. Suurin tekijä on vanhuspalvelut, jonka osuus menoista on 3,2 "
+         "miljoonaa euroa. Palvelua odottaneiden määrä väheni 40:llä."),
+        ["henkilö", "henkilö", "verotulo", "vanhuspalvelu", "odottanut"],
+        id="a total takes up the count before it; owners through a relative pronoun and a participle",
+    ),
 ]
 
 

@@ -731,8 +731,8 @@ class FigureExtractor:
                 subject = self._area_measure(reading, subject)
                 if subject is None and reading.unit in SHARE_UNITS:
                     subject = _elided_whole(doc, first, last, out or earlier)
-                if subject in self.lex.amount_heads:  # "Lapsia oli 34 900. Määrä laski (-9 %)": the amount of those
-                    subject = _taken_up(doc, first, reading.unit, out or earlier) or subject
+            if subject in self.lex.amount_heads and fi:  # "Lapsia oli 34 900. Määrä laski (-9 %)": the amount of those
+                subject = _taken_up(doc, first, reading.unit, out or earlier) or subject
             subject = self.lex.subject_aliases.get(subject, subject)
             if subject is not None:  # costs grow by 2,2 % too: no figure measures a "course"
                 subject = _money_sense(subject, self.lex.money_senses)
@@ -2038,11 +2038,14 @@ def _names_time(noun: Token) -> bool:
 
 
 def _time_measure_above(doc: Doc, first: Token, max_lines: int = 4) -> Token | None:
-    """A nominative length of time opening one of the few lines above a duration's list line."""
+    """A nominative length of time heading one of the few lines above a duration's list line, past the genitives
+    that own it (``Ikääntyneiden palveluiden keskimääräiset odotusajat …``), or in the line's last sentence
+    (``Erityisen huono jonotilanne … Odotusajat ovat seuraavat:``)."""
     line = _line(doc, first.i)
     for above in _lines_above(doc, line, max_lines):
-        noun = next((t for t in above if t.pos_ == "NOUN"), None)
-        if noun is not None and _case(noun) == "Nom" and _names_time(noun):
+        last_stop = max((t.i for t in above[:-1] if t.text in (".", "!", "?")), default=above.start - 1)
+        noun = next((t for t in doc[last_stop + 1: above.end] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
+        if noun is not None and _names_time(noun):
             return noun
     return None
 
@@ -2053,8 +2056,18 @@ def _counted_targets(tok: Token) -> bool:
 
 
 def _common_genitive(noun: Token) -> Token | None:
-    """The common noun in the genitive that owns ``noun`` (``Määräaikaisten osuus``), not a name (``Att:n osuus``)."""
-    return next((c for c in noun.lefts if c.dep_ == "nmod:poss" and c.pos_ in ("NOUN", "ADJ") and _case(c) == "Gen"), None)
+    """The common noun in the genitive that owns ``noun`` (``Määräaikaisten osuus``), not a name (``Att:n osuus``),
+    also through a relative pronoun (``erikoissairaanhoito, jonka osuus``)."""
+    owner = next((c for c in noun.lefts if c.dep_ == "nmod:poss" and _case(c) == "Gen"), None)
+    if owner is not None and "Rel" in owner.morph.get("PronType"):
+        owner = _relative_antecedent(owner)
+    return owner if owner is not None and owner.pos_ in ("NOUN", "ADJ") else None
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative clause opened by ``pronoun`` is attached to."""
+    clause = next((t for t in pronoun.ancestors if t.dep_ == "acl:relcl"), None)
+    return clause.head if clause is not None and clause.head.i < pronoun.i else None
 
 
 def _is_word(tok: Token) -> bool:
@@ -2347,19 +2360,28 @@ def _list_intro_subject(
         if j < 0 or doc[j].text in (".", "!", "?"):
             return None
         before = doc[j].sent
+        # a parse that ran the first list line into the introducing sentence ("Säästöt jakautuvat …:" / "-" /
+        # "Palveluverkon uudistaminen 11,7 miljoonaa euroa"): the colon that ends a line
+        j = next((t.i for t in reversed(before) if t.text == ":" and _line_ends_after(t)), j)
+        before = doc[before.start: j + 1]
         # "… on jakautunut seuraavasti" / "• Alakoulu 252 vvh"; "hoitopalkkiot ovat" / "• 439,70 euroa kuukaudessa"
         if doc[j].text == ":" or doc[j].lower_ == "seuraavasti" or (doc[j].lemma_ == "olla" and doc[j].pos_ == "AUX"):
             # only a subject that undergoes the verb ("Hankinta jakautuu … seuraavasti:"), or the object of a passive
             # ("Laskut hyväksytään seuraavasti:"), not an agent that acts on something ("toimitusjohtaja päätti
             # oikeuttaa … seuraavasti:")
             subject = next((t for t in before if t.pos_ == "NOUN" and (t.dep_ == "nsubj:cop" or t.head.pos_ == "VERB" and (
-                (t.dep_ == "nsubj" and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in t.head.children))
+                (t.dep_ == "nsubj" and not any(c.dep_ in ("obj", "xcomp", "ccomp") and c.i < j for c in t.head.children))
                 or (t.dep_ == "obj" and ("Pass" in t.head.morph.get("Voice") or money(t)))
             ))), None)  # or a copula's subject: "tuntikehys on 681 vuosiviikkotuntia, joka on jakautunut seuraavasti"
             if subject is not None and _may_be_subject(subject):
                 return subject
         i = before.start
     return None
+
+
+def _line_ends_after(tok: Token) -> bool:
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or (nxt.is_space and "\n" in nxt.text)
 
 
 def _breakdown_intro(doc: Doc, sent: Span, label: Token, share: bool) -> Token | None:
@@ -2370,8 +2392,9 @@ def _breakdown_intro(doc: Doc, sent: Span, label: Token, share: bool) -> Token |
     to divide into its parts: each share is its part's (``tontinvarauskanta jakautuu seuraavasti: välimuodon
     tuotanto 27,3 %``)."""
     start = label
-    while start.i > sent.start and (  # past the label's own modifiers: "• Esiopetuksen oppilaat yli 1 km"
-        _case(start.nbor(-1)) == "Gen" or start.nbor(-1).pos_ in ("ADJ", "DET", "NUM", "CCONJ")
+    while start.i > sent.start and (  # past the label's own modifiers: "• Esiopetuksen oppilaat yli 1 km", "- Muut
+        _case(start.nbor(-1)) == "Gen" or start.nbor(-1).pos_ in ("ADJ", "DET", "NUM", "CCONJ")  # toimenpiteet"
+        or (start.nbor(-1).pos_ == "PRON" and _case(start.nbor(-1)) == _case(label))
     ) and not start.nbor(-1).is_space:  # "• 1. ja 2. luokan oppilaat"
         start = start.nbor(-1)
     before = start.nbor(-1) if start.i > 0 else None
