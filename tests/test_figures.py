@@ -993,6 +993,19 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         ["henkilö", "henkilö", "verotulo", "vanhuspalvelu", "odottanut"],
         id="a total takes up the count before it; owners through a relative pronoun and a participle",
     ),
+    pytest.param(
+        ("Aikuisten palveluiden keskimääräiset käsittelyajat 1.1. - 30.6.2026 (suluissa 1.7. - 31.12.2025):\n- Toimeentulotuki: 6 "
+         "vuorokautta (7 vuorokautta)\n\nJäsenille maksetaan seuraavat kokouspalkkiot: Lautakunta - puheenjohtaja "
+         "180 euroa - jäsen 120 euroa"),
+        ["käsittelyaika", "käsittelyaika", "kokouspalkkio", "kokouspalkkio"],
+        id="a heading with dates; a colon intro whose list is the object of a passive",
+    ),
+    pytest.param(
+        ("Vuoden lopussa ennustetaan tulojen ylittyvän n. 140 000 eurolla. Vahingoittuneen kaluston arvon on "
+         "arvioitu olleen 2,1 miljoonaa euroa. Tukea haettiin yhteensä noin kahden miljoonan euron verran."),
+        ["tulo", "kalusto", "tuki"],
+        id="a participial clause's own subject; an amount through 'verran'",
+    ),
 ]
 
 

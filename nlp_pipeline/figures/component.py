@@ -1096,9 +1096,17 @@ class FigureExtractor:
                 and child.lemma_.lower() not in lex.count_excluded
             ):
                 return self._specific(child)
+        # 5b. a participial clause reporting what is estimated or expected has its own subject in the genitive:
+        #     "ennustetaan menojen alittuvan 223 000 eurolla", "omaisuuden arvon on arvioitu olleen 53,6 milj. euroa"
+        reported = _referative_subject(doc, sent, first)
+        if reported is not None and _may_be_subject(reported):
+            return self._specific(reported)
         # 6. the object, else the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
-        # (a figure the parse made a second subject: "Toimintakuluja on kertynyt 233,5 Me", "Me" read as "we")
+        # (a figure the parse made a second subject: "Toimintakuluja on kertynyt 233,5 Me", "Me" read as "we"), also
+        # through "verran" ("Avustuksia haettiin … kuuden miljoonan euron verran")
         verb = last.head if last.dep_ in ("obj", "obl", "advmod", "nmod", "nsubj") else None
+        if last.head.lower_ == "verran" and last.head.i == last.i + 1:
+            verb = last.head.head
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             # what a transitive verb acts on, not its agent: "tilata lisätöitä … enintään 10.000,00 eurolla", "Yhdistys
             # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb)
@@ -2043,7 +2051,7 @@ def _time_measure_above(doc: Doc, first: Token, max_lines: int = 4) -> Token | N
     (``Erityisen huono jonotilanne … Odotusajat ovat seuraavat:``)."""
     line = _line(doc, first.i)
     for above in _lines_above(doc, line, max_lines):
-        last_stop = max((t.i for t in above[:-1] if t.text in (".", "!", "?")), default=above.start - 1)
+        last_stop = max((t.i for t in above[:-1] if t.text in (".", "!", "?") and doc[t.i + 1].is_title), default=above.start - 1)
         noun = next((t for t in doc[last_stop + 1: above.end] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
         if noun is not None and _names_time(noun):
             return noun
@@ -2366,17 +2374,24 @@ def _list_intro_subject(
         before = doc[before.start: j + 1]
         # "… on jakautunut seuraavasti" / "• Alakoulu 252 vvh"; "hoitopalkkiot ovat" / "• 439,70 euroa kuukaudessa"
         if doc[j].text == ":" or doc[j].lower_ == "seuraavasti" or (doc[j].lemma_ == "olla" and doc[j].pos_ == "AUX"):
-            # only a subject that undergoes the verb ("Hankinta jakautuu … seuraavasti:"), or the object of a passive
-            # ("Laskut hyväksytään seuraavasti:"), not an agent that acts on something ("toimitusjohtaja päätti
-            # oikeuttaa … seuraavasti:")
-            subject = next((t for t in before if t.pos_ == "NOUN" and (t.dep_ == "nsubj:cop" or t.head.pos_ == "VERB" and (
-                (t.dep_ == "nsubj" and not any(c.dep_ in ("obj", "xcomp", "ccomp") and c.i < j for c in t.head.children))
-                or (t.dep_ == "obj" and ("Pass" in t.head.morph.get("Voice") or money(t)))
-            ))), None)  # or a copula's subject: "tuntikehys on 681 vuosiviikkotuntia, joka on jakautunut seuraavasti"
-            if subject is not None and _may_be_subject(subject):
+            subject = _undergoer(before, money)
+            if subject is not None:
                 return subject
         i = before.start
     return None
+
+
+def _undergoer(intro: Span, money: Callable[[Token], bool] = lambda t: False) -> Token | None:
+    """What a sentence introducing a list says the list lines are: a subject that undergoes the verb ("Hankinta
+    jakautuu … seuraavasti:"), a copula's subject ("tuntikehys on 681 vuosiviikkotuntia, joka on jakautunut
+    seuraavasti"), or the object of a passive ("maksetaan seuraavat kokouspalkkiot:") or of a verb granting
+    ``money``; not an agent that acts on something ("toimitusjohtaja päätti oikeuttaa … seuraavasti:")."""
+    end = intro.end
+    subject = next((t for t in intro if t.pos_ == "NOUN" and (t.dep_ == "nsubj:cop" or t.head.pos_ == "VERB" and (
+        (t.dep_ == "nsubj" and not any(c.dep_ in ("obj", "xcomp", "ccomp") and c.i < end for c in t.head.children))
+        or (t.dep_ == "obj" and ("Pass" in t.head.morph.get("Voice") or money(t)))
+    ))), None)
+    return subject if subject is not None and _may_be_subject(subject) else None
 
 
 def _line_ends_after(tok: Token) -> bool:
@@ -2409,7 +2424,9 @@ def _breakdown_intro(doc: Doc, sent: Span, label: Token, share: bool) -> Token |
             return None
         intro = [t for t in clause if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN"]
         verb = any(t.pos_ in ("AUX", "VERB") for t in clause)
-        return intro[-1] if intro and verb and _may_be_subject(intro[-1]) else None
+        if intro and verb:
+            return intro[-1] if _may_be_subject(intro[-1]) else None
+        return _undergoer(clause)  # "… maksetaan seuraavat kokouspalkkiot: Yhtymävaltuusto - puheenjohtaja 200 euroa"
     if before is not None and not before.is_space and before.text not in ("•", "-", "–", "*", "·"):
         return None
     intro = _list_intro_subject(doc, sent) or _list_heading(doc, label)  # or a heading: "Käyttömaksut" / "Vesi 2,07 €/m3"
@@ -2494,6 +2511,24 @@ def _last_object(doc: Doc, start: int, before: Token) -> Token | None:
             and _may_be_subject(tok) and not _truncated(tok)
         ):
             return tok
+    return None
+
+
+def _referative_subject(doc: Doc, sent: Span, first: Token, reach: int = 4) -> Token | None:
+    """The genitive noun before the genitive participle (``-vAn``, ``-neen``) that the figure completes, with only
+    hedges between them: "menojen alittuvan n 223 000 eurolla" -> menojen (not the attribute in "kasvavan väestön
+    5 %")."""
+    participle = next((t for t in reversed(doc[sent.start: first.i]) if t.pos_ in ("VERB", "AUX") and (
+        "Fin" in t.morph.get("VerbForm") or ("Part" in t.morph.get("VerbForm") and _case(t) == "Gen"))), None)
+    if participle is None or "Fin" in participle.morph.get("VerbForm") or any(
+        t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and len(t.text) > 2 for t in doc[participle.i + 1: first.i]
+    ):
+        return None
+    for tok in reversed(doc[max(sent.start, participle.i - reach): participle.i]):
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return tok if tok.pos_ == "NOUN" and _case(tok) == "Gen" and tok.dep_ != "nmod:poss" else None
+        if tok.pos_ not in ("ADV", "AUX", "VERB"):
+            return None
     return None
 
 
