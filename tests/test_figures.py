@@ -1006,6 +1006,13 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         ["tulo", "kalusto", "tuki"],
         id="a participial clause's own subject; an amount through 'verran'",
     ),
+    pytest.param(
+        ("Palvelualueittaiset henkilöstökulujen toteutumat ovat: hallinto 48,1 % (v. 2025 47,0 %) ja tekniikka "
+         "51,2 % (v. 2025 49,9 %).\n\nJohtokunta päättää myöntää kohdeavustukset seuraavasti:\n- Kylän "
+         "metsästysseura 2.400 eur\n- Eläkeläisyhdistys ry 800 eur"),
+        ["henkilöstökulu", "henkilöstökulu", "henkilöstökulu", "henkilöstökulu", "kohdeavustus", "kohdeavustus"],
+        id="the last item of a labelled list; labelled list lines under money granted",
+    ),
 ]
 
 

@@ -1070,7 +1070,8 @@ class FigureExtractor:
                     t.pos_ == "NOUN" or _capitalised_head(t, item_start))), None)
                 if head is not None and head.lemma_.lower() not in lex.generic_labels | NOT_SUBJECTS:
                     return head.lemma_.lower()
-            intro = _breakdown_intro(doc, sent, prev, reading.unit in SHARE_UNITS) if _case(prev) == "Nom" else None
+            share = reading.unit in SHARE_UNITS
+            intro = _breakdown_intro(doc, sent, prev, share, self._is_money) if _case(prev) == "Nom" else None
             if intro is not None and not prev.lemma_.lower().endswith(intro.lemma_.lower()):
                 # "toteutumaprosentit ovat: keskusvirasto 69,4 %": the intro's measure, by label; a kind of the intro's
                 # own noun is its own subject ("tuotanto jakaantuu seuraavasti: Asumisoikeusasuntotuotanto noin 57 %")
@@ -1871,6 +1872,9 @@ def _gapped_subject(doc: Doc, sent: Span, first: Token, previous: list[Figure]) 
     conj = next((t for t in reversed(doc[sent.start: first.i]) if t.lower_ == "ja"), None)
     if conj is None or not previous or previous[-1].end_char > conj.idx:
         return None
+    labelled = next((f for f in reversed(previous) if f.qualifier), None)
+    if labelled is not None and labelled.start_char >= sent.start_char and ":" in doc.text[sent.start_char: labelled.start_char]:
+        return None  # the last item of a labelled list: "ovat: keskusvirasto 69,4 %, … ja ympäristö 65,6 %"
     if not any(t.lemma_ == "olla" for t in doc[sent.start: conj.i]):
         return None
     between = doc[conj.i + 1: first.i]
@@ -2399,7 +2403,9 @@ def _line_ends_after(tok: Token) -> bool:
     return nxt is None or (nxt.is_space and "\n" in nxt.text)
 
 
-def _breakdown_intro(doc: Doc, sent: Span, label: Token, share: bool) -> Token | None:
+def _breakdown_intro(
+    doc: Doc, sent: Span, label: Token, share: bool, money: Callable[[Token], bool] = lambda t: False,
+) -> Token | None:
     """The measured noun a list of labelled amounts breaks down, when ``label`` opens a list item: the subject of
     the clause before a colon in the same sentence (``toimintakulujen toteutumaprosentit ovat: keskusvirasto
     69,4 %, elinvoima 66,6 %``) or of the sentence introducing the list lines (``tuntikehys on 681
@@ -2408,8 +2414,9 @@ def _breakdown_intro(doc: Doc, sent: Span, label: Token, share: bool) -> Token |
     tuotanto 27,3 %``)."""
     start = label
     while start.i > sent.start and (  # past the label's own modifiers: "• Esiopetuksen oppilaat yli 1 km", "- Muut
-        _case(start.nbor(-1)) == "Gen" or start.nbor(-1).pos_ in ("ADJ", "DET", "NUM", "CCONJ")  # toimenpiteet"
+        _case(start.nbor(-1)) == "Gen" or start.nbor(-1).pos_ in ("ADJ", "DET", "NUM")  # toimenpiteet"
         or (start.nbor(-1).pos_ == "PRON" and _case(start.nbor(-1)) == _case(label))
+        or (start.nbor(-1).pos_ == "CCONJ" and start.i - 2 >= sent.start and not doc[start.i - 2].is_punct)
     ) and not start.nbor(-1).is_space:  # "• 1. ja 2. luokan oppilaat"
         start = start.nbor(-1)
     before = start.nbor(-1) if start.i > 0 else None
@@ -2426,10 +2433,10 @@ def _breakdown_intro(doc: Doc, sent: Span, label: Token, share: bool) -> Token |
         verb = any(t.pos_ in ("AUX", "VERB") for t in clause)
         if intro and verb:
             return intro[-1] if _may_be_subject(intro[-1]) else None
-        return _undergoer(clause)  # "… maksetaan seuraavat kokouspalkkiot: Yhtymävaltuusto - puheenjohtaja 200 euroa"
+        return _undergoer(clause, money)  # "… maksetaan seuraavat kokouspalkkiot: Yhtymävaltuusto - puheenjohtaja 200 euroa"
     if before is not None and not before.is_space and before.text not in ("•", "-", "–", "*", "·"):
         return None
-    intro = _list_intro_subject(doc, sent) or _list_heading(doc, label)  # or a heading: "Käyttömaksut" / "Vesi 2,07 €/m3"
+    intro = _list_intro_subject(doc, sent, money) or _list_heading(doc, label)  # or a heading: "Käyttömaksut" / "Vesi 2,07 €/m3"
     if intro is not None and share and any(t.lemma_ in DIVIDING_VERBS for t in intro.sent):
         return None
     return intro
