@@ -146,6 +146,11 @@ def test_money_in_illative_and_numeral_repeated_in_digits(nlp, ahjo_dir):
     assert not any(text[f.start_char: f.end_char] == "3" for f in extract(nlp, text))
 
 
+def test_a_rate_per_month_past_what_it_is_per(nlp):
+    found = extract(nlp, "Kerhoraha on 240 €/lapsi/kk ja ylläpitovuokra 3,85 euroa/m2/kk.")
+    assert attributes(found, "value", "per") == [(240, "month"), (3.85, "month")]
+
+
 def test_rate_per_year(nlp, ahjo_dir):
     path = ahjo_dir / "hel-kaupunginhallituksen-konsernijaosto-2021-11-22-s141-97de5feb.esitys.html"
     text = paragraph(path, "0,8 %")
@@ -634,6 +639,7 @@ def test_never_figure_classes(nlp, text):
         "Lisävuokra on 664, 89 euroa/kk ja osuus 12, 5 %.",  # decimals spaced apart
         "Asiakkaita 120 135 140",  # a row label and its cells, no clause stating a count
         "Hinta on 1–99999999999999999999 euroa tai 999 999 miljardia euroa.",  # absurd sums
+        "Lautakunta tukee kylätaloa yhteen4 560 eurolla.",  # the first digits glued to the word before
     ],
 )
 def test_garbled_and_never_figures_yield_nothing(nlp, text):
@@ -1012,6 +1018,11 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
          "metsästysseura 2.400 eur\n- Eläkeläisyhdistys ry 800 eur"),
         ["henkilöstökulu", "henkilöstökulu", "henkilöstökulu", "henkilöstökulu", "kohdeavustus", "kohdeavustus"],
         id="the last item of a labelled list; labelled list lines under money granted",
+    ),
+    pytest.param(
+        "Kerhorahan suuruudet ovat nyt:\n\n• 240 €/lapsi/kk, koulu tarjoaa välipalan tai\n• 262 €/lapsi/kk, kerho tarjoaa välipalan",
+        ["kerhoraha", "kerhoraha"],
+        id="list lines a sentence run on into them introduces, not the verb of the line before",
     ),
 ]
 

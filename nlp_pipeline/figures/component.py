@@ -53,6 +53,8 @@ MATCH_WINDOW = 4  # tokens around a candidate that the never-figure Matcher look
 MAX_PERCENT = 1000.0
 MAX_VALUE = 1e12  # a trillion: no agenda quantity reaches it, a garbled digit run does
 MULTIPLE_RE = re.compile(r"(\w+?)kertai(?!st)")  # "kaksinkertaiseksi", not the verb "kaksinkertaistunut"
+# "yhteen7 235 eurolla": a transcription glued the number's first digits to the word before; 235 is no value
+GLUED_HEAD_RE = re.compile(r"[a-zåäö]\d{1,3}[ \u00a0]$")
 BROKEN_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}(?P<sep>[ \u00a0]|, )$")  # a short number, then one space or ", " (_broken_number)
 CASE_SUFFIX_RE = re.compile(r":[a-zåäö]{1,5}\b")
 REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
@@ -255,6 +257,8 @@ class FigureExtractor:
                 value = parse_digits(raw)
                 if value is None or _absurd(value) or ZEROS_ONLY.fullmatch(raw):
                     continue  # "1,847 000": a thousands group left over from a number that could not be read
+                if re.match(r"\d{3}(?!\d)", raw) and GLUED_HEAD_RE.search(text, max(0, m.start() - 5), m.start()):
+                    continue
                 sign = SPACED_MINUS_RE.search(text, max(0, m.start() - 16), m.start()) if value > 0 else None
                 if sign is not None:  # "toimintakulut ovat - 726 054,88 €": a minus set off by a space
                     out.append(Candidate(sign.start("minus"), m.end(), -value, "," in raw))
@@ -1108,6 +1112,8 @@ class FigureExtractor:
         verb = last.head if last.dep_ in ("obj", "obl", "advmod", "nmod", "nsubj") else None
         if last.head.lower_ == "verran" and last.head.i == last.i + 1:
             verb = last.head.head
+        if verb is not None and _across_lines(doc, verb, first):
+            verb = None  # a parse that hung a list line's figure on the line before: "• 277 €/lapsi/kk, kaupunki tarjoaa"
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             # what a transitive verb acts on, not its agent: "tilata lisätöitä … enintään 10.000,00 eurolla", "Yhdistys
             # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb)
@@ -1136,11 +1142,12 @@ class FigureExtractor:
                 return self._specific(changed)
         # 6b. a list line inherits the subject of the sentence that introduces the list with a colon:
         #     "Hankinta jakautuu puitesopimustoimittajittain seuraavasti: … Martela Oyj 42 755,31 euroa"
-        intro = _list_intro_subject(doc, sent, self._is_money) if not previous and reading.unit not in DURATIONS else None
+        listed = not previous and reading.unit not in DURATIONS
+        intro = _list_intro_subject(doc, sent, self._is_money, first=first) if listed else None
         if intro is not None:
             return self._specific(intro)
         # … or, in a list without such a sentence, a heading naming the items: "Aiemmat päätökset" … "20.000,00 euroa"
-        heading = _list_heading(doc, first) if not previous and reading.unit not in DURATIONS else None
+        heading = _list_heading(doc, first) if listed else None
         if heading is not None:
             return self._specific(heading)
         # 6c. a possessive clause names what the sentence measures: "hänellä on työkokemusta … yhteensä 11 kuukautta"
@@ -2360,10 +2367,15 @@ def _copula_subject(
 
 
 def _list_intro_subject(
-    doc: Doc, sent: Span, money: Callable[[Token], bool] = lambda t: False, max_lines: int = 12,
+    doc: Doc, sent: Span, money: Callable[[Token], bool] = lambda t: False, max_lines: int = 12, first: Token | None = None,
 ) -> Token | None:
     """The subject of the nearest earlier sentence ending in ``:`` when only unpunctuated list lines lie between;
-    also the ``money`` it grants (``myöntää kohdeavustuksia seuraavasti:``)."""
+    also the ``money`` it grants (``myöntää kohdeavustuksia seuraavasti:``). A sentence the parse ran on into the
+    list introduces it with the colon that ends a line before ``first``."""
+    colon = next((t for t in reversed(doc[sent.start: first.i]) if t.text == ":" and _line_ends_after(t)), None) if first else None
+    intro = _undergoer(doc[sent.start: colon.i], money) if colon is not None else None
+    if intro is not None:
+        return intro
     i = sent.start
     for _ in range(max_lines):
         j = i - 1
@@ -2519,6 +2531,11 @@ def _last_object(doc: Doc, start: int, before: Token) -> Token | None:
         ):
             return tok
     return None
+
+
+def _across_lines(doc: Doc, a: Token, b: Token) -> bool:
+    start, end = sorted((a.idx, b.idx))
+    return "\n" in doc.text[start:end]
 
 
 def _referative_subject(doc: Doc, sent: Span, first: Token, reach: int = 4) -> Token | None:
