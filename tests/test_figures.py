@@ -1024,6 +1024,13 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         ["kerhoraha", "kerhoraha"],
         id="list lines a sentence run on into them introduces, not the verb of the line before",
     ),
+    pytest.param(
+        ("Kouluille hankitaan tablettien määrä, joita tarvitaan noin 30–45 kappaletta. Avustuksiin kohdistuu "
+         "säästöä, joka on Porin kaupungissa arviolta noin 9 %. Salia, jota voi käyttää kerralla 60 henkilöä, "
+         "ei vuokrata."),
+        ["tabletti", "tabletti", "säästö", "henkilö"],
+        id="pieces a relative object of a passive stands for; a relative copula past a place",
+    ),
 ]
 
 

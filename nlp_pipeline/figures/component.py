@@ -1382,12 +1382,19 @@ class FigureExtractor:
     def _classified_owner(self, doc: Doc, first: Token, last: Token, classifier: Token) -> Token | None:
         """What a count of persons or pieces is of: the noun subject of the verb of change it completes ("väkiluku
         väheni 78 henkilöllä"), or what a demonstrative subject of its copula takes up ("Henkilökunnan määrä oli
-        552. Tämä on 30 henkilöä enemmän")."""
+        552. Tämä on 30 henkilöä enemmän"), or what a relative pronoun object of its verb stands for ("tuoleja,
+        joita tarvitaan 40 kappaletta")."""
         pronoun = next((c for head in (classifier, classifier.head) for c in head.children  # the head: "on … enemmän"
                         if c.dep_ == "nsubj:cop" and "Dem" in c.morph.get("PronType")), None)
         if pronoun is not None:
             noun = _antecedent_subject(doc, pronoun)
             return noun if noun is not None and _may_be_subject(noun) else None
+        # (of a passive, which has no agent the count could be: not "jota voi käyttää … viisi henkilöä")
+        relative = next((c for c in classifier.head.children if c.dep_ == "obj" and "Rel" in c.morph.get("PronType")), None)
+        passive = "Pass" in classifier.head.morph.get("Voice")
+        noun = _relative_antecedent(relative) if relative is not None and passive else None
+        if noun is not None and noun.pos_ == "NOUN" and _may_be_subject(noun):
+            return noun
         if not self._changes(first, last):
             return None
         verb = _governing_verb(first, last)
@@ -2588,6 +2595,7 @@ def _copula_before(doc: Doc, first: Token, lex: Lexicon) -> Token | None:
             or (tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Ess") or tok.text in ("(", "~") or tok.is_space
             or _adverbial_part(tok)
             or (tok.pos_ in ("NOUN", "ADJ") and _case(tok) in ("Ine", "Ade"))  # "joka on palveluhankinnoissa 215 000 euroa"
+            or (_case(tok) == "Gen" and _case(doc[i + 1]) in ("Ine", "Ade") and doc[i + 1].pos_ == "NOUN")  # "Simon kunnassa"
         )
         if not skippable:
             return None
