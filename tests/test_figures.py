@@ -923,6 +923,14 @@ def test_report_shorthand_inflected_counts_and_parts_named_by_adjectives(nlp):
     assert attributes(found, "subject")[4:] == ["työnhakija", "henkilö", "vakituinen", "määräaikainen"]
 
 
+def test_a_count_past_a_measure_phrase_and_the_last_part_of_a_list_the_parse_hung_on_the_first(nlp):
+    text = ("Sopimukseen sisältyy kaksi yhden vuoden optiota. Henkilöstöön kuului 204 henkilöä, joista vakituisia "
+            "145 ja määräaikaisia 59.")
+    assert attributes(extract(nlp, text), "value", "unit", "subject") == [
+        (2, "count", "optio"), (1, "year", "optio"), (204, "count", "henkilö"), (145, "count", "vakituinen"),
+        (59, "count", "määräaikainen")]
+
+
 SUBJECT_CASES = [  # this session's constructions, from blind-annotated report and decision text (our own wording)
     pytest.param(
         ("Vastanneista 90 prosenttia koki saavansa apua. 92 prosenttia koki olonsa turvalliseksi ja 91 prosenttia "

@@ -518,6 +518,8 @@ class FigureExtractor:
                 break  # another number starts its own phrase: "88 suomenkielisestä koulusta 7 erityiskoulua"
             if tok.pos_ == "NOUN" and _participle_read_as_noun(tok):
                 continue  # "kaksi huoneistonsa vuokrannutta osakkeenomistajaa"
+            if _case(tok) == "Gen" and doc[tok.i - 1].pos_ == "NUM" and doc[tok.i - 1].i > last.i:
+                continue  # a measure phrase describes the counted noun: "kaksi yhden vuoden optiota"
             if (tok.pos_ == "NOUN" or (explicit_unit and tok.pos_ == "PROPN")) and tok.lemma_.lower() not in self.lex.count_excluded:
                 case = _case(tok)
                 singular = "Plur" not in tok.morph.get("Number")
@@ -612,7 +614,7 @@ class FigureExtractor:
             return None
         if any(t.text[:1].isdigit() for t in doc[last.i + 1: last.i + 3]) and (nxt is None or nxt.i <= last.i + 2):
             return None  # "Tulosyksiköitä 9620, 9621, 9622": a list of numbers names things, it counts nothing
-        if last.dep_ in ("flat", "flat:name", "compound", "appos"):
+        if last.dep_ in ("flat", "flat:name", "compound", "appos") and not _parallel_number(last):
             return None
         fronted = self._fronted_partitive(doc, first)
         if fronted is None:
@@ -2538,6 +2540,14 @@ def _last_object(doc: Doc, start: int, before: Token) -> Token | None:
         ):
             return tok
     return None
+
+
+def _parallel_number(tok: Token) -> bool:
+    """A number the parse hung on an earlier number of the same list, with words between them: "joista vakituisia
+    145 ja määräaikaisia 59" (not a name or code part: "Kuudes Kerros", "9620 9621")."""
+    head = tok.head
+    between = tok.doc[min(head.i, tok.i) + 1: max(head.i, tok.i)]
+    return head.pos_ == "NUM" and any(t.is_alpha for t in between)
 
 
 def _across_lines(doc: Doc, a: Token, b: Token) -> bool:
