@@ -1039,6 +1039,11 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         ["tabletti", "tabletti", "säästö", "henkilö"],
         id="pieces a relative object of a passive stands for; a relative copula past a place",
     ),
+    pytest.param(
+        "Talousarviokohdan määrärahan ylitys on 420 000 euroa ja toimintakatteen alitus 35 000 euroa.",
+        ["määräraha", "toimintakate"],
+        id="an overrun or shortfall of a budget line is of the line",
+    ),
 ]
 
 
