@@ -923,6 +923,16 @@ def test_report_shorthand_inflected_counts_and_parts_named_by_adjectives(nlp):
     assert attributes(found, "subject")[4:] == ["työnhakija", "henkilö", "vakituinen", "määräaikainen"]
 
 
+def test_a_street_number_with_a_case_ending_is_no_count(nlp):
+    assert attributes(extract(nlp, "Puistokatu 3:ssa toimitiloja on 1.200 m2."), "value", "unit") == [(1200, "m2")]
+
+
+def test_a_fronted_count_as_a_range_and_votes_counted_by_their_verb(nlp):
+    text = "Uusia asukkaita voi alueelle muuttaa noin 300-450. Tyhjää äänesti 2."
+    assert attributes(extract(nlp, text), "value", "subject", "qualifier") == [
+        (300, "asukas", None), (450, "asukas", None), (2, "ääni", "tyhjä")]
+
+
 def test_a_count_past_a_measure_phrase_and_the_last_part_of_a_list_the_parse_hung_on_the_first(nlp):
     text = ("Sopimukseen sisältyy kaksi yhden vuoden optiota. Henkilöstöön kuului 204 henkilöä, joista vakituisia "
             "145 ja määräaikaisia 59.")

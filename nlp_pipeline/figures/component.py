@@ -603,8 +603,11 @@ class FigureExtractor:
         if measure is not None:  # "Niiden asukasmäärät ovat noin 10–350", "odottaneiden määrä on laskenut 107:lla"
             reading.subject = measure
             return reading
-        if cand.range_part:
-            return None
+        if cand.range_part:  # only a fronted count with its verb: "uusia asukkaita voi alueelle muuttaa n. 450-600"
+            fronted = self._fronted_partitive(doc, first)
+            verb = fronted is not None and any(t.pos_ in ("VERB", "AUX") for t in doc[fronted.i + 1: first.i])
+            reading.subject = fronted.lemma_.lower() if verb else None
+            return reading if verb else None
         vote = self._vote_kind(doc, first, last)
         if vote is not None:  # README: votes are "ääni", their kind the qualifier
             reading.subject, reading.qualifier = "ääni", vote
@@ -626,7 +629,11 @@ class FigureExtractor:
         return reading
 
     def _vote_kind(self, doc: Doc, first: Token, last: Token) -> str | None:
-        """``Jaa-äänet: 14``, ``Tyhjä: 37`` on their own line: the kind of vote the number counts."""
+        """``Jaa-äänet: 14``, ``Tyhjä: 37`` on their own line, or ``Tyhjää äänesti 1``: the kind of vote the number
+        counts."""
+        if first.i >= 2 and doc[first.i - 1].lemma_ == "äänestää":
+            kind = doc[first.i - 2].lemma_.lower().split("-")[0]
+            return kind if kind in self.lex.vote_kinds else None
         if first.i < 2 or doc[first.i - 1].text != ":":
             return None
         nxt = _token_after(last)
