@@ -2668,6 +2668,8 @@ def _nearest_noun_before(
 ) -> Token | None:
     for cand in reversed(doc[max(sent.start, tok.i - max_dist): tok.i]):
         governed = cand.i + 1 < len(doc) and doc[cand.i + 1].pos_ == "ADP"  # "Lainakanta asukasta kohden on …"
+        # … or by a preposition: "tulos ennen varausten ja rahastojen muutoksia on …"
+        governed = governed or any(c.dep_ == "case" and c.pos_ == "ADP" and c.i < cand.i for c in cand.children)
         if cand.pos_ == "NOUN" and _case(cand) not in skip_cases and not governed:
             return cand
         if cand.is_punct and cand.text not in "()\"'”":
