@@ -894,6 +894,15 @@ def test_a_word_the_tagger_misreads_takes_the_only_noun_reading_voikko_has(nlp):
     assert attributes(doc._.figures, "subject", "approx") == [("oppilas", True), ("väestö", False)]
 
 
+def test_a_participle_standing_for_people_is_named_in_its_nominative_one_describing_a_noun_keeps_its_verb(nlp):
+    doc = nlp("Hoitoa odottaneiden määrä on varattu tilastoon. Tähän asti hyväksyttyjen ja nyt esitettyjen lisä- ja "
+              "muutostöiden arvo kasvoi.")
+    lemmas = {t.text: (t.pos_, t.lemma_) for t in doc}
+    assert lemmas["odottaneiden"] == ("NOUN", "odottanut")
+    assert lemmas["varattu"][1] == "varata"  # a perfect tense, not a person
+    assert lemmas["hyväksyttyjen"] == ("VERB", "hyväksyä") and lemmas["esitettyjen"] == ("VERB", "esittää")
+
+
 def test_a_noun_the_tagger_read_as_an_infinitive_that_voikko_knows_no_verb_for_is_that_noun(nlp):
     text = "Arvion mukaan tulos asettuisi 12–15 miljoonan euron alijäämään."
     assert attributes(extract(nlp, text), "value", "subject") == [(12_000_000, "alijäämä"), (15_000_000, "alijäämä")]
