@@ -518,7 +518,7 @@ class FigureExtractor:
                 break  # another number starts its own phrase: "88 suomenkielisestä koulusta 7 erityiskoulua"
             if tok.pos_ == "NOUN" and _participle_read_as_noun(tok):
                 continue  # "kaksi huoneistonsa vuokrannutta osakkeenomistajaa"
-            if _case(tok) == "Gen" and doc[tok.i - 1].pos_ == "NUM" and doc[tok.i - 1].i > last.i:
+            if _case(tok) == "Gen" and doc[tok.i - 1].pos_ == "NUM" and tok.i - 1 > last.i:
                 continue  # a measure phrase describes the counted noun: "kaksi yhden vuoden optiota"
             if (tok.pos_ == "NOUN" or (explicit_unit and tok.pos_ == "PROPN")) and tok.lemma_.lower() not in self.lex.count_excluded:
                 case = _case(tok)
@@ -2388,7 +2388,7 @@ def _list_intro_subject(
     """The subject of the nearest earlier sentence ending in ``:`` when only unpunctuated list lines lie between;
     also the ``money`` it grants (``myöntää kohdeavustuksia seuraavasti:``). A sentence the parse ran on into the
     list introduces it with the colon that ends a line before ``first``."""
-    colon = next((t for t in reversed(doc[sent.start: first.i]) if t.text == ":" and _line_ends_after(t)), None) if first else None
+    colon = _line_ending_colon(doc[sent.start: first.i]) if first is not None else None
     intro = _undergoer(doc[sent.start: colon.i], money) if colon is not None else None
     if intro is not None:
         return intro
@@ -2402,7 +2402,8 @@ def _list_intro_subject(
         before = doc[j].sent
         # a parse that ran the first list line into the introducing sentence ("Säästöt jakautuvat …:" / "-" /
         # "Palveluverkon uudistaminen 11,7 miljoonaa euroa"): the colon that ends a line
-        j = next((t.i for t in reversed(before) if t.text == ":" and _line_ends_after(t)), j)
+        colon = _line_ending_colon(before)
+        j = colon.i if colon is not None else j
         before = doc[before.start: j + 1]
         # "… on jakautunut seuraavasti" / "• Alakoulu 252 vvh"; "hoitopalkkiot ovat" / "• 439,70 euroa kuukaudessa"
         if doc[j].text == ":" or doc[j].lower_ == "seuraavasti" or (doc[j].lemma_ == "olla" and doc[j].pos_ == "AUX"):
@@ -2426,9 +2427,13 @@ def _undergoer(intro: Span, money: Callable[[Token], bool] = lambda t: False) ->
     return subject if subject is not None and _may_be_subject(subject) else None
 
 
-def _line_ends_after(tok: Token) -> bool:
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return nxt is None or (nxt.is_space and "\n" in nxt.text)
+def _line_ending_colon(tokens: Span) -> Token | None:
+    """The last ``:`` in ``tokens`` that ends its line: where a list's introduction ends."""
+    for tok in reversed(tokens):
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if tok.text == ":" and (nxt is None or (nxt.is_space and "\n" in nxt.text)):
+            return tok
+    return None
 
 
 def _breakdown_intro(
@@ -2550,7 +2555,7 @@ def _last_object(doc: Doc, start: int, before: Token) -> Token | None:
 
 
 def _parallel_number(tok: Token) -> bool:
-    """A number the parse hung on an earlier number of the same list, with words between them: "joista vakituisia
+    """A number the parse hung on another number of the same list, with words between them: "joista vakituisia
     145 ja määräaikaisia 59" (not a name or code part: "Kuudes Kerros", "9620 9621")."""
     head = tok.head
     between = tok.doc[min(head.i, tok.i) + 1: max(head.i, tok.i)]
