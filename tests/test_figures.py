@@ -932,6 +932,11 @@ def test_report_shorthand_inflected_counts_and_parts_named_by_adjectives(nlp):
     assert attributes(found, "subject")[4:] == ["työnhakija", "henkilö", "vakituinen", "määräaikainen"]
 
 
+def test_a_numeral_read_as_nominative_counts_the_genitive_after_its_repeat_and_a_count_is_part_of_an_elative(nlp):
+    text = "Hanke edistyi yhdeksän (9) rivitalotontin osalta. Hakemuksista 14 on hylätty."
+    assert attributes(extract(nlp, text), "value", "subject") == [(9, "rivitalotontti"), (14, "hakemus")]
+
+
 def test_a_street_number_with_a_case_ending_is_no_count(nlp):
     assert attributes(extract(nlp, "Puistokatu 3:ssa toimitiloja on 1.200 m2."), "value", "unit") == [(1200, "m2")]
 

@@ -57,6 +57,8 @@ MULTIPLE_RE = re.compile(r"(\w+?)kertai(?!st)")  # "kaksinkertaiseksi", not the 
 GLUED_HEAD_RE = re.compile(r"[a-zåäö]\d{1,3}[ \u00a0]$")
 BROKEN_BEFORE_RE = re.compile(r"(?<![\w.,])\d{1,3}(?P<sep>[ \u00a0]|, )$")  # a short number, then one space or ", " (_broken_number)
 CASE_SUFFIX_RE = re.compile(r":[a-zåäö]{1,5}\b")
+# numerals whose nominative is also their genitive: the tagger may read "yhdeksän (9) omakotitontin" as nominative
+NOM_GEN_NUMERALS = ("seitsemän", "kahdeksan", "yhdeksän", "kymmenen")
 REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
@@ -526,6 +528,7 @@ class FigureExtractor:
                 agrees = (
                     (case == "Par" and cand.value != 1)
                     or (num_case is not None and case == num_case and (cand.value != 1 or singular))
+                    or (num_case == "Nom" and case == "Gen" and first.lower_.endswith(NOM_GEN_NUMERALS))
                     or (cand.value == 1 and case == "Nom" and singular)
                     or (cand.denominator is not None and not cand.word)  # "Kolmen (3/5) … tavoitteen"
                 )
@@ -587,6 +590,13 @@ class FigureExtractor:
             predicate = _predicate_noun(doc, last)  # "850 opiskelijaa, joista noin 600 on valmennusurheilijoita"
             reading.subject = predicate.lemma_.lower() if predicate is not None else None
             return reading  # a part of the count before it ("joista yksi hakijoista"); the subject comes from that figure
+        nxt = _token_after(last)
+        if (
+            prev is not None and prev.pos_ == "NOUN" and _case(prev) == "Ela" and "Plur" in prev.morph.get("Number")
+            and nxt is not None and nxt.pos_ in ("VERB", "AUX") and not cand.decimal and not _is_year(cand)
+        ):  # "Hakijoista 9 on luokiteltu kyläyhdistykseksi": a part of the whole the elative names
+            reading.subject = prev.lemma_.lower()
+            return reading
         named = self._named_measure_before(doc, first) if not (cand.word or _is_year(cand)) else None
         if named is not None:  # "suositteluindeksi (NPS) oli koko hyvinvointialueella 68", "vastausprosentti oli 47,5"
             reading.unit, reading.subject = named[1], self._specific(named[0])
