@@ -937,6 +937,13 @@ def test_a_numeral_read_as_nominative_counts_the_genitive_after_its_repeat_and_a
     assert attributes(extract(nlp, text), "value", "subject") == [(9, "rivitalotontti"), (14, "hakemus")]
 
 
+def test_a_plural_the_tagger_read_as_a_singular_name_after_a_heading_is_a_fronted_count(nlp):
+    text = ("Yleis- ja projektiavustuksia myönnettiin yhteensä 52 yhdistykselle\n\nAvustushakemuksia vastaanotettiin "
+            "kaikkiaan 133, joista projektiavustushakemuksia oli 28.")
+    assert attributes(extract(nlp, text), "value", "subject") == [
+        (52, "yhdistys"), (133, "avustushakemus"), (28, "projektiavustushakemus")]
+
+
 def test_a_street_number_with_a_case_ending_is_no_count(nlp):
     assert attributes(extract(nlp, "Puistokatu 3:ssa toimitiloja on 1.200 m2."), "value", "unit") == [(1200, "m2")]
 

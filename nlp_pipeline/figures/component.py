@@ -24,6 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure
+from ..morphology import VOIKKO_NUMBERS
 from .lexicon import NOT_SUBJECTS, Lexicon, UnitRule, load_lexicon
 from .numbers import NumberWords, number_words, parse_digits
 from .periods import PeriodMention, find_periods, period_referred_to
@@ -125,7 +126,8 @@ class FigureExtractor:
     def _common_nouns_at_starts(self, doc: Doc) -> None:
         """The tagger reads a capitalised word opening a sentence or a line as a name (``Alijäämää kertyi …``,
         ``LT2: Aurausjohde + maalaus``); when every morphological analysis is a common noun with a lower-case base
-        form, it is a noun, with that base form as its lemma."""
+        form, it is a noun, with that base form as its lemma and the number they agree on (the tagger gave the name
+        one: ``Avustushakemuksia`` is plural)."""
         if self.voikko is None:
             return
         for tok in doc:
@@ -138,6 +140,9 @@ class FigureExtractor:
             if analyses and all(a.get("CLASS") == "nimisana" and a.get("BASEFORM", "").islower() for a in analyses):
                 tok.pos_ = "NOUN"
                 tok.lemma_ = analyses[0]["BASEFORM"]
+                numbers = {VOIKKO_NUMBERS.get(a.get("NUMBER", "")) for a in analyses}
+                if len(numbers) == 1 and None not in numbers:
+                    tok.set_morph({**tok.morph.to_dict(), "Number": numbers.pop()})
 
     # ---------------------------------------------------------------- entry point
     def __call__(self, doc: Doc) -> Doc:
