@@ -101,7 +101,10 @@ def _nominal_participle(tok: Token, agreeing: list[Reading]) -> Reading | None:
     "those who waited"): not followed by a noun it would describe, and read by Voikko as a participle in its
     case. Only as an owner or a whole (genitive, elative): a nominative may be a perfect tense the parse misread
     (``on … varattu``), a partitive a part of a whole named before it (``Tehtävistä valmiiksi saatettuja on 32 %``)."""
-    if tok.pos_ != "VERB" or "Part" not in tok.morph.get("VerbForm") or tok.dep_ not in NOMINAL_DEPS:
+    if tok.pos_ != "VERB" or "Part" not in tok.morph.get("VerbForm"):
+        return None
+    # … also as the whole of a number the parse hung it on as a clause: "Kyselyyn vastanneista 45 kertoi"
+    if tok.dep_ not in NOMINAL_DEPS and not (tok.dep_ in ("acl", "obl") and tok.head.pos_ == "NUM"):
         return None
     if tok.morph.get("Case") not in (["Gen"], ["Ela"]):
         return None

@@ -45,14 +45,23 @@ def load_base() -> Language:
     return spacy.load(BASE_MODEL)
 
 
+def add_token_corrections(nlp: Language) -> Language:
+    """Split numbers the stock tokenizer leaves joined to a full stop or a word (``tokens``), ahead of the tagger."""
+    from . import tokens  # noqa: F401  (registers the components)
+
+    nlp.add_pipe("sentence_final_numbers", first=True)
+    nlp.add_pipe("glued_numbers", after="sentence_final_numbers")
+    return nlp
+
+
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The stock model plus our components: sentence-final numbers split before it, then tagging, agreeing lemmas
+    """The stock model plus our components: sentence-final and glued numbers split before it, then tagging, agreeing lemmas
     and figures (which reads the entities)."""
-    from . import figures, morphology, tagging, tokens  # noqa: F401  (morphology and tokens register components)
+    from . import figures, morphology, tagging  # noqa: F401  (morphology registers its component)
 
     nlp = load_base()
-    nlp.add_pipe("sentence_final_numbers", first=True)
+    add_token_corrections(nlp)
     tagging.add_components(nlp)
     nlp.add_pipe("agreeing_lemmas", last=True)
     figures.add_component(nlp)

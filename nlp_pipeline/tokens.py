@@ -5,6 +5,11 @@ ends a sentence and the next one starts with a capital (``Hakijoita oli 12. Asia
 parser then runs the two sentences together and the count reads as an ordinal. A number with a full stop,
 followed by a capitalised word, a line break or the end of the text, and not opening its line (``1. Johdanto``
 is a numbered heading), is split into the number and the sentence's full stop.
+
+Text transcribed from PDFs glues a number to the word before it (``keskimäärin5 viikkoa``, ``osalta1,9 milj.
+eurolla``, ``yhteen7 235 eurolla``): the tagger then reads one unknown word. When Voikko knows the letters as a
+word, the token is split into the word and the number (``glued_numbers``); codes stay whole (``covid19``,
+``kampus4`` is split only because ``kampus`` is a word, and its number is no figure either way).
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 NUMBER_WITH_STOP = re.compile(r"\d+\.")
+GLUED_NUMBER = re.compile(r"(?P<word>[a-zåäö]{4,})(?P<number>\d{1,3}(?:,\d+)?)")
 
 
 @Language.component("sentence_final_numbers")
@@ -37,3 +43,26 @@ def _ends_sentence(tok) -> bool:
     opens_line = "\n" in before.text or "\n" in before.whitespace_
     ends = last or nxt.text[:1].isupper() or nxt.text.startswith("\n")
     return ends and not opens_line and before.text not in (":", ";", "(")  # "kohdat: 1. Johdanto"
+
+
+@Language.factory("glued_numbers")
+def make_glued_numbers(nlp: Language, name: str) -> "GluedNumbers":
+    voikko = getattr(nlp.get_pipe("lemmatizer"), "voikko", None) if "lemmatizer" in nlp.pipe_names else None
+    return GluedNumbers(voikko)
+
+
+class GluedNumbers:
+    """Splits ``keskimäärin5`` into ``keskimäärin`` and ``5`` when Voikko knows the word; without Voikko, nothing."""
+
+    def __init__(self, voikko):
+        self.voikko = voikko
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.voikko is None:
+            return doc
+        glued = [(tok, m) for tok in doc if (m := GLUED_NUMBER.fullmatch(tok.text)) and self.voikko.spell(m["word"])]
+        if glued:
+            with doc.retokenize() as retokenizer:
+                for tok, m in glued:
+                    retokenizer.split(tok, [m["word"], m["number"]], heads=[(tok, 1), (tok, 1)])
+        return doc

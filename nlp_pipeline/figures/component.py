@@ -158,7 +158,7 @@ class FigureExtractor:
         if fi:
             self._common_nouns_at_starts(doc)
         blocked = self._blocked_chars(text) if has_digit else []
-        cands = self._digit_candidates(text, blocked)
+        cands = self._digit_candidates(_unglued(doc, text), blocked)
         if cands:
             cands = self._drop_matcher_blocked(doc, text, cands, fi)
         cands += self._word_candidates(doc, word_tokens)
@@ -497,7 +497,12 @@ class FigureExtractor:
         num_case = _numeral_case(first) if cand.word else None
         # the parser's own reading, used when morphology is ambiguous ("avaintulosta" read as elative)
         head = next(
-            (t.head for t in (last, first) if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "VERB") and t.head.i > last.i),
+            (
+                t.head for t in (last, first)
+                # a verb counts only as a participle standing for a noun, never finite: "Hakemuksista 12 hyväksyttiin"
+                if t.dep_ == "nummod" and (t.head.pos_ == "NOUN" or (t.head.pos_ == "VERB" and _case(t.head)))
+                and t.head.i > last.i
+            ),
             None,
         )
         # digits show no case: "noin 1 135 asunnon tuotannon" counts the noun right after the number
@@ -602,6 +607,12 @@ class FigureExtractor:
         ):  # "Hakijoista 9 on luokiteltu kyläyhdistykseksi": a part of the whole the elative names
             reading.subject = prev.lemma_.lower()
             return reading
+        if (
+            nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela" and "Plur" in nxt.morph.get("Number")
+            and not cand.decimal and not _is_year(cand) and not (cand.word and cand.value == 1)
+        ):  # "kaksi oppilaista asuu Ojanperällä", "vähintään kaksi ryhmistä": so many of those
+            reading.subject = nxt.lemma_.lower()
+            return reading
         named = self._named_measure_before(doc, first) if not (cand.word or _is_year(cand)) else None
         if named is not None:  # "suositteluindeksi (NPS) oli koko hyvinvointialueella 68", "vastausprosentti oli 47,5"
             reading.unit, reading.subject = named[1], self._specific(named[0])
@@ -612,7 +623,9 @@ class FigureExtractor:
             reading.subject = changed
             reading.qualifier = self._place_name(place) if place is not None and _case(place) in LOCATIVE_CASES else None
             return reading
-        if (cand.decimal and not reading.money_if_alone) or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
+        # a decimal times a multiplier is a whole count: "käyntejä tehtiin 4,7 miljoonaa"
+        whole = reading.value >= 1000 and abs(reading.value - round(reading.value)) < 1e-6
+        if (cand.decimal and not reading.money_if_alone and not whole) or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
             return None
         measure = self._measure_subject(doc, first) or self._changed_amount(doc, first, last)
         if measure is not None:  # "Niiden asukasmäärät ovat noin 10–350", "odottaneiden määrä on laskenut 107:lla"
@@ -706,7 +719,10 @@ class FigureExtractor:
 
     def _changed_amount(self, doc: Doc, first: Token, last: Token) -> str | None:
         """What a number counts by which an amount changes: ``odottaneiden määrä on laskenut 107:lla``."""
-        # the number's own verb, not one of a clause above ("Oppilasmäärä laskee siten, että … oppilaita on 140")
+        # the number's own verb, not one of a clause above ("Oppilasmäärä laskee siten, että … oppilaita on 140"),
+        # also past the number of a from/to pair the parse hung it on ("kasvoi 571:stä 614:ään", "8 168:sta")
+        while last.dep_ in ("nummod", "flat", "compound") and last.head.text[:1].isdigit() and last.head.i != last.i:
+            last = last.head
         noun = self._changing_subject(last.head) if last.dep_ in ("obl", "obj", "advmod") else None
         if noun is None or not noun.lemma_.lower().endswith(("määrä", "luku")):
             return None
@@ -1139,6 +1155,11 @@ class FigureExtractor:
         if verb is not None and _across_lines(doc, verb, first):
             verb = None  # a parse that hung a list line's figure on the line before: "• 277 €/lapsi/kk, kaupunki tarjoaa"
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            # a verb of measure says what lasts or costs that much, also as the infinitive of a modal verb the parse
+            # gave the noun to: "koulumatka … saa kestää enintään kaksi ja puoli tuntia"
+            measured = _measured_by_verb(verb, first, last, lex) if verb.lemma_ in lex.measure_participles else None
+            if measured is not None:
+                return self._specific(measured)
             # what a transitive verb acts on, not its agent: "tilata lisätöitä … enintään 10.000,00 eurolla", "Yhdistys
             # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb)
             bought = _verb_object(verb, first, last, sent.start) if reading.unit not in DURATIONS else None
@@ -1600,6 +1621,22 @@ PRESENT_PARTICIPLE_STEM = re.compile(r"(.+v)[aäi][a-zäö]*$")  # "valmennettav
 S_STEM_PARTITIVES = ("osta", "östä", "usta", "ystä")
 
 
+def _unglued(doc: Doc, text: str) -> str:
+    """The text with a space, not a letter, before each number the tokenizer split off its word ("yhteen7 235
+    eurolla", the ``glued_numbers`` component), so the number is read whole; offsets are unchanged."""
+    glued = [
+        tok.idx - 1 for tok in doc[1:]
+        if tok.text[:1].isdigit() and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].text[-1:].islower()
+        and doc[tok.i - 1].is_alpha
+    ]
+    if not glued:
+        return text
+    chars = list(text)
+    for i in glued:
+        chars[i] = " "
+    return "".join(chars)
+
+
 def _names_before(doc: Doc, first: Token) -> bool:
     """Is the number preceded by a nominative noun or a lone capital, i.e. the end of a name or code?"""
     prev = doc[first.i - 1] if first.i > 0 else None
@@ -1607,7 +1644,11 @@ def _names_before(doc: Doc, first: Token) -> bool:
         return False
     if len(prev.text) == 1 and prev.text.isupper():
         return True
-    return prev.pos_ in ("NOUN", "PROPN") and _case(prev) in ("Nom", None) and not prev.is_sent_start
+    if not (prev.pos_ in ("NOUN", "PROPN") and _case(prev) in ("Nom", None) and not prev.is_sent_start):
+        return False
+    # … not when a noun after the number takes the number's count: "uusi päiväkoti 150 lapselle"
+    nxt = first.nbor(1) if first.i + 1 < len(doc) else None
+    return not (nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "All" and first.text.isdigit())
 
 
 def _names_after(doc: Doc, last: Token) -> bool:
@@ -2597,6 +2638,19 @@ def _referative_subject(doc: Doc, sent: Span, first: Token, reach: int = 4) -> T
             return tok if tok.pos_ == "NOUN" and _case(tok) == "Gen" and tok.dep_ != "nmod:poss" else None
         if tok.pos_ not in ("ADV", "AUX", "VERB"):
             return None
+    return None
+
+
+def _measured_by_verb(verb: Token, first: Token, last: Token, lex: Lexicon) -> Token | None:
+    """The nominative noun of a clause whose verb of measure ("kestää", "maksaa") the figure completes."""
+    holders = (verb, verb.head) if verb.dep_ == "xcomp" else (verb,)
+    for holder in holders:
+        for child in holder.children:
+            if (
+                child.dep_ in ("nsubj", "obj") and child.pos_ == "NOUN" and _case(child) == "Nom"
+                and not first.i <= child.i <= last.i and _is_word(child) and _may_be_subject(child)
+            ):
+                return child
     return None
 
 
