@@ -613,6 +613,7 @@ def test_a_part_of_a_count_is_what_the_part_is_called(nlp):
         "Kirjasto ja Neljän tuulen tupa yhdistyvät.",  # a numeral word capitalised mid-sentence names something
         "Yksi syy on talous. Toisaalta yksi vaihtoehto on siirtää päätöstä.",  # "one" picking one of several
         "2(5)\nTontin vuokraaminen\nKaupunginhallitus liite nro 3 (12/40)",  # page markers of a transcribed PDF
+        "Myyjä ei ole henkilö, joka perintökaaren (40/65) tai kuntalain (365/95) mukaan on jäävi.",  # laws of two-digit years
     ],
 )
 def test_never_figure_classes(nlp, text):
@@ -1119,6 +1120,36 @@ COUNT_CASES = [  # counts the parse hangs in odd places (our own wording)
 @pytest.mark.parametrize("text, counts", COUNT_CASES)
 def test_counts_the_parse_hangs_oddly(nlp, text, counts):
     assert attributes(extract(nlp, text), "value", "subject") == counts
+
+
+def test_staff_report_headcounts_in_full_time_equivalents_and_last_years_value_in_parentheses(nlp):
+    text = ("Henkilöstön määrä vuoden lopussa oli 412,6 (vuonna 2022 oli 398,2). Vakinaisia työntekijöitä oli 351,4 ja "
+            "määräaikaisia 61,2. Henkilömäärä kasvoi 14,4 henkilöllä. Sairauspoissaolopäiviä kertyi 6 112 (6 540) eli "
+            "14,8 kpv/henkilö. Palkkamenot olivat 18 204 511 euroa (17 650 980).")
+    assert attributes(extract(nlp, text), "value", "unit", "subject") == [
+        (412.6, "count", "henkilöstö"), (398.2, "count", "henkilöstö"), (351.4, "count", "työntekijä"),
+        (61.2, "count", "määräaikainen"), (14.4, "count", "henkilömäärä"),
+        (6112, "day", "sairauspoissaolopäivä"), (6540, "day", "sairauspoissaolopäivä"), (14.8, "day", "sairauspoissaolopäivä"),
+        (18_204_511, "eur", "palkkameno"), (17_650_980, "eur", "palkkameno")]
+
+
+def test_a_duration_that_is_a_statistic_takes_its_period_a_term_does_not(nlp):
+    text = ("Henkilöstön keski-ikä vuonna 2024 oli 46,2 vuotta. Sairauspoissaolot vuonna 2024 olivat 5 210 kalenteripäivää. "
+            "Vuonna 2024 solmittu sopimus on voimassa kolme vuotta.")
+    assert attributes(extract(nlp, text), "value", "unit", "period") == [
+        (46.2, "year", "2024"), (5210, "day", "2024"), (3, "year", None)]
+
+
+def test_a_bare_decimal_nothing_counts_and_a_footnote_mark_are_no_figures(nlp):
+    text = "Asiakkaat antoivat palvelulle 4,2 ja kohta 3,5 muutettiin. Maksu on 80 euroa (1) ja palveluita käytti 1,847 000 asiakasta."
+    assert [(text[f.start_char:f.end_char], f.value) for f in extract(nlp, text)] == [("80 euroa", 80)]
+
+
+def test_a_budget_change_labelled_as_an_increase_or_decrease_is_of_the_appropriation(nlp):
+    text = ("Käyttötalous: määrärahan lisäys 240 000 euroa nuorisopalveluihin\nInvestoinnit: määrärahan vähennys "
+            "yhteensä 95 000 euroa\nHarvakaiteen korotus 150 mm.")
+    assert attributes(extract(nlp, text), "value", "subject", "direction") == [
+        (240_000, "määräraha", "more"), (95_000, "määräraha", "less"), (0.15, "korotus", None)]
 
 
 def test_a_signed_number_alone_in_parentheses_counts_the_change_of_the_verbs_subject_by_place(nlp):

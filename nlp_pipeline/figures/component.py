@@ -61,11 +61,14 @@ CASE_SUFFIX_RE = re.compile(r":[a-zåäö]{1,5}\b")
 # numerals whose nominative is also their genitive: the tagger may read "yhdeksän (9) omakotitontin" as nominative
 NOM_GEN_NUMERALS = ("seitsemän", "kahdeksan", "yhdeksän", "kymmenen")
 REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
+RESTATED_BEFORE = re.compile(r"(?:\s*/\s*[^\W\d]+)?\s*\(\s*(?:(?:vuonna|v\.|vuoden|edellisvuonna)\s*(?:(?:19|20)\d{2}\s*:?\s*)?(?:oli\s+)?)?", re.IGNORECASE)
+RESTATED_AFTER = re.compile(r"\s*\)")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
 SKIP_POS_TO_NOUN = frozenset({"ADJ", "NUM", "PROPN", "X", "SYM"})
 PHYSICAL_UNITS = frozenset({"m2", "m", "km", "other"})
+AMOUNT_UNITS = frozenset({"eur", "percent", "percentage_point", "count"})  # what a budget or a headcount changes by
 ACTION_NOUN_ENDINGS = ("minen", "sopimus", "vuokraus")  # renting, contract: what is done with the thing measured
 
 
@@ -168,11 +171,14 @@ class FigureExtractor:
         figures: list[Figure] = []
         sent_starts, sents = _sentence_index(doc)
         by_sent: dict[int, list[tuple[Reading, Token, Token]]] = {}
-        taken_until = -1
+        taken_until, prior = -1, None
         for cand in cands:
             if cand.start < taken_until:
                 continue
             reading = self._read_unit(doc, text, cand, fi)
+            restated = prior is not None and reading is not None and _restated_in_parentheses(text, prior, reading)
+            if restated:  # "7 069 (8 295)", "16 931 170 euroa (16 274 194)": last year's value in the figure's unit
+                reading = Reading(cand, cand.value * prior.value / prior.cand.value, prior.unit, None, cand.end, prior.subject)
             if reading is None:
                 continue
             if _absurd(reading.value) or (not cand.word and _broken_number(text, cand, reading)):
@@ -181,11 +187,12 @@ class FigureExtractor:
             first, last = _tokens_of(doc, cand.start, reading.end)
             if first is None or (cand.word and cand.value == 1 and _per_one(doc, last)):
                 continue
-            if reading.unit in ("count", "fraction", "score") and fi:
+            if reading.unit in ("count", "fraction", "score") and fi and not restated:
                 reading = self._count_subject(doc, first, last, cand, reading)
                 if reading is None:
                     continue
-            taken_until = reading.end
+                reading.unit = _counted_duration(reading) or reading.unit
+            taken_until, prior = reading.end, reading
             if cand.word and (rep := REPEAT_RE.match(text, cand.end)):  # "viiden (5) sairaansijan": one figure
                 taken_until = max(taken_until, rep.end())
             si = bisect.bisect_right(sent_starts, first.idx) - 1
@@ -390,10 +397,13 @@ class FigureExtractor:
                 return Reading(cand, cand.value, "score", None, cand.end)
             if not fi:
                 return None
-            if cand.decimal:  # a bare decimal is a figure only as the value of a named score: "NPS-mittauksen arvo oli 75,8"
+            if cand.decimal:  # the value of a named score or share: "NPS-mittauksen arvo oli 75,8"
                 first, _ = _tokens_of(doc, cand.start, cand.end)
                 named = self._named_measure_before(doc, first) if first is not None else None
-                return Reading(cand, cand.value, named[1], None, cand.end) if named else None
+                if named:
+                    return Reading(cand, cand.value, named[1], None, cand.end)
+                # … else a count of full-time equivalents or an average, which the count rules must find a noun for
+                return Reading(cand, cand.value, "count", None, cand.end)
             if pos < len(text) and text[pos].isalpha():
                 return None  # "3D", "4G": glued letters that are no unit
             return Reading(cand, cand.value, "count", None, cand.end)
@@ -461,6 +471,8 @@ class FigureExtractor:
         noun = self._counted_noun(doc, first, last, cand, explicit) if reading.unit != "score" else None
         if cand.word and cand.value == 1 and noun is not None and _picks_one_of_many(noun):
             return None
+        if cand.decimal and not explicit and noun is not None and not _counts_decimal(noun, last):
+            noun = None  # a decimal counts only the singular right after it: "45,8 henkilöä", "4,5 henkilöllä"
         if noun is not None and noun.lemma_.lower() in self.lex.classifiers:
             # "ulkokuntalaisia on 0–10 henkilöä", "Osallistujat: 120 henkilöä"
             fronted = self._fronted_partitive(doc, first) or _colon_label(doc, first)
@@ -596,7 +608,7 @@ class FigureExtractor:
     def _bare_count(self, doc: Doc, first: Token, last: Token, cand: Candidate, reading: Reading) -> Reading | None:
         """``Konkreettisia tehtäviä … on kiinnitetty … 717``: a lone number counting a fronted partitive noun."""
         prev = _previous_content(doc, first.sent, first, self.lex)  # past a hedge: "joista noin 600"
-        if prev is not None and prev.lower_ in ("joista", "josta") and not cand.range_part and not cand.decimal:
+        if prev is not None and prev.lower_ in ("joista", "josta") and not cand.range_part:
             predicate = _predicate_noun(doc, last)  # "850 opiskelijaa, joista noin 600 on valmennusurheilijoita"
             reading.subject = predicate.lemma_.lower() if predicate is not None else None
             return reading  # a part of the count before it ("joista yksi hakijoista"); the subject comes from that figure
@@ -623,10 +635,12 @@ class FigureExtractor:
             reading.subject = changed
             reading.qualifier = self._place_name(place) if place is not None and _case(place) in LOCATIVE_CASES else None
             return reading
+        if _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
+            return None
         # a decimal times a multiplier is a whole count: "käyntejä tehtiin 4,7 miljoonaa"
         whole = reading.value >= 1000 and abs(reading.value - round(reading.value)) < 1e-6
-        if (cand.decimal and not reading.money_if_alone and not whole) or _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
-            return None
+        if cand.decimal and not reading.money_if_alone and not whole:
+            return self._decimal_count(doc, first, reading)
         measure = self._measure_subject(doc, first) or self._changed_amount(doc, first, last)
         if measure is not None:  # "Niiden asukasmäärät ovat noin 10–350", "odottaneiden määrä on laskenut 107:lla"
             reading.subject = measure
@@ -643,9 +657,10 @@ class FigureExtractor:
         nxt = _past_period(doc, last)  # "Lapsia oli 34 900 vuonna 2024."
         if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.is_space):
             return None
-        if any(t.text[:1].isdigit() for t in doc[last.i + 1: last.i + 3]) and (nxt is None or nxt.i <= last.i + 2):
+        restated = _token_after(last) is not None and _token_after(last).text == "("  # "oli 7 069 (8 295)": last year's
+        if not restated and any(t.text[:1].isdigit() for t in doc[last.i + 1: last.i + 3]) and (nxt is None or nxt.i <= last.i + 2):
             return None  # "Tulosyksiköitä 9620, 9621, 9622": a list of numbers names things, it counts nothing
-        if last.dep_ in ("flat", "flat:name", "compound", "appos") and not _parallel_number(last):
+        if last.dep_ in ("flat", "flat:name", "compound", "appos") and not _parallel_number(last) and not restated:
             return None
         fronted = self._fronted_partitive(doc, first)
         if fronted is None:
@@ -653,6 +668,28 @@ class FigureExtractor:
         verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc[fronted.i + 1: first.i])
         if verbless and any(ch.isspace() for ch in doc.text[cand.start: cand.end]):
             return None  # "Asiakkaita 120 135 140": a table row's label, its spaces may part cells as well as thousands
+        reading.subject = fronted.lemma_.lower()
+        return reading
+
+    def _decimal_count(self, doc: Doc, first: Token, reading: Reading) -> Reading | None:
+        """A bare decimal counts full-time equivalents or an average of an amount a copula names (``henkilöstön
+        määrä … oli 388,17``) or of a partitive fronted with its verb (``Vakituisia henkilöitä oli 316,03``,
+        ``poissaolopäiviä kertyi keskimäärin 15,5``); any other bare decimal is no figure."""
+        nxt = _token_after(first)
+        if nxt is not None and nxt.text[:1].isdigit():
+            return None  # "käytti 1,847 000 asiakasta": a garbled thousands group, no decimal
+        measure = self._measure_subject(doc, first)
+        if measure is not None:
+            reading.subject = measure
+            return reading
+        fronted = self._fronted_partitive(doc, first)
+        if fronted is None:
+            return None
+        # "joista vakituisia 135,5"; a gapped clause after one with its verb: "… oli 351,4 ja määräaikaisia 61,2"
+        part = fronted.i > 0 and doc[fronted.i - 1].lower_ in PART_OF_WHOLE
+        gapped = fronted.i + 1 == first.i and fronted.i > 0 and doc[fronted.i - 1].lower_ in ("ja", "sekä")
+        if not (part or gapped) and not any(t.pos_ in ("VERB", "AUX") for t in doc[fronted.i + 1: first.i]):
+            return None
         reading.subject = fronted.lemma_.lower()
         return reading
 
@@ -783,7 +820,7 @@ class FigureExtractor:
             if subject is not None and not _names_something(subject):
                 subject = None
             rel = first.idx - sent.start_char
-            if reading.unit in DURATIONS:
+            if reading.unit in DURATIONS and not (subject or "").endswith(self.lex.measured_durations):
                 period = _measured_stretch(sent_text, rel, periods)
             else:
                 period = self._period(sent, first, periods, clause_of, item_of, report_period)
@@ -1392,6 +1429,13 @@ class FigureExtractor:
         if reading.unit in DURATIONS and after is not None and after.lower_ in self.lex.time_adverbial_heads:
             return None  # "kasvaa seuraavan kymmenen vuoden aikana": when, not by how much
         directions = self.lex.directions
+        label = _previous_content(doc, sent, first, self.lex)
+        if label is not None and label.lower_ in TOTALLING:
+            label = _previous_content(doc, sent, label, self.lex)
+        if label is not None and label.pos_ == "NOUN" and _case(label) in ("Nom", "Par") and reading.unit in AMOUNT_UNITS:
+            found = _direction_of(label.lemma_.lower(), directions["nouns"])
+            if found is not None:  # an amount labelled as a change: "Määrärahan lisäys 505 000 euroa", "vähennystä 72 000 euroa"
+                return found
         for tok in doc[last.i + 1: min(last.i + 4, sent.end)]:  # across the standard: "talousarviota heikompana"
             found = self._comparative_direction(tok) if _comparative(tok) or tok.lower_ == "lisää" else None
             if found is not None:
@@ -1621,6 +1665,27 @@ PRESENT_PARTICIPLE_STEM = re.compile(r"(.+v)[aäi][a-zäö]*$")  # "valmennettav
 S_STEM_PARTITIVES = ("osta", "östä", "usta", "ystä")
 
 
+def _counted_duration(reading: Reading) -> str | None:
+    """The duration unit of a count of compound days, months or years (``tapaturmapäivä``, ``optiovuosi``)."""
+    lemma = reading.subject or ""
+    if reading.unit != "count" or lemma in DURATION_HEADS:
+        return None
+    return next((unit for head, unit in DURATION_HEADS.items() if lemma.endswith(head)), None)
+
+
+def _restated_in_parentheses(text: str, prior: Reading, reading: Reading) -> bool:
+    """A bare number alone in parentheses right after a figure, perhaps after its year (``(vuonna 2021 1359)``,
+    ``(v. 2020 oli 375,3)``), of the same order of magnitude (a footnote mark ``(1)`` is not)."""
+    cand = reading.cand
+    if reading.unit != "count" or reading.unit_word is not None or cand.word or not prior.cand.value or not cand.value:
+        return False
+    ratio = cand.value / prior.cand.value
+    return (
+        0.1 <= ratio <= 10 and RESTATED_BEFORE.fullmatch(text, prior.end, cand.start) is not None
+        and RESTATED_AFTER.match(text, cand.end) is not None
+    )
+
+
 def _unglued(doc: Doc, text: str) -> str:
     """The text with a space, not a letter, before each number the tokenizer split off its word ("yhteen7 235
     eurolla", the ``glued_numbers`` component), so the number is read whole; offsets are unchanged."""
@@ -1646,9 +1711,9 @@ def _names_before(doc: Doc, first: Token) -> bool:
         return True
     if not (prev.pos_ in ("NOUN", "PROPN") and _case(prev) in ("Nom", None) and not prev.is_sent_start):
         return False
-    # … not when a noun after the number takes the number's count: "uusi päiväkoti 150 lapselle"
+    # … not when a noun after the number takes the number's count: "uusi päiväkoti 150 lapselle", "vähennys 12 henkilöä"
     nxt = first.nbor(1) if first.i + 1 < len(doc) else None
-    return not (nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "All" and first.text.isdigit())
+    return not (nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) in ("All", "Par") and first.text.isdigit())
 
 
 def _names_after(doc: Doc, last: Token) -> bool:
@@ -1803,6 +1868,8 @@ PART_OF_WHOLE = frozenset({"joista", "näistä", "niistä"})
 MEASURE_ADVERBIAL_ENDINGS = ("ltaan", "ltään")  # ablative + possessive: "painoltaan", "arvoltaan", "kestoltaan"
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
+# a count of days or years of something is that length of time: "sairauspäiviä oli 7 069", "kahdelle lukuvuodelle"
+DURATION_HEADS = {"päivä": "day", "vuorokausi": "day", "viikko": "week", "kuukausi": "month", "vuosi": "year", "tunti": "hour"}
 TARGET_WINDOW = 4  # "tavoite 8 000 as/v.", "tavoitteena on noin 25 %"
 LOCATIVE_CASES = frozenset({"Ine", "Ela", "Ill", "Ade", "Abl", "All"})
 TIME_CASES = frozenset({"Ess", "Ine", "Ade"})  # "vuonna 2019", "syyskuussa", "alkuvuodella"
@@ -2311,6 +2378,11 @@ def _per_one(doc: Doc, last: Token) -> bool:
     return any(t.lower_ in ("kohti", "kohden") and all(u.pos_ == "NOUN" for u in after[:k]) for k, t in enumerate(after))
 
 
+def _counts_decimal(noun: Token, last: Token) -> bool:
+    """A decimal is followed by the singular it counts, in the partitive or a case of change."""
+    return noun.i == last.i + 1 and "Plur" not in noun.morph.get("Number") and _case(noun) in ("Par", "Ade", "Ela", "Ill", "All")
+
+
 def _countable(noun: Token) -> bool:
     """A number counts no plural in a case other than these: "361 vuosiluokilla 0-6" says where."""
     return "Plur" not in noun.morph.get("Number") or _case(noun) in ("Nom", "Par", "Gen")
@@ -2744,7 +2816,9 @@ def _nearest_noun_before(
         governed = cand.i + 1 < len(doc) and doc[cand.i + 1].pos_ == "ADP"  # "Lainakanta asukasta kohden on …"
         # … or by a preposition: "tulos ennen varausten ja rahastojen muutoksia on …"
         governed = governed or any(c.dep_ == "case" and c.pos_ == "ADP" and c.i < cand.i for c in cand.children)
-        if cand.pos_ == "NOUN" and _case(cand) not in skip_cases and not governed:
+        # … nor the genitive of a skipped time adverbial: "määrä vuoden lopussa oli 412,6"
+        timed = _case(cand) == "Gen" and cand.i < cand.head.i < tok.i and _case(cand.head) in skip_cases
+        if cand.pos_ == "NOUN" and _case(cand) not in skip_cases and not governed and not timed:
             return cand
         if cand.is_punct and cand.text not in "()\"'”":
             if cand.text != ",":
