@@ -1085,6 +1085,17 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         ["kuljetus", "remontti"],
         id="a verb of lasting measures its clause's noun, also under a modal verb",
     ),
+    pytest.param(
+        ("Keskimääräiset käsittelyajat tammi-kesäkuussa 2025 (suluissa edellinen jakso).\n\n  • Omaishoidon tuki "
+         "21,5 vuorokautta (24,0 vrk)\n  • Kotihoito 6,2 vuorokautta (5,9 vrk)"),
+        ["käsittelyaika", "käsittelyaika", "käsittelyaika", "käsittelyaika"],
+        id="list lines of durations under a sentence naming the length of time, not the lines' labels",
+    ),
+    pytest.param(
+        "Opettajien määrä oli lukuvuoden alussa yhteensä 318 henkilöä.",
+        ["opettaja"],
+        id="persons counted as the generic amount of an owner",
+    ),
 ]
 
 

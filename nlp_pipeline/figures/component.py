@@ -1099,25 +1099,33 @@ class FigureExtractor:
             noun = _nearest_noun_before(doc, sent, olla, max_dist=4, skip_cases=LOCATIVE_CASES)
             if noun is not None and _case(noun) in ("Nom", "Par") and _may_be_subject(noun):
                 return self._specific(noun)
-        # 3a. a gapped copula: "tuotot ovat 232,0 milj. euroa ja kulut sisältäen poistot 228,6 milj. euroa"
+        # 3a. a duration on a list line under a length of time is that time, not the line's label: "Keskimääräiset
+        #     odotusajat …" / "• Turvapalvelu 12,6 vuorokautta" -> odotusaika
+        #     unless the line names its own: "Odotusaika yhteisölliseen asumiseen 34 vuorokautta"
+        if reading.unit in DURATIONS:
+            own = next((t for t in doc[sent.start: first.i] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
+            timed = own if own is not None and _names_time(own) else _time_measure_above(doc, first)
+            if timed is not None:
+                return self._specific(timed)
+        # 3b. a gapped copula: "tuotot ovat 232,0 milj. euroa ja kulut sisältäen poistot 228,6 milj. euroa"
         gapped = _gapped_subject(doc, sent, first, previous)
         if gapped is not None:
             return self._specific(gapped)
-        # 3b. the copula's subject in the parse, across a longer adverbial: "Hyväksytty hankinta-arvo on Asunto Oy
+        # 3c. the copula's subject in the parse, across a longer adverbial: "Hyväksytty hankinta-arvo on Asunto Oy
         #     Helsingin Havannan osalta 20.401.585,00 euroa"
         #     A duration is a copula's adverbial only in the partitive: "rakennustyö on ollut käynnissä yli 13 vuotta"
         duration = reading.unit in DURATIONS
         subject = _copula_subject(doc, sent, first, last, predicate_only=duration and _case(last) != "Par", verbless=duration)
         if subject is not None:
             return self._specific(subject)
-        # 3c. money given to a purpose or a recipient is part of the appropriation the text speaks of
+        # 3d. money given to a purpose or a recipient is part of the appropriation the text speaks of
         if reading.unit == "eur" and (money := self._allocated_money(doc, sent, first, last)) is not None:
             return money
-        # 3d. a table cell under a column header naming the unit: "Hankinnan arvo euroa" … "100 000 euroa"
+        # 3e. a table cell under a column header naming the unit: "Hankinnan arvo euroa" … "100 000 euroa"
         header = _column_header(doc, first, last)
         if header is not None and _may_be_subject(header):
             return self._specific(header)
-        # 3e. a label line: "Aamupäivätoiminta: 20 euroa", "Pinta-alat: 26,3 ha" (a duration's label is what it is
+        # 3f. a label line: "Aamupäivätoiminta: 20 euroa", "Pinta-alat: 26,3 ha" (a duration's label is what it is
         #     the time of: "- Omaishoidon tuki: 51 vuorokautta" under "Odotusajat …:")
         amount = reading.unit != "count" and reading.unit not in DURATIONS
         colon_label = _colon_label(doc, first, plural=False) if amount else None
@@ -1478,6 +1486,11 @@ class FigureExtractor:
         if pronoun is not None:
             noun = _antecedent_subject(doc, pronoun)
             return noun if noun is not None and _may_be_subject(noun) else None
+        # … or what the generic amount the copula states is of: "Henkilöstön määrä oli … yhteensä 204 henkilöä"
+        amount = next((c for c in classifier.children if c.dep_ == "nsubj:cop" and c.lemma_.lower() in self.lex.amount_heads), None)
+        owner = _common_genitive(amount) if amount is not None else None
+        if owner is not None and _may_be_subject(owner):
+            return owner
         # (of a passive, which has no agent the count could be: not "jota voi käyttää … viisi henkilöä")
         relative = next((c for c in classifier.head.children if c.dep_ == "obj" and "Rel" in c.morph.get("PronType")), None)
         passive = "Pass" in classifier.head.morph.get("Voice")
@@ -2200,7 +2213,7 @@ def _time_measure_above(doc: Doc, first: Token, max_lines: int = 4) -> Token | N
     that own it (``Ikääntyneiden palveluiden keskimääräiset odotusajat …``), or in the line's last sentence
     (``Erityisen huono jonotilanne … Odotusajat ovat seuraavat:``)."""
     line = _line(doc, first.i)
-    for above in _lines_above(doc, line, max_lines):
+    for above in _lines_above(doc, line, max_lines, prose=True):
         last_stop = max((t.i for t in above[:-1] if t.text in (".", "!", "?") and doc[t.i + 1].is_title), default=above.start - 1)
         noun = next((t for t in doc[last_stop + 1: above.end] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
         if noun is not None and _names_time(noun):
@@ -2613,16 +2626,22 @@ def _line(doc: Doc, i: int) -> Span:
     return doc[start:end]
 
 
-def _lines_above(doc: Doc, line: Span, max_lines: int = 12) -> Iterator[Span]:
-    """The non-empty lines before ``line``, nearest first, while they are list lines (not prose ending in ``.``)."""
+def _lines_above(doc: Doc, line: Span, max_lines: int = 12, prose: bool = False) -> Iterator[Span]:
+    """The non-empty lines before ``line``, nearest first, while they are list lines (not prose ending in ``.``);
+    with ``prose``, also the first prose line, which may introduce the list."""
     for _ in range(max_lines):
         j = line.start - 1
         while j >= 0 and doc[j].is_space:
             j -= 1
-        if j < 0 or doc[j].text in (".", "!", "?"):
+        if j < 0:
+            return
+        ends_prose = doc[j].text in (".", "!", "?")
+        if ends_prose and not prose:
             return
         line = _line(doc, j)
         yield line
+        if ends_prose:
+            return
 
 
 def _is_list_line(line: Span) -> bool:
