@@ -1144,13 +1144,6 @@ def test_staff_report_headcounts_in_full_time_equivalents_and_last_years_value_i
         (18_204_511, "eur", "palkkameno"), (17_650_980, "eur", "palkkameno")]
 
 
-def test_a_duration_that_is_a_statistic_takes_its_period_a_term_does_not(nlp):
-    text = ("Henkilöstön keski-ikä vuonna 2024 oli 46,2 vuotta. Sairauspoissaolot vuonna 2024 olivat 5 210 kalenteripäivää. "
-            "Vuonna 2024 solmittu sopimus on voimassa kolme vuotta.")
-    assert attributes(extract(nlp, text), "value", "unit", "period") == [
-        (46.2, "year", "2024"), (5210, "day", "2024"), (3, "year", None)]
-
-
 def test_a_bare_decimal_nothing_counts_and_a_footnote_mark_are_no_figures(nlp):
     text = "Asiakkaat antoivat palvelulle 4,2 ja kohta 3,5 muutettiin. Maksu on 80 euroa (1) ja palveluita käytti 1,847 000 asiakasta."
     assert [(text[f.start_char:f.end_char], f.value) for f in extract(nlp, text)] == [("80 euroa", 80)]

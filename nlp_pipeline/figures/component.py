@@ -820,7 +820,7 @@ class FigureExtractor:
             if subject is not None and not _names_something(subject):
                 subject = None
             rel = first.idx - sent.start_char
-            if reading.unit in DURATIONS and not (subject or "").endswith(self.lex.measured_durations):
+            if reading.unit in DURATIONS:
                 period = _measured_stretch(sent_text, rel, periods)
             else:
                 period = self._period(sent, first, periods, clause_of, item_of, report_period)

@@ -57,7 +57,6 @@ class Lexicon:
     generic_labels: frozenset[str]  # "tarve": a label of the item its line opens with
     measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
     amount_heads: frozenset[str]  # "Määrä laski": without an owner, the amount of what the figure before measured
-    measured_durations: tuple[str, ...]  # "keski-ikä", "-poissaolo": durations that are statistics of a period
     share_bases: frozenset[str]  # "23,7 % talousarviosta": what a share is taken of
     collectives: tuple[str, ...]  # "henkilökuntaa oli 89": counted from the singular partitive
     money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
@@ -145,7 +144,6 @@ def load_lexicon() -> Lexicon:
         generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
         measure_heads=frozenset(prefix + lemma for lemma in subjects["measure_heads"]["lemmas"] for prefix in ("", *totalling)),
         amount_heads=frozenset(subjects["amount_heads"]["lemmas"]),
-        measured_durations=tuple(subjects["measured_durations"]["endings"]),
         share_bases=frozenset(subjects["share_bases"]["lemmas"]),
         collectives=tuple(subjects["collectives"]["lemmas"]),
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
