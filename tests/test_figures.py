@@ -1144,6 +1144,19 @@ def test_staff_report_headcounts_in_full_time_equivalents_and_last_years_value_i
         (18_204_511, "eur", "palkkameno"), (17_650_980, "eur", "palkkameno")]
 
 
+def test_a_vote_result_after_aanin_is_two_counts_of_votes_in_either_order(nlp):
+    text = "Lautakunta päätti äänestyksen jälkeen äänin 8 - 5 hyväksyä esityksen. Valtuusto hylkäsi ponnen äänin 21–38."
+    assert attributes(extract(nlp, text), "value", "unit", "subject") == [
+        (8, "count", "ääni"), (5, "count", "ääni"), (21, "count", "ääni"), (38, "count", "ääni")]
+
+
+def test_an_amount_above_or_below_a_plan_is_a_difference_other_genitives_are_not(nlp):
+    text = ("Alijäämä oli 12,4 miljoonaa euroa alle muutetun talousarvion ja menot 3,2 Me yli talousarvion. "
+            "Hinta on alle 300 000 euroa yli vuoden. Vuosimaksu, jonka suuruus on enintään 52 euroa, peritään.")
+    assert attributes(extract(nlp, text), "value", "subject", "direction") == [
+        (12_400_000, "alijäämä", "less"), (3_200_000, "meno", "more"), (300_000, "hinta", None), (52, "vuosimaksu", None)]
+
+
 def test_a_bare_decimal_nothing_counts_and_a_footnote_mark_are_no_figures(nlp):
     text = "Asiakkaat antoivat palvelulle 4,2 ja kohta 3,5 muutettiin. Maksu on 80 euroa (1) ja palveluita käytti 1,847 000 asiakasta."
     assert [(text[f.start_char:f.end_char], f.value) for f in extract(nlp, text)] == [("80 euroa", 80)]

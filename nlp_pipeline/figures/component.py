@@ -61,6 +61,7 @@ CASE_SUFFIX_RE = re.compile(r":[a-zåäö]{1,5}\b")
 # numerals whose nominative is also their genitive: the tagger may read "yhdeksän (9) omakotitontin" as nominative
 NOM_GEN_NUMERALS = ("seitsemän", "kahdeksan", "yhdeksän", "kymmenen")
 REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
+VOTES_BEFORE = re.compile(r"\bäänin\s*$", re.IGNORECASE)
 RESTATED_BEFORE = re.compile(r"(?:\s*/\s*[^\W\d]+)?\s*\(\s*(?:(?:vuonna|v\.|vuoden|edellisvuonna)\s*(?:(?:19|20)\d{2}\s*:?\s*)?(?:oli\s+)?)?", re.IGNORECASE)
 RESTATED_AFTER = re.compile(r"\s*\)")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
@@ -261,6 +262,10 @@ class FigureExtractor:
                 out.append(Candidate(m.start(), m.end(), a, "," in num, denominator=b))
             elif m.group("lo"):
                 lo, hi = parse_digits(m.group("lo")), parse_digits(m.group("hi"))
+                if lo is not None and hi is not None and VOTES_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                    out.append(Candidate(m.start("lo"), m.end("lo"), lo, False))  # "äänin 10 - 3": for and against,
+                    out.append(Candidate(m.start("hi"), m.end("hi"), hi, False))  # in either order, no range
+                    continue
                 # "10–15": ascending; levels "-12…-27 metriä" run either way
                 if lo is None or hi is None or lo == hi or (lo > hi and not m.group("dots")) or _absurd(lo) or _absurd(hi):
                     continue
@@ -644,6 +649,9 @@ class FigureExtractor:
         measure = self._measure_subject(doc, first) or self._changed_amount(doc, first, last)
         if measure is not None:  # "Niiden asukasmäärät ovat noin 10–350", "odottaneiden määrä on laskenut 107:lla"
             reading.subject = measure
+            return reading
+        if _vote_result(doc, first):  # "päätti äänin 10–3": the votes for and against
+            reading.subject = "ääni"
             return reading
         if cand.range_part:  # only a fronted count with its verb: "uusia asukkaita voi alueelle muuttaa n. 450-600"
             fronted = self._fronted_partitive(doc, first)
@@ -1340,6 +1348,10 @@ class FigureExtractor:
         for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
             if child.dep_ == "nmod:poss" and _genitive_noun(child):
                 return child.lemma_.lower()
+            # … also through a relative pronoun: "vuosimaksu, jonka suuruus on enintään 46,00 euroa"
+            antecedent = _relative_antecedent(child) if child.dep_ == "nmod:poss" and "Rel" in child.morph.get("PronType") else None
+            if antecedent is not None and antecedent.pos_ == "NOUN":
+                return antecedent.lemma_.lower()
         before = _before_parenthesis(noun)  # "Säännellyn asuntotuotannon (…) osuus"
         while before is not None and before.i > 0 and (before.pos_ == "ADJ" or _false_genitive(before)):
             before = before.doc[before.i - 1]  # "Hankinnan arvonlisäveroton kokonaisarvo"
@@ -1437,6 +1449,11 @@ class FigureExtractor:
         if reading.unit in DURATIONS and after is not None and after.lower_ in self.lex.time_adverbial_heads:
             return None  # "kasvaa seuraavan kymmenen vuoden aikana": when, not by how much
         directions = self.lex.directions
+        if after is not None and after.lower_ in ("alle", "yli"):  # "29,7 miljoonaa euroa alle muutetun talousarvion"
+            # (not bounded by the parse's sentence, which may end at a unit it misread: "3,2 Me yli talousarvion")
+            standard = next((t for t in doc[after.i + 1: min(after.i + 4, len(doc))] if t.pos_ == "NOUN"), None)
+            if standard is not None and _case(standard) == "Gen" and standard.lemma_.lower() in self.lex.comparison_standards:
+                return "less" if after.lower_ == "alle" else "more"
         label = _previous_content(doc, sent, first, self.lex)
         if label is not None and label.lower_ in TOTALLING:
             label = _previous_content(doc, sent, label, self.lex)
@@ -1676,6 +1693,14 @@ def _case(tok: Token) -> str | None:
 
 PRESENT_PARTICIPLE_STEM = re.compile(r"(.+v)[aäi][a-zäö]*$")  # "valmennettav|aan", "asuv|ia": the stem ends in -v
 S_STEM_PARTITIVES = ("osta", "östä", "usta", "ystä")
+
+
+def _vote_result(doc: Doc, first: Token) -> bool:
+    """A number of a vote result after ``äänin`` (``äänin 10 - 3``, ``äänin 9–4``)."""
+    i = first.i - 1
+    while i >= 0 and i >= first.i - 3 and (doc[i].text in ("-", "–") or doc[i].text[:1].isdigit()):
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "äänin"
 
 
 def _counted_duration(reading: Reading) -> str | None:

@@ -68,6 +68,7 @@ class Lexicon:
     vote_kinds: frozenset[str]  # "jaa", "tyhjä": vote result labels
     trade_deals: dict[str, str]  # hankkia -> hankinta, myydä -> kauppahinta: what a price of the verb names
     change_verbs: frozenset[str]  # "muuttua", "nousta": what changes is their subject, the amounts its values
+    comparison_standards: frozenset[str]  # "alle muutetun talousarvion": what a difference is above or below
     directions: dict[str, dict[str, frozenset[str]]]  # "verbs"/"by_verbs"/"nouns"/"comparatives" -> more/less -> lemmas
 
 
@@ -113,6 +114,7 @@ def load_lexicon() -> Lexicon:
         bound_lt=frozenset(cues["bound_lt"]),
         gt_before_kuin=frozenset(cues["bound_gt_before_kuin"]),
         lt_before_kuin=frozenset(cues["bound_lt_before_kuin"]),
+        comparison_standards=frozenset(cues["comparison_standards"]),
         directions={
             kind: {d: frozenset(cues[f"{prefix}_{d}_{suffix}"]) for d in ("more", "less")}
             for kind, (prefix, suffix) in {
