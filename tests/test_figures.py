@@ -1096,6 +1096,12 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         ["opettaja"],
         id="persons counted as the generic amount of an owner",
     ),
+    pytest.param(
+        ("Kalustohankintoihin on budjetoitu 1,2 M€. Nuorisotalolle on talousarvioon varattu 340 000 euroa. "
+         "Taseen loppusumma oli 96,4 milj. euroa ja avustuksen enimmäismäärä 8 000 euroa."),
+        ["määräraha", "määräraha", "tase", "avustus"],
+        id="money a budget reserves for a purpose; a balance sheet total and a cap of their owners",
+    ),
 ]
 
 
