@@ -1163,6 +1163,14 @@ def test_an_amount_above_or_below_a_plan_is_a_difference_other_genitives_are_not
         (12_400_000, "alijäämä", "less"), (3_200_000, "meno", "more"), (300_000, "hinta", None), (52, "vuosimaksu", None)]
 
 
+def test_named_scores_past_their_scale_fronted_counts_after_a_verb_and_apartment_areas(nlp):
+    text = ("Perusopetuksen arvosana asteikolla 1–5 oli 4,12 ja asiakastyytyväisyys 3,9. Kunnassa on asukkaita noin "
+            "41 000. Toimintojen tilantarve on 860 hym2.")
+    assert attributes(extract(nlp, text), "value", "unit", "subject") == [
+        (4.12, "score", "arvosana"), (3.9, "score", "asiakastyytyväisyys"), (41_000, "count", "asukas"),
+        (860, "m2", "tilantarve")]
+
+
 def test_a_bare_decimal_nothing_counts_and_a_footnote_mark_are_no_figures(nlp):
     text = "Asiakkaat antoivat palvelulle 4,2 ja kohta 3,5 muutettiin. Maksu on 80 euroa (1) ja palveluita käytti 1,847 000 asiakasta."
     assert [(text[f.start_char:f.end_char], f.value) for f in extract(nlp, text)] == [("80 euroa", 80)]

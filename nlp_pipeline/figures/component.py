@@ -674,7 +674,8 @@ class FigureExtractor:
         fronted = self._fronted_partitive(doc, first)
         if fronted is None:
             return None
-        verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc[fronted.i + 1: first.i])
+        # (a verb before the fronted noun counts too: "Alueella on asukkaita noin 273 000")
+        verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc[first.sent.start: first.i])
         if verbless and any(ch.isspace() for ch in doc.text[cand.start: cand.end]):
             return None  # "Asiakkaita 120 135 140": a table row's label, its spaces may part cells as well as thousands
         reading.subject = fronted.lemma_.lower()
@@ -722,13 +723,14 @@ class FigureExtractor:
         47,5`` (percent)."""
         for tok in reversed(doc[max(first.sent.start, first.i - max_dist): first.i]):
             named = tok.lemma_.lower() if tok.lemma_.lower() not in self.lex.measure_heads else self._specific(tok)
-            if named.startswith(self.lex.score_indices):
-                return tok, "score"
             if tok.pos_ == "NOUN" and named.endswith("prosentti"):
                 return tok, "percent"
+            if named.startswith(self.lex.score_indices):
+                return tok, "score"
             skippable = (
                 tok.lemma_ == "olla" or tok.pos_ in ("ADV", "PUNCT", "DET", "ADJ") or tok.is_space
                 or (tok.pos_ in ("NOUN", "PROPN") and _case(tok) in ("Ine", "Ade", "Gen"))
+                or (tok.pos_ == "NUM" and any(t.lemma_ == "asteikko" for t in doc[max(0, tok.i - 3): tok.i]))  # "asteikolla 1–5"
             )
             if not skippable:
                 return None
