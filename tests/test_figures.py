@@ -1102,6 +1102,11 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         ["määräraha", "määräraha", "tase", "avustus"],
         id="money a budget reserves for a purpose; a balance sheet total and a cap of their owners",
     ),
+    pytest.param(
+        "Vastaajista 78 prosenttia suosittelisi palvelua, ja 64 prosenttia pitää odotusaikaansa kohtuullisena.",
+        ["vastaaja", "vastaaja"],
+        id="a share that does something is of the whole before, not of the verb's object",
+    ),
 ]
 
 

@@ -1217,8 +1217,10 @@ class FigureExtractor:
             if measured is not None:
                 return self._specific(measured)
             # what a transitive verb acts on, not its agent: "tilata lisätöitä … enintään 10.000,00 eurolla", "Yhdistys
-            # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb)
-            bought = _verb_object(verb, first, last, sent.start) if reading.unit not in DURATIONS else None
+            # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb, nor one a share of people does:
+            # "93 prosenttia pitää työtään merkityksellisenä")
+            acting_share = reading.unit == "percent" and last.dep_ == "nsubj"
+            bought = _verb_object(verb, first, last, sent.start) if reading.unit not in DURATIONS and not acting_share else None
             if bought is not None:
                 return self._specific(bought)
             for child in verb.children:
