@@ -1176,6 +1176,11 @@ def test_named_scores_past_their_scale_fronted_counts_after_a_verb_and_apartment
         (860, "m2", "tilantarve")]
 
 
+def test_a_percentage_with_a_decimal_point_is_no_time_of_day(nlp):
+    text = "Rakennusten yleinen kiinteistöveroprosentti on 1.05% ja maapohjan 1.30 %. Kokous alkaa 18.30 ja päättyy 20.15."
+    assert attributes(extract(nlp, text), "value", "unit") == [(1.05, "percent"), (1.3, "percent")]
+
+
 def test_a_bare_decimal_nothing_counts_and_a_footnote_mark_are_no_figures(nlp):
     text = "Asiakkaat antoivat palvelulle 4,2 ja kohta 3,5 muutettiin. Maksu on 80 euroa (1) ja palveluita käytti 1,847 000 asiakasta."
     assert [(text[f.start_char:f.end_char], f.value) for f in extract(nlp, text)] == [("80 euroa", 80)]
