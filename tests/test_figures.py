@@ -614,6 +614,7 @@ def test_a_part_of_a_count_is_what_the_part_is_called(nlp):
         "Yksi syy on talous. Toisaalta yksi vaihtoehto on siirtää päätöstä.",  # "one" picking one of several
         "2(5)\nTontin vuokraaminen\nKaupunginhallitus liite nro 3 (12/40)",  # page markers of a transcribed PDF
         "Myyjä ei ole henkilö, joka perintökaaren (40/65) tai kuntalain (365/95) mukaan on jäävi.",  # laws of two-digit years
+        "Esiopetukseen tulevat 2018 syntyneet ja vuosina 2012–2014 syntyneet käyvät koulua.",  # birth-year cohorts
     ],
 )
 def test_never_figure_classes(nlp, text):
