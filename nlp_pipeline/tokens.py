@@ -47,20 +47,28 @@ def _ends_sentence(tok) -> bool:
 
 @Language.factory("glued_numbers")
 def make_glued_numbers(nlp: Language, name: str) -> "GluedNumbers":
-    voikko = getattr(nlp.get_pipe("lemmatizer"), "voikko", None) if "lemmatizer" in nlp.pipe_names else None
-    return GluedNumbers(voikko)
+    return GluedNumbers(nlp)
 
 
 class GluedNumbers:
-    """Splits ``keskimäärin5`` into ``keskimäärin`` and ``5`` when Voikko knows the word; without Voikko, nothing."""
+    """Splits ``keskimäärin5`` into ``keskimäärin`` and ``5`` when Voikko knows the word; without Voikko, nothing.
+    The stock lemmatizer's Voikko is looked up on first use: the component stands before it in the pipeline, so it
+    may be built (as on loading a saved pipeline) before the lemmatizer exists."""
 
-    def __init__(self, voikko):
-        self.voikko = voikko
+    def __init__(self, nlp: Language):
+        self._nlp = nlp
+        self._voikko = None
+
+    def _speller(self):
+        if self._voikko is None and "lemmatizer" in self._nlp.pipe_names:
+            self._voikko = getattr(self._nlp.get_pipe("lemmatizer"), "voikko", None)
+        return self._voikko
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.voikko is None:
+        voikko = self._speller()
+        if voikko is None:
             return doc
-        glued = [(tok, m) for tok in doc if (m := GLUED_NUMBER.fullmatch(tok.text)) and self.voikko.spell(m["word"])]
+        glued = [(tok, m) for tok in doc if (m := GLUED_NUMBER.fullmatch(tok.text)) and voikko.spell(m["word"])]
         if glued:
             with doc.retokenize() as retokenizer:
                 for tok, m in glued:

@@ -1182,6 +1182,14 @@ def test_a_percentage_with_a_decimal_point_is_no_time_of_day(nlp):
     assert attributes(extract(nlp, text), "value", "unit") == [(1.05, "percent"), (1.3, "percent")]
 
 
+def test_the_token_corrections_save_and_load_with_the_pipeline(tmp_path):
+    pipeline = add_token_corrections(spacy.load(BASE_MODEL))
+    pipeline.to_disk(tmp_path)
+    reloaded = spacy.load(tmp_path)
+    assert [t.text for t in reloaded("Käsittelyaika oli keskimäärin5 viikkoa. Hakijoita oli 12.")] == [
+        "Käsittelyaika", "oli", "keskimäärin", "5", "viikkoa", ".", "Hakijoita", "oli", "12", "."]
+
+
 def test_a_bare_decimal_nothing_counts_and_a_footnote_mark_are_no_figures(nlp):
     text = "Asiakkaat antoivat palvelulle 4,2 ja kohta 3,5 muutettiin. Maksu on 80 euroa (1) ja palveluita käytti 1,847 000 asiakasta."
     assert [(text[f.start_char:f.end_char], f.value) for f in extract(nlp, text)] == [("80 euroa", 80)]

@@ -666,7 +666,7 @@ class FigureExtractor:
         nxt = _past_period(doc, last)  # "Lapsia oli 34 900 vuonna 2024."
         if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.is_space):
             return None
-        restated = _token_after(last) is not None and _token_after(last).text == "("  # "oli 7 069 (8 295)": last year's
+        restated = (after_last := _token_after(last)) is not None and after_last.text == "("  # "oli 7 069 (8 295)"
         if not restated and any(t.text[:1].isdigit() for t in doc[last.i + 1: last.i + 3]) and (nxt is None or nxt.i <= last.i + 2):
             return None  # "Tulosyksiköitä 9620, 9621, 9622": a list of numbers names things, it counts nothing
         if last.dep_ in ("flat", "flat:name", "compound", "appos") and not _parallel_number(last) and not restated:
