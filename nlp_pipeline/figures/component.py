@@ -69,7 +69,6 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
 SKIP_POS_TO_NOUN = frozenset({"ADJ", "NUM", "PROPN", "X", "SYM"})
 PHYSICAL_UNITS = frozenset({"m2", "m", "km", "other"})
-RESERVING_VERBS = frozenset({"varata", "budjetoida"})  # "talousarvioon varattu 4,767 M€": an appropriation
 AMOUNT_UNITS = frozenset({"eur", "percent", "percentage_point", "count"})  # what a budget or a headcount changes by
 ACTION_NOUN_ENDINGS = ("minen", "sopimus", "vuokraus")  # renting, contract: what is done with the thing measured
 
@@ -1342,7 +1341,7 @@ class FigureExtractor:
             return source.lemma_.lower()
         # money a budget reserves for a purpose is an appropriation, named or not: "ostoihin on budjetoitu 2 M€"
         verb = _governing_verb(first, last)
-        return "määräraha" if verb is not None and verb.lemma_.lower() in RESERVING_VERBS else None
+        return "määräraha" if verb is not None and verb.lemma_.lower() in self.lex.reserving_verbs else None
 
     def _is_money(self, tok: Token) -> bool:
         return tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(self.lex.money_nouns)

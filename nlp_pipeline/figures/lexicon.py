@@ -63,6 +63,7 @@ class Lexicon:
     money_senses: dict[str, str]  # kulku -> kulu: the money sense of a lemma the tagger chose for a shared form
     time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
     allocation_verbs: frozenset[str]  # "kohdistua", "ohjata": verbs giving an amount to an illative/allative destination
+    reserving_verbs: frozenset[str]  # "varata", "budjetoida": money they reserve for a purpose is an appropriation
     measure_participles: frozenset[str]  # "viisi päivää kestävästä sulkemisesta": the noun after the participle
     area_measures: tuple[str, ...]  # "rakennusoikeus": names an area measure (k-m²)
     vote_kinds: frozenset[str]  # "jaa", "tyhjä": vote result labels
@@ -152,6 +153,7 @@ def load_lexicon() -> Lexicon:
         money_senses=subjects["money_senses"]["lemmas"],
         time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
         allocation_verbs=frozenset(subjects["allocation_verbs"]["lemmas"]),
+        reserving_verbs=frozenset(subjects["allocation_verbs"]["reserving"]),
         measure_participles=frozenset(subjects["measure_participles"]["lemmas"]),
         area_measures=tuple(subjects["area_measures"]["lemmas"]),
         vote_kinds=frozenset(subjects["vote_kinds"]["forms"]),
