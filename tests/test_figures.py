@@ -1190,6 +1190,18 @@ def test_the_token_corrections_save_and_load_with_the_pipeline(tmp_path):
         "Käsittelyaika", "oli", "keskimäärin", "5", "viikkoa", ".", "Hakijoita", "oli", "12", "."]
 
 
+def test_a_grants_table_under_a_euro_column_header_and_budget_lines_without_the_unit(nlp):
+    text = ("Kaupunginhallitus päättää myöntää yleisavustuksia yhteensä 41 500 euroa vuonna 2024 seuraavasti:\n\n"
+            "Hakija         euroa\nKirjastoseura -säätiö        12 000\nKulttuuriyhdistys Kaiku ry.          9 500\n"
+            "Föreningen Stjärnan rf.          20 000\n\nYlitykset katetaan muista määrärahoista.\n\nTalousarviokohta 4 10 01\n"
+            "määräraha talousarviossa 1 250 000\n"
+            "määrärahan ylitys 80 000 euroa")
+    assert attributes(extract(nlp, text), "value", "unit", "subject", "period") == [
+        (41_500, "eur", "yleisavustus", "2024"), (12_000, "eur", "yleisavustus", "2024"),
+        (9_500, "eur", "yleisavustus", "2024"), (20_000, "eur", "yleisavustus", "2024"),
+        (1_250_000, "eur", "määräraha", None), (80_000, "eur", "määräraha", None)]
+
+
 def test_a_bare_decimal_nothing_counts_and_a_footnote_mark_are_no_figures(nlp):
     text = "Asiakkaat antoivat palvelulle 4,2 ja kohta 3,5 muutettiin. Maksu on 80 euroa (1) ja palveluita käytti 1,847 000 asiakasta."
     assert [(text[f.start_char:f.end_char], f.value) for f in extract(nlp, text)] == [("80 euroa", 80)]

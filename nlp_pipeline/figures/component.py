@@ -62,6 +62,9 @@ CASE_SUFFIX_RE = re.compile(r":[a-zåäö]{1,5}\b")
 NOM_GEN_NUMERALS = ("seitsemän", "kahdeksan", "yhdeksän", "kymmenen")
 REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 VOTES_BEFORE = re.compile(r"\bäänin\s*$", re.IGNORECASE)
+EURO_HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?:[^\W\d][^\n\d]*?[^\S\n]+)?(?:euroa|€)[^\S\n]*$")  # a column header line
+ROW_END_RE = re.compile(r"[^\S\n]*(?:\n|$)")
+BUDGET_LABEL_BEFORE = re.compile(r"(?im)^[^\S\n]*(?:meno|tulo)?(?:määräraha|arvio)\w*[^\S\n]+(?:talousarviossa[^\S\n]+)?$")
 RESTATED_BEFORE = re.compile(r"(?:\s*/\s*[^\W\d]+)?\s*\(\s*(?:(?:vuonna|v\.|vuoden|edellisvuonna)\s*(?:(?:19|20)\d{2}\s*:?\s*)?(?:oli\s+)?)?", re.IGNORECASE)
 RESTATED_AFTER = re.compile(r"\s*\)")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
@@ -69,6 +72,7 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
 SKIP_POS_TO_NOUN = frozenset({"ADJ", "NUM", "PROPN", "X", "SYM"})
 PHYSICAL_UNITS = frozenset({"m2", "m", "km", "other"})
+COMPANY_FORMS = frozenset({"ry", "rf", "r.y", "oy", "oyj", "ab", "ky", "tmi", "ay"})
 AMOUNT_UNITS = frozenset({"eur", "percent", "percentage_point", "count"})  # what a budget or a headcount changes by
 ACTION_NOUN_ENDINGS = ("minen", "sopimus", "vuokraus")  # renting, contract: what is done with the thing measured
 
@@ -391,6 +395,10 @@ class FigureExtractor:
         if rule is None and not mult and (before := self._unit_before(text, cand.start)) is not None:
             unit, unit_word = before  # "€ 5 000", "e=1,21"
             return Reading(cand, cand.value, unit, unit_word, cand.end)
+        if rule is None and not mult and not cand.word and not _is_year(cand) and (
+            _under_euro_column(text, cand) or _budget_line(text, cand)
+        ):  # "Hakija euroa" / "Alvar Aalto -säätiö 15 000"; "määräraha talousarviossa 385 006 000"
+            return Reading(cand, cand.value, "eur", None, cand.end)
         if rule is None:
             if mult:  # "Hakijoita oli 2 tuhatta" counts; "ohjataan 17 miljoonaa" in a text about euros is money
                 if not fi:
@@ -836,6 +844,8 @@ class FigureExtractor:
                 period = self._period(sent, first, periods, clause_of, item_of, report_period)
                 if period is None and fi and not periods and sent.start > 0:
                     period = period_referred_to(sent_text, doc[sent.start - 1].sent.text, report_period)
+                if period is None and fi and not periods:  # README: a list inherits its introducing sentence's period
+                    period = _intro_period(doc, sent, report_period)
             fig = Figure(
                 figure_id="",
                 value=reading.value,
@@ -1144,6 +1154,8 @@ class FigureExtractor:
         # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa", also one
         #    with a place adverbial in a verbless line: "ratkaisuaste ensikontaktissa 38 %"
         prev = _previous_content(doc, sent, first, lex)
+        if prev is not None and _ends_name(doc, prev):
+            prev = None  # a recipient's name ends the line ("Pääkaupunkiseutu ry. 6 000", "Alvar Aalto -säätiö 15 000")
         if prev is not None and prev.lower_ in TOTALLING:  # "varattu … määrärahaa yhteensä 45.000 euroa"
             counted = _previous_content(doc, sent, prev, lex)
             if counted is not None and _case(counted) in ("Nom", "Par") and "\n" not in doc.text[counted.idx: prev.idx]:
@@ -1701,6 +1713,24 @@ def _case(tok: Token) -> str | None:
 
 PRESENT_PARTICIPLE_STEM = re.compile(r"(.+v)[aäi][a-zäö]*$")  # "valmennettav|aan", "asuv|ia": the stem ends in -v
 S_STEM_PARTITIVES = ("osta", "östä", "usta", "ystä")
+
+
+def _under_euro_column(text: str, cand: Candidate, max_chars: int = 3000) -> bool:
+    """A number that ends its line in a table whose header line ends in ``euroa`` (``Hakija euroa``, or ``euroa``
+    on a line of its own), with no blank line between: the column's cells are euros."""
+    if not ROW_END_RE.match(text, cand.end):
+        return False
+    block_start = text.rfind("\n\n", max(0, cand.start - max_chars), cand.start)
+    header = None
+    for header in EURO_HEADER_RE.finditer(text, max(block_start, 0), cand.start):
+        pass
+    return header is not None
+
+
+def _budget_line(text: str, cand: Candidate) -> bool:
+    """A line of a budget change that gives an appropriation or an estimate without the unit: ``määräraha
+    talousarviossa 385 006 000``."""
+    return bool(BUDGET_LABEL_BEFORE.search(text, max(0, cand.start - 40), cand.start)) and bool(ROW_END_RE.match(text, cand.end))
 
 
 def _vote_result(doc: Doc, first: Token) -> bool:
@@ -2566,26 +2596,35 @@ def _list_intro_subject(
     intro = _undergoer(doc[sent.start: colon.i], money) if colon is not None else None
     if intro is not None:
         return intro
+    return next((s for s in (_undergoer(intro, money) for intro in _list_intros(doc, sent, max_lines)) if s is not None), None)
+
+
+def _list_intros(doc: Doc, sent: Span, max_lines: int = 12) -> Iterator[Span]:
+    """The sentences that may introduce the list ``sent`` stands in, nearest first, across unpunctuated list lines
+    only: ending in ``:``, ``seuraavasti`` or a copula (``hoitopalkkiot ovat`` / ``• 439,70 euroa kuukaudessa``)."""
     i = sent.start
     for _ in range(max_lines):
         j = i - 1
         while j >= 0 and doc[j].is_space:
             j -= 1
-        if j < 0 or doc[j].text in (".", "!", "?"):
-            return None
+        if j < 0 or _ends_prose(doc, j):
+            return
         before = doc[j].sent
         # a parse that ran the first list line into the introducing sentence ("Säästöt jakautuvat …:" / "-" /
         # "Palveluverkon uudistaminen 11,7 miljoonaa euroa"): the colon that ends a line
         colon = _line_ending_colon(before)
         j = colon.i if colon is not None else j
         before = doc[before.start: j + 1]
-        # "… on jakautunut seuraavasti" / "• Alakoulu 252 vvh"; "hoitopalkkiot ovat" / "• 439,70 euroa kuukaudessa"
         if doc[j].text == ":" or doc[j].lower_ == "seuraavasti" or (doc[j].lemma_ == "olla" and doc[j].pos_ == "AUX"):
-            subject = _undergoer(before, money)
-            if subject is not None:
-                return subject
+            yield before
         i = before.start
-    return None
+
+
+def _intro_period(doc: Doc, sent: Span, report_period: str | None) -> str | None:
+    """The period the sentence introducing a list names (``myöntää … vuonna 2022 seuraavasti:``)."""
+    intro = next(_list_intros(doc, sent), None)
+    named = [m for m in find_periods(intro.text, report_period) if m.strong] if intro is not None else []
+    return named[-1].value if named else None
 
 
 def _undergoer(intro: Span, money: Callable[[Token], bool] = lambda t: False) -> Token | None:
@@ -2659,6 +2698,17 @@ def _line(doc: Doc, i: int) -> Span:
     return doc[start:end]
 
 
+def _ends_name(doc: Doc, tok: Token) -> bool:
+    """A company form (``ry.``, ``Oy``) or the noun of a name's hyphenated end (``Alvar Aalto -säätiö``)."""
+    hyphenated = tok.i > 1 and doc[tok.i - 1].text in ("-", "–") and doc[tok.i - 2].pos_ == "PROPN"
+    return tok.lower_.rstrip(".") in COMPANY_FORMS or hyphenated
+
+
+def _ends_prose(doc: Doc, i: int) -> bool:
+    """Token ``i`` ends a sentence of prose; not the dot of a company form ending a table row ("Luckan rf.")."""
+    return doc[i].text in (".", "!", "?") and not (i > 0 and doc[i - 1].lower_ in COMPANY_FORMS)
+
+
 def _lines_above(doc: Doc, line: Span, max_lines: int = 12, prose: bool = False) -> Iterator[Span]:
     """The non-empty lines before ``line``, nearest first, while they are list lines (not prose ending in ``.``);
     with ``prose``, also the first prose line, which may introduce the list."""
@@ -2668,7 +2718,7 @@ def _lines_above(doc: Doc, line: Span, max_lines: int = 12, prose: bool = False)
             j -= 1
         if j < 0:
             return
-        ends_prose = doc[j].text in (".", "!", "?")
+        ends_prose = _ends_prose(doc, j)
         if ends_prose and not prose:
             return
         line = _line(doc, j)
