@@ -1108,6 +1108,12 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         ["vastaaja", "vastaaja"],
         id="a share that does something is of the whole before, not of the verb's object",
     ),
+    pytest.param(
+        ("Kaupunginhallitus päättää myöntää toiminta-avustuksia talousarviokohdalta 1 30 02 (Kaupunginhallituksen "
+         "avustukset) yhteensä 96 400 euroa. Rakennus ei saa ylittää 30 asteen kattokulmaa."),
+        ["toiminta-avustus", "kattokulma"],
+        id="what an infinitive acts on when the parse gave the amount to the governing verb; degrees in the genitive",
+    ),
 ]
 
 

@@ -1234,6 +1234,12 @@ class FigureExtractor:
             bought = _verb_object(verb, first, last, sent.start) if reading.unit not in DURATIONS and not acting_share else None
             if bought is not None:
                 return self._specific(bought)
+            # … or what the infinitive it governs acts on, when the parse gave the amount to the governing verb:
+            # "Kaupunginhallitus päättää myöntää yleisavustuksia … yhteensä 853 200 euroa"
+            granted = next((o for x in verb.children if x.dep_ == "xcomp" and reading.unit not in DURATIONS and not acting_share
+                            and (o := _verb_object(x, first, last, sent.start)) is not None), None)
+            if granted is not None:
+                return self._specific(granted)
             for child in verb.children:
                 if child.dep_ not in ("nsubj", "nsubj:cop"):
                     continue
