@@ -1114,6 +1114,11 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         ["toiminta-avustus", "kattokulma"],
         id="what an infinitive acts on when the parse gave the amount to the governing verb; degrees in the genitive",
     ),
+    pytest.param(
+        "Esitettävä määrärahamuutos on 85 000 euron vähennys investointimenoihin.",
+        ["vähennys"],
+        id="an amount's own unit word is never the owner of the measure noun it modifies",
+    ),
 ]
 
 

@@ -1372,7 +1372,7 @@ class FigureExtractor:
         if lemma not in self.lex.measure_heads:
             return _rejoined_compound(noun) or lemma
         for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
-            if child.dep_ == "nmod:poss" and _genitive_noun(child):
+            if child.dep_ == "nmod:poss" and _owning_genitive(child):
                 return child.lemma_.lower()
             # … also through a relative pronoun: "vuosimaksu, jonka suuruus on enintään 46,00 euroa"
             antecedent = _relative_antecedent(child) if child.dep_ == "nmod:poss" and "Rel" in child.morph.get("PronType") else None
@@ -1381,10 +1381,10 @@ class FigureExtractor:
         before = _before_parenthesis(noun)  # "Säännellyn asuntotuotannon (…) osuus"
         while before is not None and before.i > 0 and (before.pos_ == "ADJ" or _false_genitive(before)):
             before = before.doc[before.i - 1]  # "Hankinnan arvonlisäveroton kokonaisarvo"
-        if before is not None and _genitive_noun(before):
+        if before is not None and _owning_genitive(before):
             return before.lemma_.lower()
         owner = _genitive_across_attributes(noun)  # "Hankinnan arvioitu, sitoumukseton kokonaisarvo"
-        if owner is not None:
+        if owner is not None and _owning_genitive(owner):
             return owner.lemma_.lower()
         owner = _parenthesis_owner(noun)
         # "-ltaan" (ablative + possessive, "in value"): "Hankinta on lisähankinta … arvoltaan 657 325 euroa"
@@ -2417,6 +2417,12 @@ def _false_genitive(tok: Token) -> bool:
 
 def _genitive_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and _case(tok) == "Gen" and _is_word(tok) and not _false_genitive(tok)
+
+
+def _owning_genitive(tok: Token) -> bool:
+    """A genitive noun that can own a measure noun; not an amount's own unit ("125 000 euron vähennys")."""
+    counted = any(c.dep_ == "nummod" and "\n" not in tok.doc.text[c.idx: tok.idx] for c in tok.children)
+    return _genitive_noun(tok) and not counted and _may_be_subject(tok)
 
 
 def _partitive_head(tok: Token, max_dist: int = 6) -> Token:
