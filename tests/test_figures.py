@@ -1119,6 +1119,12 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         ["vähennys"],
         id="an amount's own unit word is never the owner of the measure noun it modifies",
     ),
+    pytest.param(
+        ("Kerroksessa sijaitsee asuinhuoneisto C 14, jonka pinta-ala on 52 m2. Kiinteistön huojennusaika päättyy.\n\n"
+         "Vuokrasopimukset tehdään enintään 30 vuodeksi, mikäli vuokra-aika on pidempi kuin 20 vuotta."),
+        ["pinta-ala", None, "vuokra-aika"],
+        id="a code is no owner through jonka; a prose paragraph above names no duration outside a list",
+    ),
 ]
 
 

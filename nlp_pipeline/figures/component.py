@@ -1228,9 +1228,9 @@ class FigureExtractor:
             if measured is not None:
                 return self._specific(measured)
             # what a transitive verb acts on, not its agent: "tilata lisätöitä … enintään 10.000,00 eurolla", "Yhdistys
-            # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb, nor one a share of people does:
-            # "93 prosenttia pitää työtään merkityksellisenä")
-            acting_share = reading.unit == "percent" and last.dep_ == "nsubj"
+            # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb, nor one a share of people does
+            # after a share of the same whole: "… 84 prosenttia …, ja 93 prosenttia pitää työtään merkityksellisenä")
+            acting_share = reading.unit == "percent" and last.dep_ == "nsubj" and bool(previous) and bool(previous[-1].subject)
             bought = _verb_object(verb, first, last, sent.start) if reading.unit not in DURATIONS and not acting_share else None
             if bought is not None:
                 return self._specific(bought)
@@ -1376,8 +1376,8 @@ class FigureExtractor:
                 return child.lemma_.lower()
             # … also through a relative pronoun: "vuosimaksu, jonka suuruus on enintään 46,00 euroa"
             antecedent = _relative_antecedent(child) if child.dep_ == "nmod:poss" and "Rel" in child.morph.get("PronType") else None
-            if antecedent is not None and antecedent.pos_ == "NOUN":
-                return antecedent.lemma_.lower()
+            if antecedent is not None and antecedent.pos_ == "NOUN" and _names_something(antecedent.lemma_.lower()):
+                return antecedent.lemma_.lower()  # (not a code: "asuinhuoneisto B 20, jonka pinta-ala")
         before = _before_parenthesis(noun)  # "Säännellyn asuntotuotannon (…) osuus"
         while before is not None and before.i > 0 and (before.pos_ == "ADJ" or _false_genitive(before)):
             before = before.doc[before.i - 1]  # "Hankinnan arvonlisäveroton kokonaisarvo"
@@ -2282,7 +2282,8 @@ def _time_measure_above(doc: Doc, first: Token, max_lines: int = 4) -> Token | N
     that own it (``Ikääntyneiden palveluiden keskimääräiset odotusajat …``), or in the line's last sentence
     (``Erityisen huono jonotilanne … Odotusajat ovat seuraavat:``)."""
     line = _line(doc, first.i)
-    for above in _lines_above(doc, line, max_lines, prose=True):
+    # a prose line introduces only a list: "Keskimääräiset odotusajat … (…)." / "• Turvapalvelu 12,6 vuorokautta"
+    for above in _lines_above(doc, line, max_lines, prose=_is_list_line(line)):
         last_stop = max((t.i for t in above[:-1] if t.text in (".", "!", "?") and doc[t.i + 1].is_title), default=above.start - 1)
         noun = next((t for t in doc[last_stop + 1: above.end] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
         if noun is not None and _names_time(noun):
