@@ -87,6 +87,7 @@ class Candidate:
     word: bool = False  # numeral word, not digits
     range_part: bool = False
     half: bool = False  # "puoli(-)": a figure only with a measure unit
+    vote: bool = False  # one side of a vote result: "äänin 10 - 3"
 
 
 @dataclass(slots=True)
@@ -267,8 +268,8 @@ class FigureExtractor:
             elif m.group("lo"):
                 lo, hi = parse_digits(m.group("lo")), parse_digits(m.group("hi"))
                 if lo is not None and hi is not None and VOTES_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-                    out.append(Candidate(m.start("lo"), m.end("lo"), lo, False))  # "äänin 10 - 3": for and against,
-                    out.append(Candidate(m.start("hi"), m.end("hi"), hi, False))  # in either order, no range
+                    out.append(Candidate(m.start("lo"), m.end("lo"), lo, False, vote=True))  # "äänin 10 - 3": for and
+                    out.append(Candidate(m.start("hi"), m.end("hi"), hi, False, vote=True))  # against, no range
                     continue
                 # "10–15": ascending; levels "-12…-27 metriä" run either way
                 if lo is None or hi is None or lo == hi or (lo > hi and not m.group("dots")) or _absurd(lo) or _absurd(hi):
@@ -658,12 +659,12 @@ class FigureExtractor:
         if measure is not None:  # "Niiden asukasmäärät ovat noin 10–350", "odottaneiden määrä on laskenut 107:lla"
             reading.subject = measure
             return reading
-        if _vote_result(doc, first):  # "päätti äänin 10–3": the votes for and against
+        if cand.vote:  # "päätti äänin 10–3": the votes for and against
             reading.subject = "ääni"
             return reading
         if cand.range_part:  # only a fronted count with its verb: "uusia asukkaita voi alueelle muuttaa n. 450-600"
             fronted = self._fronted_partitive(doc, first)
-            verb = fronted is not None and any(t.pos_ in ("VERB", "AUX") for t in doc[fronted.i + 1: first.i])
+            verb = fronted is not None and _has_verb(doc[fronted.i + 1: first.i])
             reading.subject = fronted.lemma_.lower() if verb else None
             return reading if verb else None
         vote = self._vote_kind(doc, first, last)
@@ -682,7 +683,7 @@ class FigureExtractor:
         if fronted is None:
             return None
         # (a verb before the fronted noun counts too: "Alueella on asukkaita noin 273 000")
-        verbless = not any(t.pos_ in ("VERB", "AUX") for t in doc[first.sent.start: first.i])
+        verbless = not _has_verb(doc[first.sent.start: first.i])
         if verbless and any(ch.isspace() for ch in doc.text[cand.start: cand.end]):
             return None  # "Asiakkaita 120 135 140": a table row's label, its spaces may part cells as well as thousands
         reading.subject = fronted.lemma_.lower()
@@ -705,7 +706,7 @@ class FigureExtractor:
         # "joista vakituisia 135,5"; a gapped clause after one with its verb: "… oli 351,4 ja määräaikaisia 61,2"
         part = fronted.i > 0 and doc[fronted.i - 1].lower_ in PART_OF_WHOLE
         gapped = fronted.i + 1 == first.i and fronted.i > 0 and doc[fronted.i - 1].lower_ in ("ja", "sekä")
-        if not (part or gapped) and not any(t.pos_ in ("VERB", "AUX") for t in doc[fronted.i + 1: first.i]):
+        if not (part or gapped) and not _has_verb(doc[fronted.i + 1: first.i]):
             return None
         reading.subject = fronted.lemma_.lower()
         return reading
@@ -1231,15 +1232,16 @@ class FigureExtractor:
             # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb, nor one a share of people does
             # after a share of the same whole: "… 84 prosenttia …, ja 93 prosenttia pitää työtään merkityksellisenä")
             acting_share = reading.unit == "percent" and last.dep_ == "nsubj" and bool(previous) and bool(previous[-1].subject)
-            bought = _verb_object(verb, first, last, sent.start) if reading.unit not in DURATIONS and not acting_share else None
+            objects = reading.unit not in DURATIONS and not acting_share
+            bought = _verb_object(verb, first, last, sent.start) if objects else None
             if bought is not None:
                 return self._specific(bought)
             # … or what the infinitive it governs acts on, when the parse gave the amount to the governing verb:
             # "Kaupunginhallitus päättää myöntää yleisavustuksia … yhteensä 853 200 euroa"
-            granted = next((o for x in verb.children if x.dep_ == "xcomp" and reading.unit not in DURATIONS and not acting_share
-                            and (o := _verb_object(x, first, last, sent.start)) is not None), None)
-            if granted is not None:
-                return self._specific(granted)
+            for infinitive in (c for c in verb.children if c.dep_ == "xcomp" and objects):
+                granted = _verb_object(infinitive, first, last, sent.start)
+                if granted is not None:
+                    return self._specific(granted)
             for child in verb.children:
                 if child.dep_ not in ("nsubj", "nsubj:cop"):
                     continue
@@ -1727,10 +1729,7 @@ def _under_euro_column(text: str, cand: Candidate, max_chars: int = 3000) -> boo
     if not ROW_END_RE.match(text, cand.end):
         return False
     block_start = text.rfind("\n\n", max(0, cand.start - max_chars), cand.start)
-    header = None
-    for header in EURO_HEADER_RE.finditer(text, max(block_start, 0), cand.start):
-        pass
-    return header is not None
+    return EURO_HEADER_RE.search(text, max(block_start, 0), cand.start) is not None
 
 
 def _budget_line(text: str, cand: Candidate) -> bool:
@@ -1739,12 +1738,8 @@ def _budget_line(text: str, cand: Candidate) -> bool:
     return bool(BUDGET_LABEL_BEFORE.search(text, max(0, cand.start - 40), cand.start)) and bool(ROW_END_RE.match(text, cand.end))
 
 
-def _vote_result(doc: Doc, first: Token) -> bool:
-    """A number of a vote result after ``äänin`` (``äänin 10 - 3``, ``äänin 9–4``)."""
-    i = first.i - 1
-    while i >= 0 and i >= first.i - 3 and (doc[i].text in ("-", "–") or doc[i].text[:1].isdigit()):
-        i -= 1
-    return i >= 0 and doc[i].lower_ == "äänin"
+def _has_verb(tokens: Span) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
 def _counted_duration(reading: Reading) -> str | None:
@@ -2609,7 +2604,11 @@ def _list_intro_subject(
     intro = _undergoer(doc[sent.start: colon.i], money) if colon is not None else None
     if intro is not None:
         return intro
-    return next((s for s in (_undergoer(intro, money) for intro in _list_intros(doc, sent, max_lines)) if s is not None), None)
+    for earlier in _list_intros(doc, sent, max_lines):
+        intro = _undergoer(earlier, money)
+        if intro is not None:
+            return intro
+    return None
 
 
 def _list_intros(doc: Doc, sent: Span, max_lines: int = 12) -> Iterator[Span]:
