@@ -829,6 +829,8 @@ class FigureExtractor:
             if subject is None and fi:
                 subject = self._subject(doc, _paragraph_scope(doc, sent, first), first, last, reading, out, clause_of)
                 subject = self._area_measure(reading, subject)
+                if subject in self.lex.qualifiers or subject in self.lex.qualifiers.values():
+                    subject = out[-1].subject if out else None  # "… 85 % ja huomioitavaa oli 15 %": a state, not a whole
                 if subject is None and reading.unit in SHARE_UNITS:
                     subject = _elided_whole(doc, first, last, out or earlier)
             if subject in self.lex.amount_heads and fi:  # "Lapsia oli 34 900. Määrä laski (-9 %)": the amount of those
@@ -1051,9 +1053,11 @@ class FigureExtractor:
                 and subject.lemma_.lower() not in lex.measure_heads  # "Koko varauskannasta Att:n osuus on noin 25 %"
             ):
                 break
-            # "alueesta riippuen noin 10 %" is governed; "kriteereistä täyttyy vain kolme kymmenestä" is not
+            # "alueesta riippuen noin 10 %" is governed; "kriteereistä täyttyy vain kolme kymmenestä" is not, nor is
+            # a whole a state of its breakdown follows ("Tehtävistä toteutuneita on 60 %")
             governed = tok.i + 1 < len(doc) and (doc[tok.i + 1].pos_ == "ADP" or (
-                doc[tok.i + 1].pos_ == "VERB" and "Fin" not in doc[tok.i + 1].morph.get("VerbForm")))
+                doc[tok.i + 1].pos_ == "VERB" and "Fin" not in doc[tok.i + 1].morph.get("VerbForm")
+                and doc[tok.i + 1].lower_ not in lex.qualifiers))
             if (
                 tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and not governed
                 and (_may_be_subject(tok) or _counted_targets(tok))
@@ -1251,6 +1255,7 @@ class FigureExtractor:
                     child = next((c for c in child.conjuncts if _case(c) == "Nom" and c.pos_ == "NOUN"), child)
                 if child.pos_ == "NOUN" and child.i >= sent.start and (
                     _may_be_subject(child) and not first.i <= child.i <= last.i  # "kaksi kolmasosaa … koki": the figure
+                    and not _is_agent(child, lex.agents)  # "Lautakunta esittää investointiosaan 300 000 euroa"
                 ):
                     return self._specific(child)
             # … else an infinitive shares its governing verb's subject: "lisätilauksen arvo ei saa ylittää 50 %"
@@ -1294,6 +1299,9 @@ class FigureExtractor:
         # 9. else the noun the figure follows in its clause: "perimän hallintokulun 0,5 euroa/m2/kk", "tilojen vuokra
         #    kasvatuksen ja koulutuksen toimialalle on yhteensä 54 595 euroa/kk"
         noun = _clause_noun_before(doc, sent, first, clause_of, material=reading.unit in PHYSICAL_UNITS)
+        # 10. else what the sentence is about, its first noun (not a duration: one nothing names has no subject)
+        if noun is None and reading.unit not in DURATIONS:
+            noun = _sentence_topic(doc, first, lex.agents)
         return self._specific(noun) if noun is not None else None
 
     def _owned_copula(self, doc: Doc, sent: Span, first: Token) -> Token | None:
@@ -1399,6 +1407,8 @@ class FigureExtractor:
     ) -> str | None:
         """A state word of a breakdown in the figure's item (valmis, kesken), else ``tavoite`` for a target."""
         state = self._state_word(sent, first, last, item_of) or _predicate_state(sent, last)
+        if state in self.lex.outcome_qualifiers and not self._other_state(sent, state):
+            state = None  # "menot ovat toteutuneet 24 prosentilla": how the whole turned out, no breakdown
         if state is not None:
             return state
         if subject is not None and subject.startswith("tavoit"):
@@ -1417,6 +1427,9 @@ class FigureExtractor:
         """``tavoite``, also inside a compound: ``tuotantotavoite``, ``vuositavoitteen``."""
         low = tok.lower_
         return low.startswith(self.lex.target_stems) or (tok.pos_ == "NOUN" and any(s in low for s in self.lex.target_stems))
+
+    def _other_state(self, sent: Span, state: str) -> bool:
+        return any(self.lex.qualifiers.get(t.lower_, state) != state for t in sent)
 
     def _state_word(self, sent: Span, first: Token, last: Token, item_of: dict[int, int]) -> str | None:
         item = item_of.get(first.i)
@@ -2180,6 +2193,21 @@ def _clause_noun_before(
     nominative = (t for t in before if t.pos_ == "NOUN" and _case(t) in cases and _is_word(t) and _may_be_subject(t)
                   and not _truncated(t))  # "maa- ja vesialueiden": half a word
     return next(nominative, None)
+
+
+def _sentence_topic(doc: Doc, first: Token, agents: tuple[str, ...]) -> Token | None:
+    """The first nominative or partitive noun of the figure's sentence, before it: what an amount no construction
+    ties to a noun is most often about ("Poistoja arvioidaan kirjattavaksi 1 750 t€", "Matalimmat kustannukset olivat
+    Nokialla, noin 7440 euroa"); not a body or an official that acts on it ("Kaupunginhallitus myöntää …"), nor a
+    heading the sentence runs on from ("Esittelijän perustelut" / "… varattu … 70 miljoonaa euroa")."""
+    sent = first.sent
+    paragraph = next((t.i + 1 for t in reversed(doc[sent.start: first.i]) if t.text_with_ws.count("\n") > 1), sent.start)
+    return next((t for t in doc[paragraph: first.i] if t.pos_ == "NOUN" and _case(t) in ("Nom", "Par") and _is_word(t)
+                 and _may_be_subject(t) and not _truncated(t) and not _is_agent(t, agents)), None)
+
+
+def _is_agent(noun: Token, agents: tuple[str, ...]) -> bool:
+    return noun.lemma_.lower().endswith(agents)
 
 
 def _predicate_noun(doc: Doc, last: Token) -> Token | None:

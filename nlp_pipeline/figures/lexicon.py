@@ -36,6 +36,7 @@ class Lexicon:
     more: frozenset[str]
     less: frozenset[str]
     qualifiers: dict[str, str]  # form -> qualifier
+    outcome_qualifiers: frozenset[str]  # "toteutunut": a qualifier only beside another state of a breakdown
     relative: frozenset[str]
     negations: frozenset[str]
     half_words: frozenset[str]
@@ -59,6 +60,7 @@ class Lexicon:
     amount_heads: frozenset[str]  # "Määrä laski": without an owner, the amount of what the figure before measured
     share_bases: frozenset[str]  # "23,7 % talousarviosta": what a share is taken of
     collectives: tuple[str, ...]  # "henkilökuntaa oli 89": counted from the singular partitive
+    agents: tuple[str, ...]  # "lautakunta": bodies and officials act on amounts, never are one
     money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
     money_senses: dict[str, str]  # kulku -> kulu: the money sense of a lemma the tagger chose for a shared form
     time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
@@ -126,6 +128,7 @@ def load_lexicon() -> Lexicon:
         more=frozenset(cues["direction_more"]),
         less=frozenset(cues["direction_less"]),
         qualifiers={form: q for q, forms in cues["qualifiers"].items() for form in forms},
+        outcome_qualifiers=frozenset(cues["outcome_qualifiers"]),
         relative=frozenset(cues["relative_pronouns"]),
         negations=frozenset(cues["negations"]),
         half_words=frozenset(cues["half_words"]),
@@ -149,6 +152,7 @@ def load_lexicon() -> Lexicon:
         amount_heads=frozenset(subjects["amount_heads"]["lemmas"]),
         share_bases=frozenset(subjects["share_bases"]["lemmas"]),
         collectives=tuple(subjects["collectives"]["lemmas"]),
+        agents=tuple(subjects["agents"]["lemmas"]),
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
         money_senses=subjects["money_senses"]["lemmas"],
         time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
