@@ -1148,6 +1148,18 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         id="an amount nothing else ties to a noun is about its sentence's first noun, not the body that acts on it",
     ),
     pytest.param(
+        ("Hankkeen laajuus on noin 2 400 brm². Rakennuksen koko on 1 300 brm². Varausesitys kattaa 900 asunnon "
+         "tuotannon (75 000 k-m²). Nuorisotyön käyttömenot olivat Lapissa 66 euroa asukasta kohden. Koko maassa "
+         "vastaava luku oli 98 euroa."),
+        ["hanke", "rakennus", "asunto", "kerrosala", "käyttömeno", "käyttömeno"],
+        id="a size named for a floor area yields to its owner; the corresponding figure takes up the one before",
+    ),
+    pytest.param(
+        "Opetus ja kulttuuriministeriö myönsi kaupungin nuorisotyölle yhteensä 250 000 euroa.",
+        [None],
+        id="a body written in two halves acts on the amount, it is none",
+    ),
+    pytest.param(
         "Valmistelijan selvitys\n\nKaupungin tilinpäätökseen on vuodelle 2026 kirjattu 12 miljoonaa euroa.",
         [None],
         id="nor about a heading its sentence runs on from",

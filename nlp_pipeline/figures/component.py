@@ -828,11 +828,14 @@ class FigureExtractor:
             subject = reading.subject
             if subject is None and fi:
                 subject = self._subject(doc, _paragraph_scope(doc, sent, first), first, last, reading, out, clause_of)
-                subject = self._area_measure(reading, subject)
+                subject = self._area_measure(reading, subject, doc[sent.start: first.i])
                 if subject in self.lex.qualifiers or subject in self.lex.qualifiers.values():
                     subject = out[-1].subject if out else None  # "… 85 % ja huomioitavaa oli 15 %": a state, not a whole
                 if subject is None and reading.unit in SHARE_UNITS:
                     subject = _elided_whole(doc, first, last, out or earlier)
+                if subject is None and reading.unit not in DURATIONS:  # a duration nothing names has no subject
+                    topic = _sentence_topic(doc, first, self.lex.agents)
+                    subject = self._specific(topic) if topic is not None else None
             if subject in self.lex.amount_heads and fi:  # "Lapsia oli 34 900. Määrä laski (-9 %)": the amount of those
                 subject = _taken_up(doc, first, reading.unit, out or earlier) or subject
             subject = self.lex.subject_aliases.get(subject, subject)
@@ -1299,10 +1302,7 @@ class FigureExtractor:
         # 9. else the noun the figure follows in its clause: "perimän hallintokulun 0,5 euroa/m2/kk", "tilojen vuokra
         #    kasvatuksen ja koulutuksen toimialalle on yhteensä 54 595 euroa/kk"
         noun = _clause_noun_before(doc, sent, first, clause_of, material=reading.unit in PHYSICAL_UNITS)
-        # 10. else what the sentence is about, its first noun (not a duration: one nothing names has no subject)
-        if noun is None and reading.unit not in DURATIONS:
-            noun = _sentence_topic(doc, first, lex.agents)
-        return self._specific(noun) if noun is not None else None
+        return self._specific(noun) if noun is not None and not _is_agent(noun, lex.agents) else None
 
     def _owned_copula(self, doc: Doc, sent: Span, first: Token) -> Token | None:
         """The ``on`` the figure completes, in its own item of the sentence, whose subject right before it names a
@@ -1324,11 +1324,14 @@ class FigureExtractor:
         bought = _verb_object(verb, first, last) or _last_object(doc, _paragraph_start(doc, sent), label)
         return self._specific(bought) if bought is not None else None
 
-    def _area_measure(self, reading: Reading, subject: str | None) -> str | None:
+    def _area_measure(self, reading: Reading, subject: str | None, before: Span) -> str | None:
         """``tontteja … 1,93 milj. k-m²`` -> kerrosala: a unit naming its own measure keeps it unless the text names
-        an area measure (``asuinrakennusoikeus on 38 300 k-m²``), not the thing that has the area."""
+        an area measure (``asuinrakennusoikeus on 38 300 k-m²``), not the thing that has the area, or a size that
+        yields to that thing (``hankkeen laajuus on 2 651 brm²`` -> hanke)."""
         own = self.lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
         if own is None or reading.unit == "count" or (subject or "").endswith(self.lex.area_measures):
+            return subject
+        if subject is not None and any(t.lemma_.lower().endswith(self.lex.size_heads) for t in before):
             return subject
         return own
 
@@ -2207,7 +2210,8 @@ def _sentence_topic(doc: Doc, first: Token, agents: tuple[str, ...]) -> Token | 
 
 
 def _is_agent(noun: Token, agents: tuple[str, ...]) -> bool:
-    return noun.lemma_.lower().endswith(agents)
+    """A body or an official, also the first half of one written apart (``Opetus ja kulttuuriministeriö``)."""
+    return any(t.lemma_.lower().endswith(agents) for t in (noun, *noun.conjuncts))
 
 
 def _predicate_noun(doc: Doc, last: Token) -> Token | None:

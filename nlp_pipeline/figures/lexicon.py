@@ -68,6 +68,7 @@ class Lexicon:
     reserving_verbs: frozenset[str]  # "varata", "budjetoida": money they reserve for a purpose is an appropriation
     measure_participles: frozenset[str]  # "viisi päivää kestävästä sulkemisesta": the noun after the participle
     area_measures: tuple[str, ...]  # "rakennusoikeus": names an area measure (k-m²)
+    size_heads: tuple[str, ...]  # "laajuus": a size the text names for an area, yielding to its owner
     vote_kinds: frozenset[str]  # "jaa", "tyhjä": vote result labels
     trade_deals: dict[str, str]  # hankkia -> hankinta, myydä -> kauppahinta: what a price of the verb names
     change_verbs: frozenset[str]  # "muuttua", "nousta": what changes is their subject, the amounts its values
@@ -160,6 +161,7 @@ def load_lexicon() -> Lexicon:
         reserving_verbs=frozenset(subjects["allocation_verbs"]["reserving"]),
         measure_participles=frozenset(subjects["measure_participles"]["lemmas"]),
         area_measures=tuple(subjects["area_measures"]["lemmas"]),
+        size_heads=tuple(subjects["area_measures"]["size_heads"]),
         vote_kinds=frozenset(subjects["vote_kinds"]["forms"]),
         trade_deals=subjects["trade_verbs"]["deals"],
         change_verbs=frozenset(subjects["change_verbs"]["lemmas"]),
