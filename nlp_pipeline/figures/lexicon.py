@@ -56,6 +56,7 @@ class Lexicon:
     price_labels: frozenset[str]  # "tilata lisätöitä … hintaan 15 930 euroa": the price is of the object bought
     classifiers: frozenset[str]  # "henkilö", "kpl": count nouns that yield to the noun they count
     generic_labels: frozenset[str]  # "tarve": a label of the item its line opens with
+    part_heads: frozenset[str]  # "valtaosa": a part of the whole in the elative before it
     measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
     amount_heads: frozenset[str]  # "Määrä laski": without an owner, the amount of what the figure before measured
     share_bases: frozenset[str]  # "23,7 % talousarviosta": what a share is taken of
@@ -149,6 +150,7 @@ def load_lexicon() -> Lexicon:
         price_labels=frozenset(prefix + label for label in cues["price_labels"] for prefix in ("", *totalling)),
         classifiers=frozenset(subjects["classifiers"]["lemmas"]),
         generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
+        part_heads=frozenset(subjects["part_heads"]["lemmas"]),
         measure_heads=frozenset(prefix + lemma for lemma in subjects["measure_heads"]["lemmas"] for prefix in ("", *totalling)),
         amount_heads=frozenset(subjects["amount_heads"]["lemmas"]),
         share_bases=frozenset(subjects["share_bases"]["lemmas"]),
