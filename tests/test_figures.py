@@ -811,6 +811,8 @@ def test_scorer_matches_on_overlap_value_and_unit():
     assert false_pos == [predicted[1], predicted[3]]  # the optional one is ignored
     assert attribute_equal("subject", "arvo", "kokonaisarvo") and not attribute_equal("subject", "arvo", "hankinta")
     assert attribute_equal("approx", None, False) and attribute_equal("denominator", 5, 5.0)
+    assert attribute_equal("period", "2014-01-01/2014-06-30", "2014-H1")  # one period, two spellings
+    assert not attribute_equal("period", "2014-01-01/2014-06-29", "2014-H1")
 
 
 # ---------------------------------------------------------------- subjects met on unseen items (figures_val5, Dynasty pages)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Figure
+from ..periods import label_for_range, parse_period
 from . import Score, load_gold, shared_dir
 
 ATTRIBUTES = ("subject", "qualifier", "period", "approx", "bound", "denominator", "per", "direction", "baseline_value",
@@ -80,7 +81,18 @@ def attribute_equal(name: str, gold, pred) -> bool:
         return _same_value(gold, pred)
     if name == "approx":
         return bool(gold) == bool(pred)
+    if name in ("period", "baseline_period"):
+        return _canonical_period(gold) == _canonical_period(pred)
     return (gold or None) == (pred or None)
+
+
+def _canonical_period(label: str | None) -> str | None:
+    """One spelling per period: ``2014-01-01/2014-06-30`` is ``2014-H1``."""
+    try:
+        period = parse_period(label) if label else None
+    except ValueError:
+        return label
+    return label_for_range(period.start, period.end) if period is not None else None
 
 
 def compare_document(gold: dict, predicted: list[Figure], text: str) -> tuple[int, list[tuple[dict, Figure]], list[dict], list[Figure]]:
