@@ -1402,7 +1402,7 @@ class FigureExtractor:
         owner = _genitive_across_attributes(noun)  # "Hankinnan arvioitu, sitoumukseton kokonaisarvo"
         if owner is not None and _owning_genitive(owner):
             return owner.lemma_.lower()
-        owner = _parenthesis_owner(noun)
+        owner = _parenthesis_owner(noun) or _elative_before(noun, attributes=True)  # "Avustuksista haettava summa"
         # "-ltaan" (ablative + possessive, "in value"): "Hankinta on lisähankinta … arvoltaan 657 325 euroa"
         if owner is None and noun.lower_.endswith(MEASURE_ADVERBIAL_ENDINGS):
             owner = next((t for t in noun.sent if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN" and t.i < noun.i), None)
@@ -2056,8 +2056,15 @@ def _capped_noun(doc: Doc, last: Token, participles: frozenset[str]) -> Token | 
     return None
 
 
-def _elative_before(noun: Token) -> Token | None:
-    prev = noun.doc[noun.i - 1] if noun.i > noun.sent.start else None
+def _elative_before(noun: Token, attributes: bool = False) -> Token | None:
+    """The elative noun right before ``noun``, also (``attributes``) past its adjectives and participles: the whole a
+    part or an amount is of (``Vastaajista valtaosa``, ``Kyläyhdistysavustuksista haettava summa``)."""
+    i = noun.i - 1
+    while attributes and i > noun.sent.start and noun.i - i <= 3 and (
+        noun.doc[i].pos_ == "ADJ" or "Part" in noun.doc[i].morph.get("VerbForm")
+    ):
+        i -= 1
+    prev = noun.doc[i] if i >= noun.sent.start else None
     return prev if prev is not None and prev.pos_ == "NOUN" and _case(prev) == "Ela" and _may_be_subject(prev) else None
 
 
