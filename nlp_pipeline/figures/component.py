@@ -1385,6 +1385,9 @@ class FigureExtractor:
         whole = _elative_before(noun) if lemma in self.lex.part_heads else None
         if whole is not None:  # "Vastaajista valtaosa (90 %)": the majority of the respondents
             return whole.lemma_.lower()
+        changed = _existential_place(noun) if self._is_change(lemma) else None
+        if changed is not None:  # "Henkilöstömenoissa on vähennystä 170 t€": the change of what it is in
+            return self._specific(changed)
         if lemma not in self.lex.measure_heads:
             return _rejoined_compound(noun) or lemma
         for child in reversed(list(noun.lefts)):  # the closest genitive: "hankintalain mukaan muutoksen arvo"
@@ -1407,6 +1410,9 @@ class FigureExtractor:
         if owner is None and noun.lower_.endswith(MEASURE_ADVERBIAL_ENDINGS):
             owner = next((t for t in noun.sent if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN" and t.i < noun.i), None)
         return owner.lemma_.lower() if owner is not None else lemma
+
+    def _is_change(self, lemma: str) -> bool:
+        return _direction_of(lemma, self.lex.directions["nouns"]) is not None
 
     def _qualifier(
         self, sent: Span, first: Token, last: Token, item_of: dict[int, int], clause_of: dict[int, int], subject: str | None,
@@ -2054,6 +2060,17 @@ def _capped_noun(doc: Doc, last: Token, participles: frozenset[str]) -> Token | 
         if tok.is_punct:
             return None
     return None
+
+
+def _existential_place(noun: Token) -> Token | None:
+    """The plural inessive an existential ``on`` places ``noun`` in: ``Henkilöstömenoissa on vähennystä``,
+    ``Toimintamenoissa kasvua on`` (budget lines are plural; a place is not what changes: ``Kaupungissa on kasvua``)."""
+    before = [t for t in noun.doc[max(noun.sent.start, noun.i - 3): noun.i] if not (t.lemma_ == "olla" or t.pos_ == "ADV")]
+    place = before[-1] if before else None
+    existential = any(t.lemma_ == "olla" for t in noun.doc[max(noun.sent.start, noun.i - 2): noun.i + 2])
+    if place is None or not existential or place.pos_ != "NOUN" or _case(place) != "Ine":
+        return None
+    return place if "Plur" in place.morph.get("Number") and _may_be_subject(place) else None
 
 
 def _elative_before(noun: Token, attributes: bool = False) -> Token | None:
