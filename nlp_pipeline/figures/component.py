@@ -2047,8 +2047,10 @@ def _share_destination(last: Token, sent: Span, allocation_verbs: frozenset[str]
 
 
 def _infinitive(verb: Token) -> bool:
-    """Not an agent participle the tagger read as one: ``valtion tukemaan`` has its agent in the genitive."""
-    return "Inf" in verb.morph.get("VerbForm") and _case(verb.doc[verb.i - 1]) != "Gen"
+    """Not a participle the tagger read as one: ``valtion tukemaan`` has its agent in the genitive,
+    ``sääntelemättömään`` is a negative participle (-maton)."""
+    negative_participle = verb.lower_.endswith(("ttomaan", "ttömään"))
+    return "Inf" in verb.morph.get("VerbForm") and _case(verb.doc[verb.i - 1]) != "Gen" and not negative_participle
 
 
 def _capped_noun(doc: Doc, last: Token, participles: frozenset[str]) -> Token | None:
