@@ -1213,7 +1213,18 @@ COUNT_CASES = [  # counts the parse hangs in odd places (our own wording)
         [(12_000, "asiakas"), (3_400_000, "käynti"), (120, "oppilas")],
         id="a decimal times a multiplier counts; a count for whom after a noun is no name's number",
     ),
+    pytest.param(
+        "Kyselyyn saatiin yhteensä 2041 vastausta. Vuonna 2020 asukkaita oli 4 100.",
+        [(2041, "vastaus"), (4100, "asukas")],
+        id="a hedged number written like a year counts the partitive after it; a year after a time word does not",
+    ),
 ]
+
+
+def test_a_fraction_word_in_any_case_and_a_year_like_count_is_not_its_own_period(nlp):
+    figures = extract(nlp, "Lainaus kasvoi liki viidenneksellä, ja kyselyyn kertyi yhteensä 2093 vastausta.")
+    assert [(f.value, f.denominator, f.direction, f.approx) for f in figures] == [(1, 5, "more", True), (2093, None, None, False)]
+    assert figures[1].period is None
 
 
 @pytest.mark.parametrize("text, counts", COUNT_CASES)

@@ -549,7 +549,12 @@ class FigureExtractor:
             adjacent = None
         if adjacent is not None and _truncated(adjacent):  # "300 opiskelija- ja nuorisoasuntoa": the full word counts
             adjacent = next((t for t in doc[adjacent.i + 1: adjacent.i + 5] if t.pos_ == "NOUN" and _is_word(t)), None)
-        if adjacent is not None and _case(adjacent) == "Gen" and not _is_year(cand):
+        # a number written like a year is one only when nothing marks it as an amount: "yhteensä 2093 vastausta"
+        year = _is_year(cand) and not (
+            adjacent is not None and _case(adjacent) == "Par" and first.i > 0
+            and doc[first.i - 1].lower_ in TOTALLING | self.lex.approx | self.lex.bound_gt | self.lex.bound_lt
+        )
+        if adjacent is not None and _case(adjacent) == "Gen" and not year:
             return adjacent  # "1 135 asunnon tuotantoa": the genitive right after the number is what it counts
         for tok in doc[last.i + 1: last.i + 6]:
             if (tok.is_punct and tok.text not in "()") or tok.is_sent_start or (tok.text[:1].isdigit() and doc[tok.i - 1].text != "("):
@@ -569,7 +574,7 @@ class FigureExtractor:
                     or (cand.denominator is not None and not cand.word)  # "Kolmen (3/5) … tavoitteen"
                 )
                 if agrees:
-                    if _is_year(cand) and head is not tok and not explicit_unit:
+                    if year and head is not tok and not explicit_unit:
                         return None
                     return tok
                 continue  # a noun in another case ("strategiaan") modifies the counted one
@@ -586,7 +591,7 @@ class FigureExtractor:
             if tok.pos_ == "CCONJ" and doc[tok.i - 1].pos_ == "ADJ":
                 continue  # coordinated adjectives: "kahteen selkeään ja erilliseen … tehtävään"
             break
-        if adjacent is not None and not _is_year(cand) and not _nominative_after_many(cand, adjacent) and _countable(adjacent):
+        if adjacent is not None and not year and not _nominative_after_many(cand, adjacent) and _countable(adjacent):
             return adjacent
         if (
             head is not None and head.i <= last.i + 3 and not cand.word and not _is_year(cand)
@@ -1461,7 +1466,8 @@ class FigureExtractor:
         item_of: dict[int, int], report_period: str | None,
     ) -> str | None:
         rel = first.idx - sent.start_char
-        periods = [p for p in periods if not _in_other_parenthesis(sent.text, p, rel)]
+        # not the figure itself read as a year: "yhteensä 2093 vastausta"
+        periods = [p for p in periods if not _in_other_parenthesis(sent.text, p, rel) and p.start != rel]
         if not periods:
             return report_period
         starts = [t.idx - sent.start_char for t in sent]
