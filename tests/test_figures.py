@@ -1221,6 +1221,11 @@ COUNT_CASES = [  # counts the parse hangs in odd places (our own wording)
 ]
 
 
+def test_both_ends_of_a_range_share_its_rate(nlp):
+    figures = extract(nlp, "Maksut nousevat 0,50–1,00 euroa kuukaudessa ja vuokra on 10–15 €/m²/kk.")
+    assert [(f.value, f.per) for f in figures] == [(0.5, "month"), (1.0, "month"), (10, "month"), (15, "month")]
+
+
 def test_a_fraction_word_in_any_case_and_a_year_like_count_is_not_its_own_period(nlp):
     figures = extract(nlp, "Lainaus kasvoi liki viidenneksellä, ja kyselyyn kertyi yhteensä 2093 vastausta.")
     assert [(f.value, f.denominator, f.direction, f.approx) for f in figures] == [(1, 5, "more", True), (2093, None, None, False)]

@@ -1692,12 +1692,16 @@ def _governing_verb(first: Token, last: Token) -> Token | None:
 
 def _range_ends_agree(doc: Doc, figures: list[Figure]) -> list[Figure]:
     """Both ends of a range measure one thing: the low end, read without the unit word, takes the subject found for
-    the high end (``hankkeiden määrä on 20-30 kpl``)."""
+    the high end (``hankkeiden määrä on 20-30 kpl``) and its rate (``10–15 euroa/kk``)."""
     out = list(figures)
     for i in range(len(out) - 1):
         low, high = out[i], out[i + 1]
-        if high.subject and low.subject != high.subject and RANGE_GAP.fullmatch(doc.text[low.end_char: high.start_char]):
-            out[i] = replace(low, subject=high.subject)
+        if not RANGE_GAP.fullmatch(doc.text[low.end_char: high.start_char]):
+            continue
+        if high.subject and low.subject != high.subject:
+            low = out[i] = replace(low, subject=high.subject)
+        if high.per and low.per is None and low.unit == high.unit:
+            out[i] = replace(low, per=high.per)
     return out
 
 
