@@ -1221,6 +1221,11 @@ COUNT_CASES = [  # counts the parse hangs in odd places (our own wording)
 ]
 
 
+def test_a_hedge_reaches_past_the_amounts_tax_state(nlp):
+    figures = extract(nlp, "Kustannukset ovat enimmillään arvonlisäverottomina 8,4 milj. euroa ja noin verollisina 10,4 milj. euroa.")
+    assert [(f.value, f.bound, f.approx) for f in figures] == [(8_400_000, "lt", False), (10_400_000, None, True)]
+
+
 def test_both_ends_of_a_range_share_its_rate(nlp):
     figures = extract(nlp, "Maksut nousevat 0,50–1,00 euroa kuukaudessa ja vuokra on 10–15 €/m²/kk.")
     assert [(f.value, f.per) for f in figures] == [(0.5, "month"), (1.0, "month"), (10, "month"), (15, "month")]

@@ -886,6 +886,8 @@ class FigureExtractor:
         words = [t.lower_ for t in before]
         for i, w in enumerate(words):
             hedge = w in self.lex.approx or w in self.lex.bound_gt or w in self.lex.bound_lt
+            if _tax_state(before[i]):
+                continue  # "enimmillään arvonlisäverottomina 11,2 milj. euroa": the hedge reaches past it
             if before[i].pos_ in ("NOUN", "PROPN", "ADJ") and not hedge:
                 # "alle vuositavoitteen (4 900 as/vuosi)", "yli 45-vuotiaista 81 %": the hedge is the word's
                 approx, bound = False, None
@@ -2054,6 +2056,11 @@ def _share_destination(last: Token, sent: Span, allocation_verbs: frozenset[str]
             if child.dep_ == "obl" and child.pos_ == "NOUN" and _case(child) == "Ill" and _may_be_subject(child):
                 return child
     return None
+
+
+def _tax_state(tok: Token) -> bool:
+    """``arvonlisäverottomana``, ``verollisina``: the amount's tax state, in the essive."""
+    return _case(tok) == "Ess" and tok.lower_.startswith(("arvonlisävero", "vero", "alv"))
 
 
 def _infinitive(verb: Token) -> bool:
