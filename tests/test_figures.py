@@ -1221,6 +1221,12 @@ COUNT_CASES = [  # counts the parse hangs in odd places (our own wording)
 ]
 
 
+def test_a_grant_list_under_a_short_verb_heading_is_of_the_grants_not_the_recipients(nlp):
+    text = ("Avustuksen hakijoita oli yhdeksän.\n\nAvustusta saivat\n\n  • Koskenkylän nuorisoseura ry 2 400 € "
+            "kesäleirin kuluihin\n\n  • Alakylän metsästysseura 900 € laavun korjaukseen")
+    assert attributes(extract(nlp, text), "value", "subject") == [(9, "hakija"), (2400, "avustus"), (900, "avustus")]
+
+
 def test_a_hedge_reaches_past_the_amounts_tax_state(nlp):
     figures = extract(nlp, "Kustannukset ovat enimmillään arvonlisäverottomina 8,4 milj. euroa ja noin verollisina 10,4 milj. euroa.")
     assert [(f.value, f.bound, f.approx) for f in figures] == [(8_400_000, "lt", False), (10_400_000, None, True)]

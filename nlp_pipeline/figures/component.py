@@ -1169,8 +1169,8 @@ class FigureExtractor:
         # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa", also one
         #    with a place adverbial in a verbless line: "ratkaisuaste ensikontaktissa 38 %"
         prev = _previous_content(doc, sent, first, lex)
-        if prev is not None and _ends_name(doc, prev):
-            prev = None  # a recipient's name ends the line ("Pääkaupunkiseutu ry. 6 000", "Alvar Aalto -säätiö 15 000")
+        if prev is not None and (_ends_name(doc, prev) or (reading.unit == "eur" and _is_agent(prev, lex.associations))):
+            prev = None  # a recipient ends the line ("Pääkaupunkiseutu ry. 6 000", "Kannuksen metsästysseura ry 1 500 €")
         if prev is not None and prev.lower_ in TOTALLING:  # "varattu … määrärahaa yhteensä 45.000 euroa"
             counted = _previous_content(doc, sent, prev, lex)
             if counted is not None and _case(counted) in ("Nom", "Par") and "\n" not in doc.text[counted.idx: prev.idx]:
@@ -1978,6 +1978,7 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
 
 
 TOTALLING = frozenset({"yhteensä", "kaikkiaan", "yht."})
+LIST_MARKS = frozenset("-–•*▪●·")
 PART_OF_WHOLE = frozenset({"joista", "näistä", "niistä"})
 MEASURE_ADVERBIAL_ENDINGS = ("ltaan", "ltään")  # ablative + possessive: "painoltaan", "arvoltaan", "kestoltaan"
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
@@ -2705,7 +2706,7 @@ def _list_intros(doc: Doc, sent: Span, max_lines: int = 12) -> Iterator[Span]:
     i = sent.start
     for _ in range(max_lines):
         j = i - 1
-        while j >= 0 and doc[j].is_space:
+        while j >= 0 and (doc[j].is_space or doc[j].text in LIST_MARKS):  # a bullet the parse ended a sentence with
             j -= 1
         if j < 0 or _ends_prose(doc, j):
             return
@@ -2715,9 +2716,17 @@ def _list_intros(doc: Doc, sent: Span, max_lines: int = 12) -> Iterator[Span]:
         colon = _line_ending_colon(before)
         j = colon.i if colon is not None else j
         before = doc[before.start: j + 1]
-        if doc[j].text == ":" or doc[j].lower_ == "seuraavasti" or (doc[j].lemma_ == "olla" and doc[j].pos_ == "AUX"):
+        if doc[j].text == ":" or doc[j].lower_ == "seuraavasti" or (doc[j].lemma_ == "olla" and doc[j].pos_ == "AUX") or (
+            _short_verb_line(before, doc[j])  # "Avustusta saivat" / "• Kannuksen metsästysseura ry 1 500 €"
+        ):
             yield before
         i = before.start
+
+
+def _short_verb_line(line: Span, last: Token, max_tokens: int = 5) -> bool:
+    """A short unpunctuated line ending in a finite verb, a heading that says what the list gives."""
+    words = [t for t in line if not t.is_space]
+    return len(words) <= max_tokens and last.pos_ == "VERB" and "Fin" in last.morph.get("VerbForm")
 
 
 def _intro_period(doc: Doc, sent: Span, report_period: str | None) -> str | None:

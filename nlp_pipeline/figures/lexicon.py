@@ -61,7 +61,8 @@ class Lexicon:
     amount_heads: frozenset[str]  # "Määrä laski": without an owner, the amount of what the figure before measured
     share_bases: frozenset[str]  # "23,7 % talousarviosta": what a share is taken of
     collectives: tuple[str, ...]  # "henkilökuntaa oli 89": counted from the singular partitive
-    agents: tuple[str, ...]  # "lautakunta": bodies and officials act on amounts, never are one
+    agents: tuple[str, ...]  # "lautakunta": bodies, officials and associations act on amounts, never are one
+    associations: tuple[str, ...]  # "yhdistys": a grant's recipient, no label of its sum
     money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
     money_senses: dict[str, str]  # kulku -> kulu: the money sense of a lemma the tagger chose for a shared form
     time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
@@ -155,7 +156,8 @@ def load_lexicon() -> Lexicon:
         amount_heads=frozenset(subjects["amount_heads"]["lemmas"]),
         share_bases=frozenset(subjects["share_bases"]["lemmas"]),
         collectives=tuple(subjects["collectives"]["lemmas"]),
-        agents=tuple(subjects["agents"]["lemmas"]),
+        agents=tuple(subjects["agents"]["lemmas"] + subjects["agents"]["associations"]),
+        associations=tuple(subjects["agents"]["associations"]),
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
         money_senses=subjects["money_senses"]["lemmas"],
         time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
