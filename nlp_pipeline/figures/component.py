@@ -2267,7 +2267,8 @@ def _sentence_topic(doc: Doc, first: Token, agents: tuple[str, ...]) -> Token | 
 
 
 def _is_agent(noun: Token, agents: tuple[str, ...]) -> bool:
-    """A body or an official, also the first half of one written apart (``Opetus ja kulttuuriministeriö``)."""
+    """A body, an official or an association (``agents``, as lemma endings), also the first half of one written apart
+    (``Opetus ja kulttuuriministeriö``)."""
     return any(t.lemma_.lower().endswith(agents) for t in (noun, *noun.conjuncts))
 
 
@@ -2702,7 +2703,8 @@ def _list_intro_subject(
 
 def _list_intros(doc: Doc, sent: Span, max_lines: int = 12) -> Iterator[Span]:
     """The sentences that may introduce the list ``sent`` stands in, nearest first, across unpunctuated list lines
-    only: ending in ``:``, ``seuraavasti`` or a copula (``hoitopalkkiot ovat`` / ``• 439,70 euroa kuukaudessa``)."""
+    only: ending in ``:``, ``seuraavasti`` or a copula (``hoitopalkkiot ovat`` / ``• 439,70 euroa kuukaudessa``), or
+    a short line ending in a finite verb (``Avustusta saivat``)."""
     i = sent.start
     for _ in range(max_lines):
         j = i - 1
@@ -2717,7 +2719,7 @@ def _list_intros(doc: Doc, sent: Span, max_lines: int = 12) -> Iterator[Span]:
         j = colon.i if colon is not None else j
         before = doc[before.start: j + 1]
         if doc[j].text == ":" or doc[j].lower_ == "seuraavasti" or (doc[j].lemma_ == "olla" and doc[j].pos_ == "AUX") or (
-            _short_verb_line(before, doc[j])  # "Avustusta saivat" / "• Kannuksen metsästysseura ry 1 500 €"
+            _short_verb_line(before, doc[j])
         ):
             yield before
         i = before.start
