@@ -46,11 +46,13 @@ def load_base() -> Language:
 
 
 def add_token_corrections(nlp: Language) -> Language:
-    """Split numbers the stock tokenizer leaves joined to a full stop or a word (``tokens``), ahead of the tagger."""
+    """Split numbers the stock tokenizer leaves joined to a full stop or a word, and keep words joined by a dash in one
+    sentence (``tokens``), ahead of the tagger and the parser."""
     from . import tokens  # noqa: F401  (registers the components)
 
     nlp.add_pipe("sentence_final_numbers", first=True)
     nlp.add_pipe("glued_numbers", after="sentence_final_numbers")
+    nlp.add_pipe("joined_by_dash", after="glued_numbers")
     return nlp
 
 

@@ -6,6 +6,10 @@ parser then runs the two sentences together and the count reads as an ordinal. A
 followed by a capitalised word, a line break or the end of the text, and not opening its line (``1. Johdanto``
 is a numbered heading), is split into the number and the sentence's full stop.
 
+The parser may also start a sentence inside a word joined by a dash (``Huhti–kesäkuussa 44 %`` after a full stop
+becomes ``Huhti`` and ``–kesäkuussa 44 %``), losing the period the figure is of; a dash written against the word
+before it never starts a sentence (``joined_by_dash``).
+
 Text transcribed from PDFs glues a number to the word before it (``keskimäärin5 viikkoa``, ``osalta1,9 milj.
 eurolla``, ``yhteen7 235 eurolla``): the tagger then reads one unknown word. When Voikko knows the letters as a
 word, the token is split into the word and the number (``glued_numbers``); codes stay whole (``covid19``,
@@ -43,6 +47,18 @@ def _ends_sentence(tok) -> bool:
     opens_line = "\n" in before.text or "\n" in before.whitespace_
     ends = last or nxt.text[:1].isupper() or nxt.text.startswith("\n")
     return ends and not opens_line and before.text not in (":", ";", "(")  # "kohdat: 1. Johdanto"
+
+
+DASHES = "-–—"
+
+
+@Language.component("joined_by_dash")
+def keep_dash_joined_words_together(doc: Doc) -> Doc:
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if tok.text[:1] in DASHES and not before.whitespace_ and before.is_alpha:
+            tok.is_sent_start = False
+    return doc
 
 
 @Language.factory("glued_numbers")

@@ -1280,6 +1280,13 @@ def test_named_scores_past_their_scale_fronted_counts_after_a_verb_and_apartment
         (860, "m2", "tilantarve")]
 
 
+def test_a_month_range_after_a_full_stop_stays_in_its_sentence_and_names_the_period(nlp):
+    text = ("Toimintamalli on käytössä kaikissa ensilinjoissa. Huhti–kesäkuussa 44 % puhelin- ja chat-yhteydenotoista "
+            "ratkaistiin ensimmäisellä kontaktilla.")
+    assert attributes(extract(nlp, text, report_period="2026-Q3"), "value", "period", "subject") == [
+        (44, "2026-Q2", "yhteydenotto")]
+
+
 def test_a_percentage_with_a_decimal_point_is_no_time_of_day(nlp):
     text = "Rakennusten yleinen kiinteistöveroprosentti on 1.05% ja maapohjan 1.30 %. Kokous alkaa 18.30 ja päättyy 20.15."
     assert attributes(extract(nlp, text), "value", "unit") == [(1.05, "percent"), (1.3, "percent")]
@@ -1291,6 +1298,9 @@ def test_the_token_corrections_save_and_load_with_the_pipeline(tmp_path):
     reloaded = spacy.load(tmp_path)
     assert [t.text for t in reloaded("Käsittelyaika oli keskimäärin5 viikkoa. Hakijoita oli 12.")] == [
         "Käsittelyaika", "oli", "keskimäärin", "5", "viikkoa", ".", "Hakijoita", "oli", "12", "."]
+    text = "Toimintamalli on käytössä kaikissa ensilinjoissa. Huhti–kesäkuussa 44 % puhelin- ja chat-yhteydenotoista ratkaistiin."
+    assert [s.text for s in reloaded(text).sents] == [
+        "Toimintamalli on käytössä kaikissa ensilinjoissa.", "Huhti–kesäkuussa 44 % puhelin- ja chat-yhteydenotoista ratkaistiin."]
 
 
 def test_a_grants_table_under_a_euro_column_header_and_budget_lines_without_the_unit(nlp):
