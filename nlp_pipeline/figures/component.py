@@ -1978,7 +1978,7 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
 
 
 TOTALLING = frozenset({"yhteensä", "kaikkiaan", "yht."})
-LIST_MARKS = frozenset("-–•*▪●·")
+LIST_MARKS = frozenset("-–•*▪●·")  # bullets and dashes that open a list item
 PART_OF_WHOLE = frozenset({"joista", "näistä", "niistä"})
 MEASURE_ADVERBIAL_ENDINGS = ("ltaan", "ltään")  # ablative + possessive: "painoltaan", "arvoltaan", "kestoltaan"
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
@@ -2777,7 +2777,7 @@ def _breakdown_intro(
     ) and not start.nbor(-1).is_space:  # "• 1. ja 2. luokan oppilaat"
         start = start.nbor(-1)
     before = start.nbor(-1) if start.i > 0 else None
-    opens_item = before is None or before.is_space or before.lower_ in (":", ",", ";", "ja", "sekä", "•", "-", "–", "*", "·")
+    opens_item = before is None or before.is_space or before.lower_ in (":", ",", ";", "ja", "sekä") or before.text in LIST_MARKS
     if not opens_item:
         return None
     colon = next((t for t in reversed(doc[sent.start: label.i]) if t.text == ":" or (  # or a full stop the parse ran over
@@ -2791,7 +2791,7 @@ def _breakdown_intro(
         if intro and verb:
             return intro[-1] if _may_be_subject(intro[-1]) else None
         return _undergoer(clause, money)  # "… maksetaan seuraavat kokouspalkkiot: Yhtymävaltuusto - puheenjohtaja 200 euroa"
-    if before is not None and not before.is_space and before.text not in ("•", "-", "–", "*", "·"):
+    if before is not None and not before.is_space and before.text not in LIST_MARKS:
         return None
     intro = _list_intro_subject(doc, sent, money) or _list_heading(doc, label)  # or a heading: "Käyttömaksut" / "Vesi 2,07 €/m3"
     if intro is not None and share and any(t.lemma_ in DIVIDING_VERBS for t in intro.sent):
