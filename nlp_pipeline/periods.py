@@ -97,6 +97,23 @@ _DATE_RANGE = re.compile(
 _MONTH_RANGE = re.compile(
     rf"\b({'|'.join(MONTH_STEMS)})(?:kuu\w*)?\s*[–—-]\s*({'|'.join(MONTH_STEMS)})kuu\w*", re.IGNORECASE
 )
+# "1–6/2025", "1-9/2024": months by number, the way financial follow-ups name their period; but
+# "Lisätyöpäätökset 1-3/2021" numbers decisions, so the run must stand by a word of reporting
+_MONTH_NUMBER_RANGE = re.compile(rf"(?<![\d.,/])(\d{{1,2}})\s*[–—-]\s*(\d{{1,2}})\s*/\s*{_YEAR}\b")
+_REPORTING_WORD = re.compile(
+    r"\b(?:\w*toteu\w*|\w*katsau\w*|\w*raport\w*|\w*seuran\w*|tilanne\w*|ajal\w*|aikana|\w*jakso\w*|kerty\w*|"
+    r"talous\w*|tilinpäät\w*|ennust\w*|tulos\w*|kuukau\w*|kausi\w*|kaudel\w*)", re.IGNORECASE)
+
+
+def month_number_range(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The months of a ``1–6/2025`` written at text[start:end], when a word of reporting stands within 40 characters."""
+    m = _MONTH_NUMBER_RANGE.fullmatch(text, start, end)
+    if not m or not 1 <= int(m.group(1)) <= int(m.group(2)) <= 12:
+        return None
+    near = text[max(0, start - 40):start].rsplit("\n", 1)[-1] + " " + text[end:end + 40].split("\n", 1)[0]
+    return (int(m.group(1)), int(m.group(2))) if _REPORTING_WORD.search(near) else None
+
+
 _YEAR_NEAR = re.compile(rf"\b(?:vuo(?:den|nna|delle|delta|si)\s+)?{_YEAR}\b")
 
 
@@ -136,6 +153,12 @@ def find_period_mentions(text: str, default_year: int | None = None) -> list[Per
         year = _nearby_year(text, m.start(), m.end()) or default_year
         if year and first <= last:
             label = label_for_range(date(int(year), first, 1), month_end(int(year), last))
+            mentions.append(PeriodMention(label, m.start(), m.end(), "range"))
+    for m in _MONTH_NUMBER_RANGE.finditer(text):
+        months = month_number_range(text, m.start(), m.end())
+        if months:
+            year = int(m.group(3))
+            label = label_for_range(date(year, months[0], 1), month_end(year, months[1]))
             mentions.append(PeriodMention(label, m.start(), m.end(), "range"))
     for m in _DATE_RANGE.finditer(text):
         try:

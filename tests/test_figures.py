@@ -1428,6 +1428,13 @@ def test_school_years_and_comparison_budgets_as_periods(nlp):
     assert attributes(extract(nlp, text, report_period="2021"), "period") == ["2025-08-01/2026-07-31", "2021"]
 
 
+def test_months_by_number_are_a_period_beside_a_word_of_reporting_and_numbered_decisions_are_not(nlp):
+    text = ("Talousarvion toteutuma 1–6/2025 on 48,2 %. Toimintakulut kasvoivat ajalla 1-9/2024 yhteensä 3,1 %. "
+            "Lisätyöpäätökset 1-3/2021 maksavat 12 000 euroa.")
+    assert attributes(extract(nlp, text), "value", "period") == [
+        (48.2, "2025-H1"), (3.1, "2024-01-01/2024-09-30"), (12000, None)]
+
+
 def test_report_shorthand_a_half_after_a_numeral_named_shares_and_teaching_hours(nlp):
     text = ("Lainaus kasvoi noin 2.5 %. Vastausprosentti oli 49,5. Varhaiskasvatus sai hyvät arviot (keskiarvo 6,4). "
             "Päivittäinen koulumatka kestää enintään kaksi ja puoli tuntia. Tuntikehys on 681 vuosiviikkotuntia. Matkaa kertyy "

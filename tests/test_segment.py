@@ -76,6 +76,16 @@ def test_swedish_headings_segment_a_swedish_item():
     assert doc.meta.preparer == "Anna Berg" and doc.meta.report_period == "2026-Q1"
 
 
+def test_a_follow_up_names_its_period_by_month_numbers():
+    text = (
+        "Kunnanhallitus 25.08.2025 § 112\n\n"
+        "Talousarvion toteutuminen 1–6/2025\n\n"
+        "Selostus Kunnan toimintakulut ovat toteutuneet 49,1 prosenttisesti.\n\n"
+        "Päätösehdotus Kunnanhallitus merkitsee toteutuman tiedoksi."
+    ).encode("utf-8")
+    assert segment(parse_text(text, "toteuma.txt")).meta.report_period == "2025-H1"
+
+
 def test_plain_prose_is_not_an_agenda():
     prose = "Tämä on mustikkapiirakan resepti. Sekoita jauhot ja voi, lisää marjat ja paista uunissa puoli tuntia.".encode()
     with pytest.raises(NotAnAgenda, match="not an agenda item"):

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..periods import HALF_NOUN, MONTH_STEMS, ORDINAL_WORDS, QUARTER_NOUN, YEAR_DIGITS, label_for_range, month_end
+from ..periods import (HALF_NOUN, MONTH_STEMS, ORDINAL_WORDS, QUARTER_NOUN, YEAR_DIGITS, label_for_range, month_end,
+                       month_number_range)
 
 _YEAR = YEAR_DIGITS
 _ORD = "(?P<ord>" + "|".join(ORDINAL_WORDS.values()) + ")"
@@ -24,7 +25,7 @@ PERIOD_RE = re.compile(
   | \b{_ORD.replace('ord', 'hord')}\s+(?P<hword>{HALF_NOUN})(?:\s+(?P<hwy>{_YEAR}))?
   | \b(?P<mr1>{'|'.join(MONTH_STEMS)})(?:kuu\w*)?\s*[-–—]\s*(?P<mr2>{'|'.join(MONTH_STEMS)})kuu\w*(?:\s+(?P<mry>{_YEAR}))?
   | \b(?P<month>(?:{'|'.join(MONTH_STEMS)})kuu\w*)\s+(?P<my>{_YEAR})\b(?!\s*=)
-  | \b(?P<mnum>\d{{1,2}})/(?P<mnumy>{_YEAR})\b
+  | (?<![\d.,/])(?:(?P<mnum0>\d{{1,2}})\s*[-–—]\s*)?\b(?P<mnum>\d{{1,2}})\s*/\s*(?P<mnumy>{_YEAR})\b
   | \blukuvuo\w*\s+(?P<sy1>{_YEAR})\s*[-–—−/]\s*(?P<sy2>{_YEAR})\b
   | \b(?P<yr1>{_YEAR})\s*[-–—−]\s*(?P<yr2>{_YEAR})\b(?![./-]\d)
   | \bvuosien\s+(?P<yb1>{_YEAR})\s+ja\s+(?P<yb2>{_YEAR})\s+(?:välillä|välisenä\s+aikana|väliseltä\s+ajalta)
@@ -104,6 +105,11 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
             month = next(i for i, p in enumerate(MONTH_STEMS, 1) if g["month"].lower().startswith(p))
             year = g["my"]
             value = f"{year}-{month:02d}"
+        elif g["mnum0"]:  # "1–6/2025"
+            months = month_number_range(text, m.start(), m.end())
+            if months:
+                year = g["mnumy"]
+                value = label_for_range(date(int(year), months[0], 1), month_end(int(year), months[1]))
         elif g["mnum"]:
             if 1 <= int(g["mnum"]) <= 12:
                 year = g["mnumy"]
