@@ -49,7 +49,8 @@ def make_agreeing_lemmas(nlp: Language, name: str, pos: list[str], retag_pos: li
 class AgreeingLemmas:
     """Re-chooses a nominal's lemma among Voikko's analyses that agree with its tagged case and number,
     preferring the fewest compound parts; keeps the lemma when it is already such a choice. A token of
-    ``retag_pos`` the tagger misread becomes the noun Voikko knows (``_misread_noun``)."""
+    ``retag_pos`` the tagger misread becomes the noun Voikko knows (``_misread_noun``), and so does an adjective
+    heading its phrase that Voikko knows only as a noun."""
 
     def __init__(self, voikko, pos: frozenset[str], retag_pos: frozenset[str], cache_size: int):
         self.pos = pos
@@ -83,7 +84,11 @@ class AgreeingLemmas:
             agreeing = [r for r in readings if case and r.case == case[0] and (not number or r.number == number[0])]
             if agreeing and tok.pos_ in self.pos:
                 simplest = _simplest(agreeing)
-                if tok.lemma_ not in {r.lemma for r in simplest}:
+                if tok.pos_ == "ADJ" and tok.dep_ != "amod" and not other and all(r.noun for r in readings):
+                    # a rare compound the tagger guessed: "775 suurpainenatriumvalaisinta" (not a noun used as an
+                    # attribute: "ulkokuntalaisia äänioikeutettuja")
+                    _retag_as_noun(tok, simplest[0])
+                elif tok.lemma_ not in {r.lemma for r in simplest}:
                     tok.lemma_ = simplest[0].lemma
             elif tok.pos_ in self.retag_pos and not possessive and (reading := _misread_noun(tok, readings, other, agreeing)):
                 _retag_as_noun(tok, reading)  # the tagger's other features belong to its wrong reading

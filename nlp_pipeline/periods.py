@@ -71,15 +71,17 @@ def label_for_range(start: date, end: date) -> str:
 # ---------------------------------------------------------------- phrases
 
 # The vocabulary of period phrases, shared with the figures' own period reader (figures/periods.py).
+# Roman numerals (``II neljännes``) only in capitals: Swedish ``i`` is a preposition ("i första kvartalet")
 ORDINAL_WORDS = {
-    1: r"ensimmäi\w*|1\.|första",
-    2: r"toi(?:nen|sen|selta|sella|selle|seen|sessa)|2\.|andra",
-    3: r"kolma\w*|3\.|tredje",
-    4: r"neljä(?:s|nnen|nneltä|nnellä|nnelle|nteen)|4\.|fjärde",
+    1: r"ensimmäi\w*|1\.|första|(?-i:I)",
+    2: r"toi(?:nen|sen|selta|sella|selle|seen|sessa)|2\.|andra|(?-i:II)",
+    3: r"kolma\w*|3\.|tredje|(?-i:III)",
+    4: r"neljä(?:s|nnen|nneltä|nnellä|nnelle|nteen)|4\.|fjärde|(?-i:IV)",
 }
 QUARTER_NOUN = r"(?:vuosi)?neljännek\w*|(?:vuosi)?neljännes\w*|kvartaal\w*|kvartal\w*|osavuosi\w*neljännes\w*"
 HALF_NOUN = r"vuosipuolisko\w*|vuosipuolisk\w*|puole\w*\s+vuode\w*|puolivuoti\w*|halvår\w*"
 YEAR_DIGITS = r"(?:19|20)\d{2}"
+DASH = "[-–—−]"  # hyphen, en and em dash, and the minus sign some publishing systems put between months
 MONTH_STEMS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu")
 _YEAR = rf"({YEAR_DIGITS})"
 
@@ -92,26 +94,33 @@ _HALF_PATTERNS = [
 _Q_CODE = re.compile(rf"(?<![\w-])(?:{_YEAR}[ /-]?)?Q([1-4])(?![\w])(?:\s*[/-]?\s*{_YEAR})?")
 _H_CODE = re.compile(rf"(?<![\w-])(?:{_YEAR}[ /-]?)?H([12])(?![\w])(?:\s*[/-]?\s*{_YEAR})?")
 _DATE_RANGE = re.compile(
-    r"(\d{1,2})\.(\d{1,2})\.(\d{4})?\s*[–—-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})"
+    rf"(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})?\s*{DASH}\s*(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})"
 )
 _MONTH_RANGE = re.compile(
-    rf"\b({'|'.join(MONTH_STEMS)})(?:kuu\w*)?\s*[–—-]\s*({'|'.join(MONTH_STEMS)})kuu\w*", re.IGNORECASE
+    rf"\b({'|'.join(MONTH_STEMS)})(?:kuu\w*)?\s*{DASH}\s*({'|'.join(MONTH_STEMS)})kuu\w*", re.IGNORECASE
 )
 # "1–6/2025", "1-9/2024": months by number, the way financial follow-ups name their period; but
-# "Lisätyöpäätökset 1-3/2021" numbers decisions, so the run must stand by a word of reporting
-_MONTH_NUMBER_RANGE = re.compile(rf"(?<![\d.,/])(\d{{1,2}})\s*[–—-]\s*(\d{{1,2}})\s*/\s*{_YEAR}\b")
+# "Lisätyöpäätökset 1-3/2021" numbers decisions and "koottu 01-03/2025" dates a task, so the run must stand
+# right by a word of reporting
+_MONTH_NUMBER_RANGE = re.compile(rf"(?<![\d.,/])(\d{{1,2}})\s*{DASH}\s*(\d{{1,2}})\s*/\s*{_YEAR}\b")
 _REPORTING_WORD = re.compile(
     r"\b(?:\w*toteu\w*|\w*katsau\w*|\w*raport\w*|\w*seuran\w*|tilanne\w*|ajal\w*|aikana|\w*jakso\w*|kerty\w*|"
     r"talous\w*|tilinpäät\w*|ennust\w*|tulos\w*|kuukau\w*|kausi\w*|kaudel\w*)", re.IGNORECASE)
 
 
 def month_number_range(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The months of a ``1–6/2025`` written at text[start:end], when a word of reporting stands within 40 characters."""
+    """The months of a ``1–6/2025`` at text[start:end] when the word just before or after it is a word of reporting,
+    or when it labels the value after its colon."""
     m = _MONTH_NUMBER_RANGE.fullmatch(text, start, end)
     if not m or not 1 <= int(m.group(1)) <= int(m.group(2)) <= 12:
         return None
-    near = text[max(0, start - 40):start].rsplit("\n", 1)[-1] + " " + text[end:end + 40].split("\n", 1)[0]
-    return (int(m.group(1)), int(m.group(2))) if _REPORTING_WORD.search(near) else None
+    before = re.search(r"(\w+)[\s:]*$", text[max(0, start - 40):start])
+    after = re.match(r"[\s:]*(\w+)", text[end:end + 40])
+    near = [w.group(1) for w in (before, after) if w]
+    labels_a_value = re.match(r"\s*:\s*[-−–+]?\d", text[end:end + 6])  # "(1−9/2024: 606 966)"
+    if labels_a_value or any(_REPORTING_WORD.fullmatch(w) for w in near):
+        return int(m.group(1)), int(m.group(2))
+    return None
 
 
 _YEAR_NEAR = re.compile(rf"\b(?:vuo(?:den|nna|delle|delta|si)\s+)?{_YEAR}\b")
@@ -184,22 +193,43 @@ def _nearby_year(text: str, start: int, end: int, window: int = 60) -> str | Non
 def report_period(text: str, meeting_date: date | None = None, title: str | None = None) -> str | None:
     """The period a progress report covers, or None for an item that reports on no period.
 
-    Quarter phrases win over half-year phrases (an end-of-Q2 report also speaks of "the first
-    half"), the most frequent wins within a kind, and the title counts double.
+    The title decides when it names one ("Osavuosikatsaus tammi–syyskuu 2025" over the body's "Kolmas
+    vuosineljännes 2025 lyhyesti"); else quarter phrases win over half-year phrases (an end-of-Q2 report also
+    speaks of "the first half") and the most frequent wins within a kind. A title naming a year's account
+    ("Tilinpäätös 2024") reports on that year.
     """
     default_year = meeting_date.year if meeting_date else None
-    mentions = find_period_mentions(text, default_year)
-    if title:
-        mentions += find_period_mentions(title, default_year) * 2
+    for source in (title, text):
+        label = _commonest_period(find_period_mentions(source, default_year)) if source else None
+        if label:
+            return _before_meeting(label, meeting_date)
+    return _year_report(title, meeting_date) if title else None
+
+
+def _commonest_period(mentions: list[PeriodMention]) -> str | None:
     for kind in ("quarter", "half", "range"):
         labels = [m.label for m in mentions if m.granularity == kind]
         if kind == "range":
             # a whole quarter/half/year, or year-to-date (1.1.–31.8.); other ranges are not report periods
             labels = [lab for lab in labels if "/" not in lab or _is_year_to_date(lab)]
         if labels:
-            label = Counter(labels).most_common(1)[0][0]
-            return _before_meeting(label, meeting_date)
+            return Counter(labels).most_common(1)[0][0]
     return None
+
+
+# "Kirjaston tilastot 2018", "Valvontasuunnitelman 2021 toteutuminen", "Tilinpäätös 2024": a title naming a
+# year's account reports on that year (a plan or budget for a year does not: it is not yet a report)
+_YEAR_REPORT_TITLE = re.compile(
+    r"\b(?:\w*toteutu\w*|\w*toteuma\w*|tilinpäätö\w*|\w*kertomu\w*|\w*tilasto\w*|vuosiraport\w*|vuosikatsau\w*)",
+    re.IGNORECASE)
+
+
+def _year_report(title: str, meeting_date: date | None) -> str | None:
+    years = set(re.findall(rf"(?<![-–—−/.])\b{YEAR_DIGITS}\b(?![-–—−/.]\d)", title))
+    if len(years) != 1 or not _YEAR_REPORT_TITLE.search(title) or re.search(r"\bjohdosta\b", title, re.IGNORECASE):
+        return None
+    year = years.pop()
+    return year if meeting_date is None or int(year) <= meeting_date.year else None
 
 
 def _is_year_to_date(label: str) -> bool:

@@ -1428,11 +1428,77 @@ def test_school_years_and_comparison_budgets_as_periods(nlp):
     assert attributes(extract(nlp, text, report_period="2021"), "period") == ["2025-08-01/2026-07-31", "2021"]
 
 
+def test_an_en_dash_against_a_number_is_its_sign_but_opens_no_number_at_a_line_start(nlp):
+    text = "Toimintakate on –1,017 miljardia euroa. Tilikauden tulos oli (–2,5 milj. euroa).\n–100 000 euroa siirretään."
+    assert attributes(extract(nlp, text), "value", "subject") == [(-1017e6, "toimintakate"), (-2.5e6, "tulos")]
+
+
+def test_last_years_value_after_the_noun_counted_and_a_period_label(nlp):
+    text = ("Tuotetut palvelut: 608 333 hoidettua potilasta (1−9/2024: 606 966) ja 69 251 leikkaustoimenpidettä "
+            "(1−9/2024: 67 949). Avaimia lisättiin 5 kpl rakennusselostukseen nähden (46).")
+    assert attributes(extract(nlp, text, report_period="2025-01-01/2025-09-30"), "value", "subject", "period") == [
+        (608333, "potilas", "2025-01-01/2025-09-30"), (606966, "potilas", "2024-01-01/2024-09-30"),
+        (69251, "leikkaustoimenpide", "2025-01-01/2025-09-30"), (67949, "leikkaustoimenpide", "2024-01-01/2024-09-30"),
+        (5, "avain", "2025-01-01/2025-09-30")]
+
+
+def test_a_singular_the_number_governs_after_a_genitive_is_counted_not_numbered(nlp):
+    text = ("Esiopetusta järjestetään kunnan 63 esioppilaalle. Tulosyksikön 3481 osalta ei muutoksia. Käytössä on "
+            "vielä 775 suurpainenatriumvalaisinta.")
+    assert attributes(extract(nlp, text), "value", "subject") == [(63, "esioppilas"), (775, "suurpainenatriumvalaisin")]
+
+
+def test_decimal_points_before_m_euro_and_scores_named_before_a_time_adverbial(nlp):
+    text = ("Hanke ylittää talousarvion noin 1.1 M€:lla. Asiakastyytyväisyyttä kuvaava NPS-luku oli alkuvuonna 83. "
+            "Suositteluindeksi oli vuonna 2024 74.")
+    assert attributes(extract(nlp, text), "value", "unit", "period") == [
+        (1.1e6, "eur", None), (83, "score", None), (74, "score", "2024")]
+
+
+def test_a_heading_that_introduces_a_list_gives_its_year(nlp):
+    text = "Avainluvut 2024:\n- Toiminnan rahoitus yhteensä 2 471 milj. euroa\n- Toiminnan kustannukset 2 589 milj. euroa"
+    assert attributes(extract(nlp, text), "value", "period") == [(2471e6, "2024"), (2589e6, "2024")]
+
+
+def test_what_an_amount_is_of_past_participles_estimates_and_comparison_standards(nlp):
+    text = ("Eksotella on 10 miljoonaa euroa katettavaa alijäämää. Kokonaisinvestoinnit toteutuivat 6,8 milj. euroa "
+            "talousarviota pienempinä. Tuorein arvio tuloksesta on noin 12 miljoonaa euroa. Ennuste on 3 milj. euroa.")
+    assert attributes(extract(nlp, text), "value", "subject", "direction") == [
+        (10e6, "alijäämä", None), (6.8e6, "kokonaisinvestointi", "less"), (12e6, "tulos", None), (3e6, "ennuste", None)]
+
+
+def test_a_plural_genitive_after_a_cardinal_describes_the_noun_counted(nlp):
+    text = "Kirjastoihin hankittiin yli 700 000 lasten kaunokirjaa. Tavoitteena on 1 135 asunnon tuotanto."
+    assert attributes(extract(nlp, text), "value", "subject") == [(700000, "kaunokirja"), (1135, "asunto")]
+
+
+def test_a_change_is_of_its_owner_or_of_the_budget_line_it_is_placed_in(nlp):
+    text = ("Nettokäyttömenojen kasvua oli 0,2 miljoonaa euroa. Fyysisissä käynneissä on yli 20 %:n kasvu. "
+            "Kaupungissa on kasvua 2 %.")
+    assert attributes(extract(nlp, text), "value", "subject") == [(0.2e6, "nettokäyttömeno"), (20, "käynti"), (2, "kasvu")]
+
+
+def test_a_body_owns_no_share_of_an_amount(nlp):
+    text = ("Kulttuurilautakunnan osuus alituksesta oli 2,6 miljoonaa euroa, liikuntalautakunnan -0,1 miljoonaa euroa "
+            "ja nuorisolautakunnan 0,8 miljoonaa euroa. Määräaikaisten osuus henkilökunnasta on 12 %.")
+    assert attributes(extract(nlp, text), "subject") == ["alitus", "alitus", "alitus", "määräaikainen"]
+
+
+def test_n_without_its_dot_abbreviates_noin(nlp):
+    text = "Materiaalien ostot n. 9 %\n- Muut toimintakulut n 6 %, josta pääosa vuokria"
+    assert attributes(extract(nlp, text), "value", "approx", "subject") == [(9, True, "osto"), (6, True, "toimintakulu")]
+
+
+def test_quarters_numbered_in_roman_numerals(nlp):
+    text = "II neljänneksellä 2025 käyttöaste oli 91 %. IV vuosineljänneksellä 2024 käyttöaste oli 87 %."
+    assert attributes(extract(nlp, text), "period") == ["2025-Q2", "2024-Q4"]
+
+
 def test_months_by_number_are_a_period_beside_a_word_of_reporting_and_numbered_decisions_are_not(nlp):
     text = ("Talousarvion toteutuma 1–6/2025 on 48,2 %. Toimintakulut kasvoivat ajalla 1-9/2024 yhteensä 3,1 %. "
-            "Lisätyöpäätökset 1-3/2021 maksavat 12 000 euroa.")
+            "Lisätyöpäätökset 1-3/2021 maksavat 12 000 euroa. Tiedot on koottu 01-03/2025, ja kattavuus on 80 %.")
     assert attributes(extract(nlp, text), "value", "period") == [
-        (48.2, "2025-H1"), (3.1, "2024-01-01/2024-09-30"), (12000, None)]
+        (48.2, "2025-H1"), (3.1, "2024-01-01/2024-09-30"), (12000, None), (80, None)]
 
 
 def test_report_shorthand_a_half_after_a_numeral_named_shares_and_teaching_hours(nlp):

@@ -86,6 +86,16 @@ def test_a_follow_up_names_its_period_by_month_numbers():
     assert segment(parse_text(text, "toteuma.txt")).meta.report_period == "2025-H1"
 
 
+def test_the_title_names_the_report_period_before_the_body_and_a_years_account_its_year():
+    from nlp_pipeline.periods import report_period
+    body = "Kolmas vuosineljännes 2025 lyhyesti. Leikkausten määrä kasvoi."
+    assert report_period(body, title="Osavuosikatsaus tammi–syyskuu 2025") == "2025-01-01/2025-09-30"
+    assert report_period(body) == "2025-Q3"
+    assert report_period("Lainaus kasvoi.", title="Kirjaston tilastot 2018") == "2018"
+    assert report_period("Menot kasvavat.", title="Talousarvio 2025") is None  # a plan, not yet a report
+    assert report_period("", title="Selvitys vuoden 2020 arviointikertomuksen johdosta") is None
+
+
 def test_plain_prose_is_not_an_agenda():
     prose = "Tämä on mustikkapiirakan resepti. Sekoita jauhot ja voi, lisää marjat ja paista uunissa puoli tuntia.".encode()
     with pytest.raises(NotAnAgenda, match="not an agenda item"):

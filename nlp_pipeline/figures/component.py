@@ -38,7 +38,7 @@ CANDIDATE_RE = re.compile(
     (?: (?P<mixed>\d{{1,3}}[ \u00a0]\d/\d{{1,2}})(?![\d/.,]?\d)  # 2 1/2 vuotta
       | (?P<frac>\d+(?:,\d+)?\ ?/\ ?(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+))(?![\d/.,]?\d)  # 340 /100 000
       | (?P<lo>(?:(?<=\s)[-−+])?(?:{_NUM}))\s?(?:[–—-]|(?P<dots>…|\.\.\.))\s?(?P<hi>(?(dots)[-−+]?)(?:{_NUM}))(?![\d/])
-      | (?P<num>(?:(?<=[\s(])[-−])?(?:{_NUM}))(?![\d/]|,\d)
+      | (?P<num>(?:(?<=[\s(])[-−]|(?<=[ (])–)?(?:{_NUM}))(?![\d/]|,\d)  # an en dash is a sign within a line, a bullet at its start
     )""",
     re.VERBOSE,
 )
@@ -46,7 +46,7 @@ HAS_DIGIT = re.compile(r"\d")
 ZEROS_ONLY = re.compile(r"00+")
 ORDINAL_BEFORE = re.compile(r"\d\.\s*$")
 MULTIPLIER_PARTITIVES = frozenset({"sataa", "tuhatta", "miljoonaa", "miljardia"})
-DECIMAL_POINT_RE = re.compile(r"(?<![\w.,])\d{1,3}\.\d{1,2}(?=\s*%|\s+(?:milj|mrd|miljard|prosent))")
+DECIMAL_POINT_RE = re.compile(r"(?<![\w.,])\d{1,3}\.\d{1,2}(?=\s*(?:%|[Mt]€)|\s+(?:milj|mrd|miljard|prosent|Me\b))")
 # a minus with a space after it is a sign only right after a copula; elsewhere it is a dash or a list bullet
 SPACED_MINUS_RE = re.compile(r"\b(?:on|ovat|oli|olivat|olisi|olisivat|ollut|olleet)\s+(?P<minus>[-−])\s$", re.IGNORECASE)
 HEADING_MAX_TOKENS = 4  # "1 äänestys": a short verbless line a number opens is a numbered heading
@@ -65,7 +65,11 @@ VOTES_BEFORE = re.compile(r"\bäänin\s*$", re.IGNORECASE)
 EURO_HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?:[^\W\d][^\n\d]*?[^\S\n]+)?(?:euroa|€)[^\S\n]*$")  # a column header line
 ROW_END_RE = re.compile(r"[^\S\n]*(?:\n|$)")
 BUDGET_LABEL_BEFORE = re.compile(r"(?im)^[^\S\n]*(?:meno|tulo)?(?:määräraha|arvio)\w*[^\S\n]+(?:talousarviossa[^\S\n]+)?$")
-RESTATED_BEFORE = re.compile(r"(?:\s*/\s*[^\W\d]+)?\s*\(\s*(?:(?:vuonna|v\.|vuoden|edellisvuonna)\s*(?:(?:19|20)\d{2}\s*:?\s*)?(?:oli\s+)?)?", re.IGNORECASE)
+# what may stand between a figure and its earlier value in parentheses: a per-unit or the noun counted, then the
+# earlier period ("(v. 2020 oli 375,3)", "608 333 hoidettua potilasta (1−9/2024: 606 966)")
+RESTATED_BEFORE = re.compile(
+    r"(?:\s*/\s*[^\W\d]+|(?P<words>(?:\s+[^\W\d]+){1,2}))?\s*\(\s*(?:(?:vuonna|v\.|vuoden|edellisvuonna)\s*)?"
+    r"(?:(?:(?:19|20)\d{2}|\d{1,2}\s*[-–—−]\s*\d{1,2}\s*/\s*(?:19|20)\d{2})\s*:?\s*)?(?:oli\s+)?", re.IGNORECASE)
 RESTATED_AFTER = re.compile(r"\s*\)")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
@@ -247,7 +251,7 @@ class FigureExtractor:
         return rule is not None and rule.unit != "count"
 
     def _digit_candidates(self, text: str, blocked: list[tuple[int, int]]) -> list[Candidate]:
-        # "27.7 miljoonaa euroa", "2.5 %": before a multiplier or a percent sign a point can only be a decimal point
+        # "27.7 miljoonaa euroa", "2.5 %", "1.1 M€": before a multiplier or a percent sign a point can only be a decimal point
         out = [Candidate(m.start(), m.end(), float(m.group().replace(" ", "")), True)
                for m in DECIMAL_POINT_RE.finditer(text) if not _overlaps(m.start(), m.end(), blocked)]
         blocked = blocked + [(c.start, c.end) for c in out]
@@ -404,7 +408,7 @@ class FigureExtractor:
             if mult:  # "Hakijoita oli 2 tuhatta" counts; "ohjataan 17 miljoonaa" in a text about euros is money
                 if not fi:
                     return None
-                return Reading(cand, cand.value * scale, "count", None, mult.end(), money_if_alone=_mentions_euro(text, cand.start))
+                return Reading(cand, round(cand.value * scale, 6), "count", None, mult.end(), money_if_alone=_mentions_euro(text, cand.start))
             scale_m = SCALE_RE.match(text, pos)
             if scale_m and cand.value <= float(scale_m.group("hi")):  # "3,6 (asteikolla 1–5)"
                 cand.denominator = float(scale_m.group("hi"))
@@ -425,7 +429,7 @@ class FigureExtractor:
         if (case_suffix := CASE_SUFFIX_RE.match(text, unit_end)) is not None:  # "m²:n", "k-m²:llä"
             unit_end = case_suffix.end()
         unit_word = text[m.start(): unit_end].strip()
-        value = cand.value * scale * rule.scale
+        value = round(cand.value * scale * rule.scale, 6)  # 1,017 miljardia is 1017000000, not 1016999999.9999999
         if rule.unit in ("percent", "percentage_point") and (abs(value) > self.max_percent or scale != 1):
             return None
         if rule.unit in ("year", "month", "week", "day", "hour") and cand.word is False and _is_year(cand):
@@ -554,8 +558,10 @@ class FigureExtractor:
             adjacent is not None and _case(adjacent) == "Par" and first.i > 0
             and doc[first.i - 1].lower_ in TOTALLING | self.lex.approx | self.lex.bound_gt | self.lex.bound_lt
         )
-        if adjacent is not None and _case(adjacent) == "Gen" and not year:
-            return adjacent  # "1 135 asunnon tuotantoa": the genitive right after the number is what it counts
+        if adjacent is not None and _case(adjacent) == "Gen" and not year and "Plur" not in adjacent.morph.get("Number"):
+            # "1 135 asunnon tuotantoa": the genitive right after the number is what it counts; a cardinal takes the
+            # singular, so a plural one is an attribute of the noun counted ("700 000 lasten kaunokirjaa")
+            return adjacent
         for tok in doc[last.i + 1: last.i + 6]:
             if (tok.is_punct and tok.text not in "()") or tok.is_sent_start or (tok.text[:1].isdigit() and doc[tok.i - 1].text != "("):
                 break  # another number starts its own phrase: "88 suomenkielisestä koulusta 7 erityiskoulua"
@@ -573,10 +579,8 @@ class FigureExtractor:
                     or (cand.value == 1 and case == "Nom" and singular)
                     or (cand.denominator is not None and not cand.word)  # "Kolmen (3/5) … tavoitteen"
                 )
-                if agrees:
-                    if year and head is not tok and not explicit_unit:
-                        return None
-                    return tok
+                if agrees:  # a number written like a year counts nothing unless its unit says so: "2023-2027 lausuntoa"
+                    return None if year and not explicit_unit else tok
                 continue  # a noun in another case ("strategiaan") modifies the counted one
             if tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"):
                 after = _token_after(tok)
@@ -742,8 +746,9 @@ class FigureExtractor:
                 return tok, "score"
             skippable = (
                 tok.lemma_ == "olla" or tok.pos_ in ("ADV", "PUNCT", "DET", "ADJ") or tok.is_space
-                or (tok.pos_ in ("NOUN", "PROPN") and _case(tok) in ("Ine", "Ade", "Gen"))
+                or (tok.pos_ in ("NOUN", "PROPN") and _case(tok) in ("Ine", "Ade", "Gen", "Ess"))  # "oli alkuvuonna 83"
                 or (tok.pos_ == "NUM" and any(t.lemma_ == "asteikko" for t in doc[max(0, tok.i - 3): tok.i]))  # "asteikolla 1–5"
+                or _year_token(tok)  # "NPS oli vuonna 2024 74"
             )
             if not skippable:
                 return None
@@ -885,13 +890,14 @@ class FigureExtractor:
         before = doc[max(first.i - 3, 0): first.i]
         words = [t.lower_ for t in before]
         for i, w in enumerate(words):
-            hedge = w in self.lex.approx or w in self.lex.bound_gt or w in self.lex.bound_lt
+            abbreviated = w == "n" and (i + 1 == len(words) or words[i + 1] == ".")  # "n. 50 %", "n 6 %": noin
+            hedge = w in self.lex.approx or abbreviated or w in self.lex.bound_gt or w in self.lex.bound_lt
             if _tax_state(before[i]):
                 continue  # "enimmillään arvonlisäverottomina 11,2 milj. euroa": the hedge reaches past it
             if before[i].pos_ in ("NOUN", "PROPN", "ADJ") and not hedge:
                 # "alle vuositavoitteen (4 900 as/vuosi)", "yli 45-vuotiaista 81 %": the hedge is the word's
                 approx, bound = False, None
-            elif w in self.lex.approx or (w == "n" and i + 1 < len(words) and words[i + 1] == "."):
+            elif w in self.lex.approx or abbreviated:
                 approx = True
             elif w in self.lex.bound_gt:
                 bound = "gt"
@@ -1076,8 +1082,10 @@ class FigureExtractor:
                 if owner is not None and owner.lemma_.lower() not in lex.measure_heads and _may_be_subject(owner):
                     return self._specific(owner)  # "Kaupungin omistusosuus yhtiöstä on 100 %": the share, not the company
                 part = _common_genitive(owner) if owner is not None else None
-                if part is not None and _may_be_subject(part):
-                    return part.lemma_.lower()  # "Määräaikaisten osuus henkilökunnasta": the part; "Att:n osuus": the whole
+                if part is not None and _may_be_subject(part) and not _is_agent(part, lex.agents):
+                    # "Määräaikaisten osuus henkilökunnasta": the part; "Att:n osuus", "Kulttuurilautakunnan osuus
+                    # alituksesta": the whole
+                    return part.lemma_.lower()
                 return _shared_head(tok, self._specific(tok))  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         changing = self._changes(first, last)  # "kasvoi 6 % edellisvuodesta": a starting point
         for tok in doc[last.i + 1: min(last.i + 6, sent.end)] if reading.unit in SHARE_UNITS else ():
@@ -1144,6 +1152,8 @@ class FigureExtractor:
                 return self._specific(timed)
         # 3b. a gapped copula: "tuotot ovat 232,0 milj. euroa ja kulut sisältäen poistot 228,6 milj. euroa"
         gapped = _gapped_subject(doc, sent, first, previous)
+        if gapped is not None and _is_agent(gapped, lex.agents):  # "… liikuntalautakunnan -0,1 ja nuorisolautakunnan
+            return previous[-1].subject  # 0,8 miljoonaa euroa": the body's part of what the figure before measured
         if gapped is not None:
             return self._specific(gapped)
         # 3c. the copula's subject in the parse, across a longer adverbial: "Hyväksytty hankinta-arvo on Asunto Oy
@@ -1293,9 +1303,10 @@ class FigureExtractor:
             return self._specific(had)
         # 7. one part of a breakdown keeps the subject of the part before it, as does the next part of a compound
         #    duration ("1 v 2 kk 22 p", "1 vuosi ja 10 kuukautta")
+        #    (not a line of its own that opens with its subject: "Materiaalien ostot n. 9 %" / "- Muut toimintakulut n 6 %")
         if previous and previous[-1].subject and (
             previous[-1].unit == reading.unit or (previous[-1].unit in DURATIONS and reading.unit in DURATIONS)
-        ):
+        ) and not self._line_subject(doc, sent, first):
             return previous[-1].subject
         # 8. some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
         named = lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
@@ -1310,6 +1321,16 @@ class FigureExtractor:
         #    kasvatuksen ja koulutuksen toimialalle on yhteensä 54 595 euroa/kk"
         noun = _clause_noun_before(doc, sent, first, clause_of, material=reading.unit in PHYSICAL_UNITS)
         return self._specific(noun) if noun is not None and not _is_agent(noun, lex.agents) else None
+
+    def _line_subject(self, doc: Doc, sent: Span, first: Token) -> bool:
+        """A list line that is a nominative subject and its figure: ``- Muut toimintakulut n 6 %``."""
+        label = _previous_content(doc, sent, first, self.lex)
+        line = _line_start(doc, first)
+        opens = line is not None and doc[line].text in LIST_MARKS
+        return (
+            opens and label is not None and label.pos_ == "NOUN" and _case(label) == "Nom" and "Plur" in label.morph.get("Number")
+            and _may_be_subject(label) and not _is_agent(label, self.lex.agents)
+        )
 
     def _owned_copula(self, doc: Doc, sent: Span, first: Token) -> Token | None:
         """The ``on`` the figure completes, in its own item of the sentence, whose subject right before it names a
@@ -1392,6 +1413,9 @@ class FigureExtractor:
         whole = _elative_before(noun) if lemma in self.lex.part_heads else None
         if whole is not None:  # "Vastaajista valtaosa (90 %)": the majority of the respondents
             return whole.lemma_.lower()
+        estimated = _elative_after(noun) if lemma in self.lex.estimate_heads else None
+        if estimated is not None:  # "tuorein arvio tuloksesta on 12 miljoonaa euroa": the estimate of the result
+            return self._specific(estimated)
         changed = _existential_place(noun) if self._is_change(lemma) else None
         if changed is not None:  # "Henkilöstömenoissa on vähennystä 170 t€": the change of what it is in
             return self._specific(changed)
@@ -1654,7 +1678,8 @@ TIME_NOUNS = frozenset({"hetki", "loppu", "alku", "vaihe", "tilanne", "aika", "v
 COMPARISON_POSTPOSITIONS = frozenset({"verrattuna", "nähden", "suhteutettuna"})
 # the word: a count's noun; "mikä on": a difference stated of the figure before ("89, mikä on 3 henkilöä vähemmän")
 RESTATING_GAP = re.compile(r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|eli\s+|,\s*mikä\s+on\s+)(?P<sign>[+−-]\s*)?")
-COMPARATIVE_ENDING = re.compile(r"(?:mpi|mm[aä]\w*|mp[aä]\w*)$")
+# the comparative's singular and plural forms: "korkeampi", "heikompana", "pienempinä", "suurempien", "parempiin"
+COMPARATIVE_ENDING = re.compile(r"(?:mpi(?:a|ä|en|na|nä|in|ssa|ssä|lla|llä|lle|lta|ltä|sta|stä|ksi)?|mm[aä]\w*|mp[aä]\w*)$")
 
 
 def _in_other_parenthesis(sent_text: str, period: PeriodMention, rel: int) -> bool:
@@ -1673,7 +1698,10 @@ def _direction_of(lemma: str, lexicon: dict[str, frozenset[str]]) -> str | None:
 
 
 def _comparative(tok: Token) -> bool:
-    """``korkeampi``, ``heikompana`` (which the tagger may call a positive), ``enemmän``."""
+    """``korkeampi``, ``heikompana`` (which the tagger may call a positive, or a participle: ``korkeampina``),
+    ``enemmän``."""
+    if tok.pos_ == "VERB":
+        return "Part" in tok.morph.get("VerbForm") and COMPARATIVE_ENDING.search(tok.lower_) is not None
     return tok.pos_ in ("ADJ", "ADV") and ("Cmp" in tok.morph.get("Degree") or COMPARATIVE_ENDING.search(tok.lower_) is not None)
 
 
@@ -1794,10 +1822,10 @@ def _restated_in_parentheses(text: str, prior: Reading, reading: Reading) -> boo
     if reading.unit != "count" or reading.unit_word is not None or cand.word or not prior.cand.value or not cand.value:
         return False
     ratio = cand.value / prior.cand.value
-    return (
-        0.1 <= ratio <= 10 and RESTATED_BEFORE.fullmatch(text, prior.end, cand.start) is not None
-        and RESTATED_AFTER.match(text, cand.end) is not None
-    )
+    gap = RESTATED_BEFORE.fullmatch(text, prior.end, cand.start)
+    # words between may only be the noun the figure counts: not "5 kpl rakennusselostukseen nähden (46)"
+    words_counted = gap is not None and (not gap.group("words") or gap.group("words").split()[-1] == prior.unit_word)
+    return 0.1 <= ratio <= 10 and words_counted and RESTATED_AFTER.match(text, cand.end) is not None
 
 
 def _unglued(doc: Doc, text: str) -> str:
@@ -1907,7 +1935,7 @@ def _picks_one_of_many(noun: Token) -> bool:
     names what it is (a noun, a pronoun, an infinitive) picks one of several and counts nothing; other predicates
     (``yksi hakija on valittu``, ``… oli poissa``) or an existential subject (``talossa on yksi huoneisto``) count."""
     nxt = _token_after(noun)
-    if not noun.dep_.startswith("nsubj") or nxt is None or nxt.lemma_ != "olla" or nxt.head is noun:
+    if not noun.dep_.startswith("nsubj") or nxt is None or nxt.lemma_ != "olla" or nxt.head.i == noun.i:
         return False
     predicate = nxt.head
     return predicate.pos_ in ("NOUN", "PROPN", "PRON") or "Inf" in predicate.morph.get("VerbForm")
@@ -1921,12 +1949,15 @@ def _nominative_after_many(cand: Candidate, noun: Token) -> bool:
 def _label_number(doc: Doc, first: Token, last: Token) -> bool:
     """A number right after a genitive noun that counts nothing after it numbers that noun: ``tulosyksikön 3481
     osalta``, ``osa-alueen 5 digitaaliset vauvanvaa'at``, ``osaston 15 sairaansijojen`` (a partitive after it
-    is counted: ``kaupungin 40 asuntoa``)."""
+    is counted: ``kaupungin 40 asuntoa``, and so is a singular a number governs in another case: ``kunnan 63
+    esioppilaalle``)."""
     prev = doc[first.i - 1] if first.i > 0 else None
     if prev is None or prev.pos_ != "NOUN" or _case(prev) not in LABEL_NUMBER_CASES or prev.is_sent_start:
         return False
     nxt = next((t for t in doc[last.i + 1: last.i + 4] if t.pos_ != "ADJ"), None)
-    return not (nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Par")
+    counted = nxt is not None and nxt.pos_ == "NOUN" and (
+        _case(nxt) == "Par" or (_case(nxt) in ("All", "Ade", "Ill") and "Sing" in nxt.morph.get("Number")))
+    return not counted
 
 
 def _year_token(tok: Token) -> bool:
@@ -1970,7 +2001,7 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
     while i >= floor:
         tok = doc[i]
         low = tok.lower_
-        if low in lex.approx or low in lex.bound_gt or low in lex.bound_lt or tok.text in ("(", ".", "~") or tok.is_space:
+        if low in lex.approx or low == "n" or low in lex.bound_gt or low in lex.bound_lt or tok.text in ("(", ".", "~") or tok.is_space:
             i -= 1
             continue
         return tok
@@ -2084,10 +2115,14 @@ def _capped_noun(doc: Doc, last: Token, participles: frozenset[str]) -> Token | 
 
 def _existential_place(noun: Token) -> Token | None:
     """The plural inessive an existential ``on`` places ``noun`` in: ``Henkilöstömenoissa on vähennystä``,
-    ``Toimintamenoissa kasvua on`` (budget lines are plural; a place is not what changes: ``Kaupungissa on kasvua``)."""
-    before = [t for t in noun.doc[max(noun.sent.start, noun.i - 3): noun.i] if not (t.lemma_ == "olla" or t.pos_ == "ADV")]
+    ``Toimintamenoissa kasvua on``, also past the figure that measures the change (``Fyysisissä käynneissä on yli
+    20 %:n kasvu``); budget lines are plural, and a place is not what changes (``Kaupungissa on kasvua``)."""
+    before = [
+        t for t in noun.doc[max(noun.sent.start, noun.i - 7): noun.i]
+        if not (t.lemma_ == "olla" or t.pos_ in ("ADV", "NUM") or len(t.text) == 1 or not t.is_alpha)
+    ]
     place = before[-1] if before else None
-    existential = any(t.lemma_ == "olla" for t in noun.doc[max(noun.sent.start, noun.i - 2): noun.i + 2])
+    existential = place is not None and any(t.lemma_ == "olla" for t in noun.doc[place.i + 1: noun.i + 2])
     if place is None or not existential or place.pos_ != "NOUN" or _case(place) != "Ine":
         return None
     return place if "Plur" in place.morph.get("Number") and _may_be_subject(place) else None
@@ -2103,6 +2138,12 @@ def _elative_before(noun: Token, attributes: bool = False) -> Token | None:
         i -= 1
     prev = noun.doc[i] if i >= noun.sent.start else None
     return prev if prev is not None and prev.pos_ == "NOUN" and _case(prev) == "Ela" and _may_be_subject(prev) else None
+
+
+def _elative_after(noun: Token) -> Token | None:
+    """The elative noun right after ``noun`` that the parse hangs on it: what an estimate is of (``arvio tuloksesta``)."""
+    nxt = _token_after(noun)
+    return nxt if nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela" and nxt.head.i == noun.i and _may_be_subject(nxt) else None
 
 
 def _antecedent_subject(doc: Doc, pronoun: Token, max_dist: int = 30) -> Token | None:
@@ -2242,7 +2283,7 @@ def _clause_noun_before(
     miljoonaa m3``)."""
     clause = clause_of.get(first.i)
     before = [t for t in reversed(doc[max(sent.start, first.i - max_dist): first.i]) if clause_of.get(t.i) == clause]
-    adjacent = next((t for t in before if t.pos_ != "ADV"), None)
+    adjacent = next((t for t in before if t.pos_ != "ADV" and t.lower_ != "n"), None)  # "n" abbreviates noin
     governed = adjacent is not None and adjacent.i + 1 < len(doc) and (
         doc[adjacent.i + 1].pos_ == "ADP" or doc[adjacent.i + 1].lower_ in ("mukaan", "mukaisesti"))
     if adjacent is not None and adjacent.pos_ == "NOUN" and _case(adjacent) in ("Gen", "Nom") and _is_word(adjacent) and (
@@ -2527,7 +2568,8 @@ def _measured_partitive(doc: Doc, last: Token) -> Token | None:
     """The partitive noun phrase right after a unit (``27 m3 betonia``), unless a postposition makes it a rate
     (``euroa henkilöä kohden``) or a comparative the standard of comparison (``euroa aiesopimusta korkeampi``)."""
     nxt = _token_after(last)
-    if nxt is None or _case(nxt) != "Par" or nxt.pos_ not in ("NOUN", "ADJ") or last.like_num:
+    participle = nxt is not None and nxt.pos_ == "VERB" and "Part" in nxt.morph.get("VerbForm")  # "euroa katettavaa alijäämää"
+    if nxt is None or _case(nxt) != "Par" or (nxt.pos_ not in ("NOUN", "ADJ") and not participle) or last.like_num:
         return None
     head = _partitive_head(nxt)
     after = _token_after(head)
@@ -2732,9 +2774,13 @@ def _short_verb_line(line: Span, last: Token, max_tokens: int = 5) -> bool:
 
 
 def _intro_period(doc: Doc, sent: Span, report_period: str | None) -> str | None:
-    """The period the sentence introducing a list names (``myöntää … vuonna 2022 seuraavasti:``)."""
+    """The period the sentence introducing a list names (``myöntää … vuonna 2022 seuraavasti:``), or the year of a
+    heading that introduces one (``Avainluvut 2024:``)."""
     intro = next(_list_intros(doc, sent), None)
-    named = [m for m in find_periods(intro.text, report_period) if m.strong] if intro is not None else []
+    if intro is None:
+        return None
+    heading = sum(1 for t in intro if not (t.is_punct or t.is_space)) <= HEADING_MAX_TOKENS
+    named = [m for m in find_periods(intro.text, report_period) if m.strong or heading]
     return named[-1].value if named else None
 
 
@@ -3007,6 +3053,14 @@ def _paragraph_scope(doc: Doc, sent: Span, first: Token) -> Span:
         if tok.is_space and "\n\n" in tok.text.replace(" ", "") and tok.i > sent.start and doc[tok.i - 1].text != ":":
             start = tok.i + 1
     return doc[start: sent.end] if start > sent.start else sent
+
+
+def _line_start(doc: Doc, tok: Token) -> int | None:
+    """The first token of ``tok``'s line (None when the line holds nothing before it)."""
+    i = tok.i
+    while i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+        i -= 1
+    return i if i < tok.i else None
 
 
 def _paragraph_start(doc: Doc, sent: Span) -> int:

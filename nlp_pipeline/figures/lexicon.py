@@ -57,6 +57,7 @@ class Lexicon:
     classifiers: frozenset[str]  # "henkilö", "kpl": count nouns that yield to the noun they count
     generic_labels: frozenset[str]  # "tarve": a label of the item its line opens with
     part_heads: frozenset[str]  # "valtaosa": a part of the whole in the elative before it
+    estimate_heads: frozenset[str]  # "arvio tuloksesta": an estimate of the elative after it
     measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
     amount_heads: frozenset[str]  # "Määrä laski": without an owner, the amount of what the figure before measured
     share_bases: frozenset[str]  # "23,7 % talousarviosta": what a share is taken of
@@ -152,6 +153,7 @@ def load_lexicon() -> Lexicon:
         classifiers=frozenset(subjects["classifiers"]["lemmas"]),
         generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
         part_heads=frozenset(subjects["part_heads"]["lemmas"]),
+        estimate_heads=frozenset(subjects["estimate_heads"]["lemmas"]),
         measure_heads=frozenset(prefix + lemma for lemma in subjects["measure_heads"]["lemmas"] for prefix in ("", *totalling)),
         amount_heads=frozenset(subjects["amount_heads"]["lemmas"]),
         share_bases=frozenset(subjects["share_bases"]["lemmas"]),

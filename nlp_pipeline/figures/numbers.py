@@ -19,7 +19,7 @@ MINUS = "-\u2212\u2013"
 
 # One digit number: space/NBSP or dot thousands groups, decimal comma (or a lone decimal point).
 DIGITS_RE = re.compile(
-    r"""[-\u2212+]?
+    r"""[-\u2212\u2013+]?
     (?: \d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?   # 33 504 277 / 1 234,5
       | \d{1,3}(?:\.\d{3})+(?:,\d+)?                      # 1.000.000 / 15.930,16
       | \d+(?:,\d+)?                                      # 717 / 4,1

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..periods import (HALF_NOUN, MONTH_STEMS, ORDINAL_WORDS, QUARTER_NOUN, YEAR_DIGITS, label_for_range, month_end,
+from ..periods import (DASH, HALF_NOUN, MONTH_STEMS, ORDINAL_WORDS, QUARTER_NOUN, YEAR_DIGITS, label_for_range, month_end,
                        month_number_range)
 
 _YEAR = YEAR_DIGITS
@@ -23,9 +23,9 @@ PERIOD_RE = re.compile(
   | \b(?P<ha>H[12])\s*[/ ]?\s*(?P<hay>{_YEAR})?\b
   | \b{_ORD}\s+(?P<qword>{QUARTER_NOUN})(?:\s+(?:vuonna\s+)?(?P<qwy>{_YEAR}))?
   | \b{_ORD.replace('ord', 'hord')}\s+(?P<hword>{HALF_NOUN})(?:\s+(?P<hwy>{_YEAR}))?
-  | \b(?P<mr1>{'|'.join(MONTH_STEMS)})(?:kuu\w*)?\s*[-–—]\s*(?P<mr2>{'|'.join(MONTH_STEMS)})kuu\w*(?:\s+(?P<mry>{_YEAR}))?
+  | \b(?P<mr1>{'|'.join(MONTH_STEMS)})(?:kuu\w*)?\s*{DASH}\s*(?P<mr2>{'|'.join(MONTH_STEMS)})kuu\w*(?:\s+(?P<mry>{_YEAR}))?
   | \b(?P<month>(?:{'|'.join(MONTH_STEMS)})kuu\w*)\s+(?P<my>{_YEAR})\b(?!\s*=)
-  | (?<![\d.,/])(?:(?P<mnum0>\d{{1,2}})\s*[-–—]\s*)?\b(?P<mnum>\d{{1,2}})\s*/\s*(?P<mnumy>{_YEAR})\b
+  | (?<![\d.,/])(?:(?P<mnum0>\d{{1,2}})\s*{DASH}\s*)?\b(?P<mnum>\d{{1,2}})\s*/\s*(?P<mnumy>{_YEAR})\b
   | \blukuvuo\w*\s+(?P<sy1>{_YEAR})\s*[-–—−/]\s*(?P<sy2>{_YEAR})\b
   | \b(?P<yr1>{_YEAR})\s*[-–—−]\s*(?P<yr2>{_YEAR})\b(?![./-]\d)
   | \bvuosien\s+(?P<yb1>{_YEAR})\s+ja\s+(?P<yb2>{_YEAR})\s+(?:välillä|välisenä\s+aikana|väliseltä\s+ajalta)
