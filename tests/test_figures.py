@@ -1489,6 +1489,13 @@ def test_n_without_its_dot_abbreviates_noin(nlp):
     assert attributes(extract(nlp, text), "value", "approx", "subject") == [(9, True, "osto"), (6, True, "toimintakulu")]
 
 
+def test_numerals_that_say_about_n_are_approximate_figures(nlp):
+    text = ("Lainauksessa ollaan vielä nelisen prosenttia jäljessä. Hakijoita oli kolmisenkymmentä. Paikalla oli "
+            "satakunta asukasta. Parisen hakijaa jäi pois.")
+    assert attributes(extract(nlp, text), "value", "unit", "approx") == [
+        (4, "percent", True), (30, "count", True), (100, "count", True)]
+
+
 def test_quarters_numbered_in_roman_numerals(nlp):
     text = "II neljänneksellä 2025 käyttöaste oli 91 %. IV vuosineljänneksellä 2024 käyttöaste oli 87 %."
     assert attributes(extract(nlp, text), "period") == ["2025-Q2", "2024-Q4"]

@@ -38,7 +38,8 @@ CANDIDATE_RE = re.compile(
     (?: (?P<mixed>\d{{1,3}}[ \u00a0]\d/\d{{1,2}})(?![\d/.,]?\d)  # 2 1/2 vuotta
       | (?P<frac>\d+(?:,\d+)?\ ?/\ ?(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+))(?![\d/.,]?\d)  # 340 /100 000
       | (?P<lo>(?:(?<=\s)[-−+])?(?:{_NUM}))\s?(?:[–—-]|(?P<dots>…|\.\.\.))\s?(?P<hi>(?(dots)[-−+]?)(?:{_NUM}))(?![\d/])
-      | (?P<num>(?:(?<=[\s(])[-−]|(?<=[ (])–)?(?:{_NUM}))(?![\d/]|,\d)  # an en dash is a sign within a line, a bullet at its start
+      # an en dash against a number is its sign within a line, a bullet at its start
+      | (?P<num>(?:(?<=[\s(])[-−]|(?<=[ (])–)?(?:{_NUM}))(?![\d/]|,\d)
     )""",
     re.VERBOSE,
 )
@@ -92,6 +93,7 @@ class Candidate:
     range_part: bool = False
     half: bool = False  # "puoli(-)": a figure only with a measure unit
     vote: bool = False  # one side of a vote result: "äänin 10 - 3"
+    approx: bool = False  # a numeral that hedges itself: "nelisen prosenttia"
 
 
 @dataclass(slots=True)
@@ -330,6 +332,9 @@ class FigureExtractor:
                 if (tok.i > 0 and _ordinal(doc[tok.i - 1])) or ORDINAL_BEFORE.search(doc.text, max(0, tok.idx - 4), tok.idx):
                     continue  # "1. neljänneksen aikana", "toisen neljänneksen", "1.–3. neljännes": a period's name
                 out.append(Candidate(tok.idx, tok.idx + len(tok.text), float(frac[0]), False, denominator=float(frac[1]), word=True))
+                continue
+            if low in self.words.approximate:
+                out.append(Candidate(tok.idx, tok.idx + len(tok.text), self.words.approximate[low], False, word=True, approx=True))
                 continue
             value = self.words.value(low)
             if value is None or tok.pos_ not in ("NUM", "NOUN", "ADJ", "DET", "PRON") or low in MULTIPLIER_PARTITIVES:
@@ -835,6 +840,7 @@ class FigureExtractor:
         out: list[Figure] = []
         for reading, first, last in readings:
             approx, bound = self._hedges(doc, text, first) if fi else (False, None)
+            approx = approx or reading.cand.approx
             subject = reading.subject
             if subject is None and fi:
                 subject = self._subject(doc, _paragraph_scope(doc, sent, first), first, last, reading, out, clause_of)

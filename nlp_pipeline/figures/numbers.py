@@ -38,6 +38,7 @@ class NumberWords:
     fractions: dict[str, tuple[int, int]]
     fraction_parts: dict[str, int]
     specials: dict[str, float]
+    approximate: dict[str, float]  # "nelisen": about four
     multipliers: dict[str, int]
     prefixes: tuple[str, ...]
     plurals: tuple[str, ...]  # "satoja", "tuhannet": hundreds/thousands of, no number
@@ -129,8 +130,11 @@ def number_words() -> NumberWords:
         fractions={k: (v[0], v[1]) for k, v in data["fraction_words"].items()},
         fraction_parts=dict(sorted(data["fraction_part_stems"].items(), key=lambda kv: -len(kv[0]))),
         specials=data["special_values"],
+        approximate=data["approximate_words"],
         multipliers=data["multipliers"],
-        prefixes=tuple(sorted({p[0][:3] for p in parts} | {k[:3] for k in data["special_values"]})),
+        prefixes=tuple(sorted(
+            {p[0][:3] for p in parts} | {k[:3] for k in data["special_values"]} | {k[:3] for k in data["approximate_words"]}
+        )),
         plurals=tuple(data["plural_stems"]),
     )
 
