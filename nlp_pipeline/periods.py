@@ -195,15 +195,30 @@ def report_period(text: str, meeting_date: date | None = None, title: str | None
 
     The title decides when it names one ("Osavuosikatsaus tammi–syyskuu 2025" over the body's "Kolmas
     vuosineljännes 2025 lyhyesti"); else quarter phrases win over half-year phrases (an end-of-Q2 report also
-    speaks of "the first half") and the most frequent wins within a kind. A title naming a year's account
-    ("Tilinpäätös 2024") reports on that year.
+    speaks of "the first half") and the most frequent wins within a kind. A title stating a report at a month's end
+    ("talouden toteuma 31.3.2022") reports on the year so far, one naming a year's account ("Tilinpäätös 2024") on
+    that year.
     """
     default_year = meeting_date.year if meeting_date else None
     for source in (title, text):
         label = _commonest_period(find_period_mentions(source, default_year)) if source else None
         if label:
             return _before_meeting(label, meeting_date)
-    return _year_report(title, meeting_date) if title else None
+    return (_status_date_report(title) or _year_report(title, meeting_date)) if title else None
+
+
+_STATUS_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
+
+
+def _status_date_report(title: str) -> str | None:
+    """``Neljännesvuosikatsaus ja talouden toteuma 31.3.2022``: a report at a month's end covers the year so far."""
+    dates = _STATUS_DATE.findall(title)
+    if len(dates) != 1 or not _REPORTING_WORD.search(title):
+        return None
+    day, month, year = (int(x) for x in dates[0])
+    if not 1 <= month <= 12 or day != month_end(year, month).day:
+        return None
+    return label_for_range(date(year, 1, 1), date(year, month, day))
 
 
 def _commonest_period(mentions: list[PeriodMention]) -> str | None:

@@ -1496,6 +1496,21 @@ def test_numerals_that_say_about_n_are_approximate_figures(nlp):
         (4, "percent", True), (30, "count", True), (100, "count", True)]
 
 
+def test_a_whole_year_forecast_in_a_year_to_date_report_is_of_the_year(nlp):
+    text = ("Vuosiennusteen mukaan astiatyhjennyksiä tehdään 8,5 miljoonaa kappaletta. Sekajätteen tyhjennysmäärä on "
+            "vähentynyt 2,1 %.")
+    assert attributes(extract(nlp, text, report_period="2020-01-01/2020-08-31"), "value", "period") == [
+        (8.5e6, "2020"), (2.1, "2020-01-01/2020-08-31")]
+
+
+def test_sample_sizes_are_no_figures_and_a_share_reaches_its_whole_past_a_parenthesis(nlp):
+    text = ("Varhaiskasvatukseen osallistui 72,4 prosenttia (N=5 264) ikäluokasta. Hieman alle puolet (47 %) "
+            "kotihoidon asiakkaista oli yli 75-vuotiaita. Hoitoon pääsi 14:n vuorokauden sisällä 92 % asiakkaista.")
+    assert attributes(extract(nlp, text), "value", "unit", "subject") == [
+        (72.4, "percent", "ikäluokka"), (1, "fraction", "asiakas"), (47, "percent", "asiakas"), (14, "day", None),
+        (92, "percent", "asiakas")]
+
+
 def test_quarters_numbered_in_roman_numerals(nlp):
     text = "II neljänneksellä 2025 käyttöaste oli 91 %. IV vuosineljänneksellä 2024 käyttöaste oli 87 %."
     assert attributes(extract(nlp, text), "period") == ["2025-Q2", "2024-Q4"]

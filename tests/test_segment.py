@@ -94,6 +94,9 @@ def test_the_title_names_the_report_period_before_the_body_and_a_years_account_i
     assert report_period("Lainaus kasvoi.", title="Kirjaston tilastot 2018") == "2018"
     assert report_period("Menot kasvavat.", title="Talousarvio 2025") is None  # a plan, not yet a report
     assert report_period("", title="Selvitys vuoden 2020 arviointikertomuksen johdosta") is None
+    assert report_period("", title="Neljännesvuosikatsaus ja talouden toteuma 31.3.2022") == "2022-Q1"
+    assert report_period("", title="Talouden toteuma 31.8.2024") == "2024-01-01/2024-08-31"
+    assert report_period("", title="Hallitus 2 / 2017 16.10.2017") is None  # a meeting's date, not a report's
 
 
 def test_plain_prose_is_not_an_agenda():

@@ -27,7 +27,7 @@ from ..model import Figure
 from ..morphology import VOIKKO_NUMBERS
 from .lexicon import NOT_SUBJECTS, Lexicon, UnitRule, load_lexicon
 from .numbers import NumberWords, number_words, parse_digits
-from .periods import PeriodMention, find_periods, period_referred_to
+from .periods import PeriodMention, find_periods, period_referred_to, reported_period
 
 if not Doc.has_extension("figures"):
     Doc.set_extension("figures", default=None)
@@ -395,6 +395,9 @@ class FigureExtractor:
             pos = rep.end()
         if text.startswith((",-", ",–"), pos):  # "5 000,- euroa": the even-sum dash
             pos += 2
+        if not cand.word and (suffix := CASE_SUFFIX_RE.match(text, pos)) is not None:
+            rule, _ = self._match_unit(text, suffix.end(), fi)  # "14:n vuorokauden sisällä": the case ending, then the unit
+            pos = suffix.end() if rule is not None and rule.unit in DURATIONS else pos
         mult = self.lex.multiplier.match(text, pos) if fi else None
         if mult:
             scale = self.words.multipliers.get(mult.group().strip().lower()) or _multiplier_value(mult.group())
@@ -1094,7 +1097,9 @@ class FigureExtractor:
                     return part.lemma_.lower()
                 return _shared_head(tok, self._specific(tok))  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         changing = self._changes(first, last)  # "kasvoi 6 % edellisvuodesta": a starting point
-        for tok in doc[last.i + 1: min(last.i + 6, sent.end)] if reading.unit in SHARE_UNITS else ():
+        # (past a parenthesis: "Hieman alle puolet (47 %) kotihoidon asiakkaista")
+        after_share = _skip_parentheses(doc[last.i + 1: min(last.i + 14, sent.end)])[:5] if reading.unit in SHARE_UNITS else ()
+        for tok in after_share:
             if tok.is_space and "\n" in tok.text:
                 break  # the next line is another item
             if _truncation(tok):
@@ -1501,7 +1506,7 @@ class FigureExtractor:
         # not the figure itself read as a year: "yhteensä 2093 vastausta"
         periods = [p for p in periods if not _in_other_parenthesis(sent.text, p, rel) and p.start != rel]
         if not periods:
-            return report_period
+            return reported_period(sent.text, report_period)
         starts = [t.idx - sent.start_char for t in sent]
 
         def part_at(part_of: dict[int, int], offset: int) -> int | None:
@@ -1522,7 +1527,7 @@ class FigureExtractor:
         # a period before a "kuin" belongs to the comparison's other side, never to this figure
         if before:
             return before[-1].value
-        return report_period
+        return reported_period(sent.text, report_period)
 
     def _direction(
         self, doc: Doc, sent: Span, first: Token, last: Token, reading: Reading, clause_of: dict[int, int],

@@ -129,6 +129,20 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
     return _join_years(out)
 
 
+# "Vuosiennusteen mukaan …", "tulosta ennakoidaan …", "vuositulostavoite on …": a forecast or a target for the whole
+# year, which a year-to-date report states beside its outturn
+WHOLE_YEAR_CUE = re.compile(
+    r"\b(?:\w*ennust\w*|ennakoi\w*|\w*vuositavoit\w*|\w*tulostavoit\w*|koko\s+(?:vuode|tilikaude)\w*)", re.IGNORECASE)
+
+
+def reported_period(sentence: str, report_period: str | None) -> str | None:
+    """The report period a sentence that names none of its own speaks of: its year for a whole-year forecast or
+    target in a report on part of the year, else the report period itself."""
+    if report_period is None or len(report_period) == 4 or not WHOLE_YEAR_CUE.search(sentence):
+        return report_period
+    return report_period[:4]
+
+
 def period_referred_to(text: str, previous_text: str | None, report_period: str | None = None) -> str | None:
     """The period of the sentence before, when ``text`` refers back to it (``ajanjaksolla``)."""
     if previous_text is None or not ANAPHORIC_PERIOD.search(text):
