@@ -197,14 +197,15 @@ def report_period(text: str, meeting_date: date | None = None, title: str | None
     vuosineljännes 2025 lyhyesti"); else quarter phrases win over half-year phrases (an end-of-Q2 report also
     speaks of "the first half") and the most frequent wins within a kind. A title stating a report at a month's end
     ("talouden toteuma 31.3.2022") reports on the year so far, one naming a year's account ("Tilinpäätös 2024") on
-    that year.
+    that year, as does a text presenting one year's account ("Vuoden 2018 tilinpäätös …").
     """
     default_year = meeting_date.year if meeting_date else None
     for source in (title, text):
         label = _commonest_period(find_period_mentions(source, default_year)) if source else None
         if label:
             return _before_meeting(label, meeting_date)
-    return (_status_date_report(title) or _year_report(title, meeting_date)) if title else None
+    from_title = (_status_date_report(title) or _year_report(title, meeting_date)) if title else None
+    return from_title or _account_of_year(text, meeting_date)
 
 
 _STATUS_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
@@ -237,6 +238,25 @@ def _commonest_period(mentions: list[PeriodMention]) -> str | None:
 _YEAR_REPORT_TITLE = re.compile(
     r"\b(?:\w*toteutu\w*|\w*toteuma\w*|tilinpäätö\w*|\w*kertomu\w*|\w*tilasto\w*|vuosiraport\w*|vuosikatsau\w*)",
     re.IGNORECASE)
+
+
+# "Vuoden 2018 tilinpäätös", "hyväksyi vuoden 2018 tilinpäätöksen", "Arviointikertomus 2007": a year's account the
+# text presents, in the nominative or the object case (not one it refers to: "vuoden 2020 arviointikertomuksessa
+# esitetyistä", "arviointikertomuksen johdosta")
+_ACCOUNT = r"(?:tilinpäätö|toimintakertomu|vuosikertomu|arviointikertomu)(?:s|ksen)|tilastot"
+_ACCOUNT_OF_YEAR = re.compile(
+    rf"\b(?:vuoden\s+({YEAR_DIGITS})\s+(?:{_ACCOUNT})|(?:{_ACCOUNT})\s+({YEAR_DIGITS})(?![-–—−/.]\d))\b"
+    r"(?!\s+(?:johdosta|perusteella|mukaan|pohjalta|käsittely\w*|esitety\w*))",
+    re.IGNORECASE)
+
+
+def _account_of_year(text: str, meeting_date: date | None) -> str | None:
+    """The year whose account the text presents, when it names exactly one."""
+    years = {a or b for a, b in _ACCOUNT_OF_YEAR.findall(text)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return year if meeting_date is None or int(year) <= meeting_date.year else None
 
 
 def _year_report(title: str, meeting_date: date | None) -> str | None:

@@ -97,6 +97,9 @@ def test_the_title_names_the_report_period_before_the_body_and_a_years_account_i
     assert report_period("", title="Neljännesvuosikatsaus ja talouden toteuma 31.3.2022") == "2022-Q1"
     assert report_period("", title="Talouden toteuma 31.8.2024") == "2024-01-01/2024-08-31"
     assert report_period("", title="Hallitus 2 / 2017 16.10.2017") is None  # a meeting's date, not a report's
+    assert report_period("Yhtymähallitus hyväksyi vuoden 2018 tilinpäätöksen. Alijäämää jäi 10 miljoonaa euroa.") == "2018"
+    assert report_period("Lausunnot vuoden 2020 arviointikertomuksessa esitetyistä suosituksista.") is None
+    assert report_period("Selvitys vuoden 2020 arviointikertomuksen johdosta suoritetuista toimenpiteistä.") is None
 
 
 def test_plain_prose_is_not_an_agenda():
