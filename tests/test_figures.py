@@ -1511,6 +1511,13 @@ def test_sample_sizes_are_no_figures_and_a_share_reaches_its_whole_past_a_parent
         (92, "percent", "asiakas")]
 
 
+def test_a_fronted_plural_part_of_an_elative_whole_is_measured_and_a_town_acting_is_no_subject(nlp):
+    text = ("Naisia henkilöstöstä on edelleen 80 % ja miehiä 20 %. Keskeneräisiä tehtävistä on 40 %. Kustannuksia "
+            "kattamaan kaupunki myönsi 65 000 euroa.")
+    assert attributes(extract(nlp, text), "value", "subject") == [
+        (80, "nainen"), (20, "mies"), (40, "tehtävä"), (65000, "kustannus")]
+
+
 def test_quarters_numbered_in_roman_numerals(nlp):
     text = "II neljänneksellä 2025 käyttöaste oli 91 %. IV vuosineljänneksellä 2024 käyttöaste oli 87 %."
     assert attributes(extract(nlp, text), "period") == ["2025-Q2", "2024-Q4"]

@@ -1088,6 +1088,8 @@ class FigureExtractor:
                 and (_may_be_subject(tok) or _counted_targets(tok))
             ):
                 owner = _subject_modified_by(tok)
+                if owner is not None and owner.lemma_.lower() in lex.qualifiers:
+                    owner = None  # "Toteutuneita tehtävistä on 60 %": a state of the whole, which the figure is of
                 if owner is not None and owner.lemma_.lower() not in lex.measure_heads and _may_be_subject(owner):
                     return self._specific(owner)  # "Kaupungin omistusosuus yhtiöstä on 100 %": the share, not the company
                 part = _common_genitive(owner) if owner is not None else None
@@ -2337,10 +2339,12 @@ def _predicate_noun(doc: Doc, last: Token) -> Token | None:
 
 def _subject_modified_by(tok: Token) -> Token | None:
     """The clause's nominative subject an elative modifies from behind: ``omistusosuus yhtiöstä``,
-    ``kokonaisvuokrasumma … tiloista``."""
+    ``kokonaisvuokrasumma … tiloista``; also a plural partitive, the part of the whole (``Naisia henkilöstöstä on
+    80 %``)."""
     head = tok.head
     if tok.dep_ == "nmod" and head.pos_ == "NOUN" and head.i < tok.i and head.dep_ in ("nsubj", "nsubj:cop"):
-        return head if _case(head) == "Nom" else None
+        part = _case(head) == "Par" and "Plur" in head.morph.get("Number")
+        return head if _case(head) == "Nom" or part else None
     return None
 
 
