@@ -252,18 +252,20 @@ _ACCOUNT_OF_YEAR = re.compile(
 
 def _account_of_year(text: str, meeting_date: date | None) -> str | None:
     """The year whose account the text presents, when it names exactly one."""
-    years = {a or b for a, b in _ACCOUNT_OF_YEAR.findall(text)}
-    if len(years) != 1:
-        return None
-    year = years.pop()
-    return year if meeting_date is None or int(year) <= meeting_date.year else None
+    return _the_one_past_year({a or b for a, b in _ACCOUNT_OF_YEAR.findall(text)}, meeting_date)
 
 
 def _year_report(title: str, meeting_date: date | None) -> str | None:
-    years = set(re.findall(rf"(?<![-–—−/.])\b{YEAR_DIGITS}\b(?![-–—−/.]\d)", title))
-    if len(years) != 1 or not _YEAR_REPORT_TITLE.search(title) or re.search(r"\bjohdosta\b", title, re.IGNORECASE):
+    if not _YEAR_REPORT_TITLE.search(title) or re.search(r"\bjohdosta\b", title, re.IGNORECASE):
         return None
-    year = years.pop()
+    return _the_one_past_year(set(re.findall(rf"(?<![-–—−/.])\b{YEAR_DIGITS}\b(?![-–—−/.]\d)", title)), meeting_date)
+
+
+def _the_one_past_year(years: set[str], meeting_date: date | None) -> str | None:
+    """The year when exactly one is named and it has begun by the meeting (an account is of a year gone by)."""
+    if len(years) != 1:
+        return None
+    year = next(iter(years))
     return year if meeting_date is None or int(year) <= meeting_date.year else None
 
 
