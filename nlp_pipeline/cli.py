@@ -353,22 +353,28 @@ def evaluate_segmentation_command(gold: Path | None, split: str) -> None:
 @evaluate.command("figures")
 @gold_option("figures.jsonl")
 @split_option("dev", "test", "val", "all", default="test")
-def evaluate_figures_command(gold: Path | None, split: str) -> None:
+@click.option("--passages", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Score a blind passage set kept outside the repository instead (corpus/passages/README.md).")
+def evaluate_figures_command(gold: Path | None, split: str, passages: Path | None) -> None:
     """Figure precision/recall/F1 (span + value + unit), attribute accuracy, every miss and false figure.
 
     \b
     Example:
         agenda-nlp evaluate figures --split test
+        agenda-nlp evaluate figures --passages ../passages/u.jsonl
     """
-    from .evaluation.figures import evaluate_figures
+    from .evaluation.figures import evaluate_figures, evaluate_passages
 
-    _echo_report(evaluate_figures, gold, split)
+    if passages is not None:
+        _echo_report(lambda path, _split: evaluate_passages(path), passages, split)
+    else:
+        _echo_report(evaluate_figures, gold, split)
 
 
 def _echo_report(evaluate_fn, gold: Path | None, split: str) -> None:
     try:
         report = evaluate_fn(gold, split)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
     click.echo(report.render())
 

@@ -67,11 +67,15 @@ class NotAnAgenda(ValueError):
     """Text with no section headings and no meeting metadata: whatever it is, it is not an agenda item."""
 
 
-def segment(doc: SourceDocument) -> SegmentedDocument:
+def segment(doc: SourceDocument, agenda_only: bool = True) -> SegmentedDocument:
+    """Sections and metadata of ``doc``; with ``agenda_only`` (the pipeline's default) text that shows no sign of
+    being an agenda item raises :class:`NotAnAgenda` (passage scoring reads any report text)."""
     headings = find_headings(doc)
     sections = _sections(doc.text, headings)
     meta = extract_metadata(doc, sections)
-    if len({s.kind for s in sections} - {HEADER, "other"}) == 0 and not (meta.meeting_date or meta.item_number or meta.diary_number):
+    if agenda_only and len({s.kind for s in sections} - {HEADER, "other"}) == 0 and not (
+        meta.meeting_date or meta.item_number or meta.diary_number
+    ):
         raise NotAnAgenda(f"{doc.source}: not an agenda item (no section headings, no meeting date, § or diary number)")
     return SegmentedDocument(source=doc, meta=meta, sections=tuple(sections))
 

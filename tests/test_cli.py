@@ -112,3 +112,29 @@ def test_every_command_has_help_with_an_example(run):
     for command in (["process"], ["sql"], ["export"], ["demo"], ["evaluate", "segmentation"]):
         result = run(*command, "--help")
         assert result.exit_code == 0 and "Example:" in result.output, command
+
+
+def test_evaluate_scores_a_blind_passage_set_that_is_no_agenda_item(run, tmp_path):
+    text = "Kunnan asukasluku kasvoi 1,2 % ja oli vuoden lopussa 12 400. Lisätietoja puh. 040 123 4567."
+
+    def figure(span: str, value, unit: str, subject: str) -> dict:
+        start = text.index(span)
+        return {"start": start, "end": start + len(span), "text": span, "value": value, "unit": unit,
+                "unit_word": None, "denominator": None, "approx": False, "bound": None, "subject": subject,
+                "qualifier": None, "period": None, "per": None, "direction": None, "baseline_value": None,
+                "baseline_period": None}
+
+    phone = text.index("040")
+    passage = {"id": "T-01", "url": "invented", "text": text, "not_figures": [
+        {"start": phone, "end": phone + 12, "text": "040 123 4567"}],
+        "figures": [figure("1,2 %", 1.2, "percent", "asukasluku"), figure("12 400", 12400, "count", "asukasluku")]}
+    passages = tmp_path / "t.jsonl"
+    passages.write_text(json.dumps(passage, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = run("evaluate", "figures", "--passages", passages).output
+    assert "figures over 1 gold documents" in report and "precision 1.000  recall 1.000" in report
+    assert "subject      1.000" in report  # a copula's amount noun is what its count measures (gold README)
+    assert "false figures on never-figure strings: 0" in report
+
+    passages.write_text('{"id": "T-01", broken\n', encoding="utf-8")
+    broken = CliRunner().invoke(cli, ["evaluate", "figures", "--passages", str(passages)])
+    assert broken.exit_code == 1 and f"{passages}:1: not a JSON passage record" in broken.output

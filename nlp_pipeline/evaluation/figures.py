@@ -7,6 +7,7 @@ matched pairs; a subject also counts as right when one lemma is the compound hea
 """
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -135,16 +136,49 @@ def evaluate_figures(gold_path: Path | str | None = None, split: str = "test") -
 
     gold_docs = load_gold(Path(gold_path) if gold_path else None, "figures.jsonl", split)
     root = shared_dir()
+    return _score((Path(g["file"]).name, g, analyse_path(root / g["file"])) for g in gold_docs)
+
+
+def evaluate_passages(path: Path | str) -> FiguresReport:
+    """Score a blind passage set (``corpus/passages/README.md``): each passage's ``text`` read as a plain-text
+    document and analysed even when it shows no agenda structure, against its figures."""
+    import tempfile
+
+    from ..ingest import read_path
+    from ..pipeline import default_analyzer
+    from ..segment import segment
+
+    records = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{n}: not a JSON passage record ({exc.msg})") from exc
+    analyzer = default_analyzer()
+
+    def analysed():
+        with tempfile.TemporaryDirectory() as tmp:
+            for rec in records:
+                source = Path(tmp) / f"{rec['id']}.txt"
+                source.write_text(rec["text"], encoding="utf-8")
+                yield rec["id"], rec, analyzer.analyse([segment(read_path(source), agenda_only=False)])[0]
+
+    return _score(analysed())
+
+
+def _score(documents) -> FiguresReport:
+    """Accumulate the scores of ``(name, gold record, DocumentResult)`` triples."""
     tp = fp = fn = matched = 0
     correct: Counter = Counter()
     report = FiguresReport(0, Score(0, 0, 0), correct, 0)
-    for gold in gold_docs:
-        result = analyse_path(root / gold["file"])
+    for name, gold, result in documents:
         text = result.document.source.text
-        name = Path(gold["file"]).name
         n_tp, pairs, missed, false_pos = compare_document(gold, list(result.figures), text)
         tp, fn, fp = tp + n_tp, fn + len(missed), fp + len(false_pos)
         matched += len(pairs)
+        report.documents += 1
         for g, p in pairs:
             for attr in ATTRIBUTES:
                 if attribute_equal(attr, g.get(attr), getattr(p, attr)):
@@ -160,7 +194,6 @@ def evaluate_figures(gold_path: Path | str | None = None, split: str = "test") -
             report.false_positives.append(line)
             if any(_overlaps(n["start"], n["end"], p.start_char, p.end_char) for n in gold.get("not_figures", [])):
                 report.never_hits.append(line)
-    report.documents = len(gold_docs)
     report.score = Score(tp, fp, fn)
     report.matched = matched
     return report
