@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure
 from ..morphology import VOIKKO_NUMBERS
+from ..periods import DASH, YEAR_DIGITS
 from .lexicon import NOT_SUBJECTS, Lexicon, UnitRule, load_lexicon
 from .numbers import NumberWords, number_words, parse_digits
 from .periods import PeriodMention, find_periods, period_referred_to, reported_period
@@ -70,7 +71,7 @@ BUDGET_LABEL_BEFORE = re.compile(r"(?im)^[^\S\n]*(?:meno|tulo)?(?:määräraha|a
 # earlier period ("(v. 2020 oli 375,3)", "608 333 hoidettua potilasta (1−9/2024: 606 966)")
 RESTATED_BEFORE = re.compile(
     r"(?:\s*/\s*[^\W\d]+|(?P<words>(?:\s+[^\W\d]+){1,2}))?\s*\(\s*(?:(?:vuonna|v\.|vuoden|edellisvuonna)\s*)?"
-    r"(?:(?:(?:19|20)\d{2}|\d{1,2}\s*[-–—−]\s*\d{1,2}\s*/\s*(?:19|20)\d{2})\s*:?\s*)?(?:oli\s+)?", re.IGNORECASE)
+    rf"(?:(?:{YEAR_DIGITS}|\d{{1,2}}\s*{DASH}\s*\d{{1,2}}\s*/\s*{YEAR_DIGITS})\s*:?\s*)?(?:oli\s+)?", re.IGNORECASE)
 RESTATED_AFTER = re.compile(r"\s*\)")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
@@ -899,7 +900,7 @@ class FigureExtractor:
         before = doc[max(first.i - 3, 0): first.i]
         words = [t.lower_ for t in before]
         for i, w in enumerate(words):
-            abbreviated = w == "n" and (i + 1 == len(words) or words[i + 1] == ".")  # "n. 50 %", "n 6 %": noin
+            abbreviated = _abbreviates_noin(before[i])
             hedge = w in self.lex.approx or abbreviated or w in self.lex.bound_gt or w in self.lex.bound_lt
             if _tax_state(before[i]):
                 continue  # "enimmillään arvonlisäverottomina 11,2 milj. euroa": the hedge reaches past it
@@ -2007,6 +2008,12 @@ def _lemmas_around(doc: Doc, char: int, window: int) -> set[str]:
     return {t.lemma_.lower() for t in doc[max(i - window, 0): i + window]}
 
 
+def _abbreviates_noin(tok: Token) -> bool:
+    """``n`` right before a number or its own dot: ``n. 50 %``, ``n 6 %`` ("about")."""
+    nxt = _token_after(tok)
+    return tok.lower_ == "n" and nxt is not None and (nxt.text == "." or nxt.text[:1].isdigit())
+
+
 def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token | None:
     """The token before a number, skipping hedges (noin, yli) and an opening parenthesis."""
     i = first.i - 1
@@ -2014,7 +2021,8 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
     while i >= floor:
         tok = doc[i]
         low = tok.lower_
-        if low in lex.approx or low == "n" or low in lex.bound_gt or low in lex.bound_lt or tok.text in ("(", ".", "~") or tok.is_space:
+        hedge = low in lex.approx or _abbreviates_noin(tok) or low in lex.bound_gt or low in lex.bound_lt
+        if hedge or tok.text in ("(", ".", "~") or tok.is_space:
             i -= 1
             continue
         return tok
@@ -2296,7 +2304,7 @@ def _clause_noun_before(
     miljoonaa m3``)."""
     clause = clause_of.get(first.i)
     before = [t for t in reversed(doc[max(sent.start, first.i - max_dist): first.i]) if clause_of.get(t.i) == clause]
-    adjacent = next((t for t in before if t.pos_ != "ADV" and t.lower_ != "n"), None)  # "n" abbreviates noin
+    adjacent = next((t for t in before if t.pos_ != "ADV" and not _abbreviates_noin(t)), None)
     governed = adjacent is not None and adjacent.i + 1 < len(doc) and (
         doc[adjacent.i + 1].pos_ == "ADP" or doc[adjacent.i + 1].lower_ in ("mukaan", "mukaisesti"))
     if adjacent is not None and adjacent.pos_ == "NOUN" and _case(adjacent) in ("Gen", "Nom") and _is_word(adjacent) and (
