@@ -139,15 +139,8 @@ def evaluate_figures(gold_path: Path | str | None = None, split: str = "test") -
     return _score((Path(g["file"]).name, g, analyse_path(root / g["file"])) for g in gold_docs)
 
 
-def evaluate_passages(path: Path | str) -> FiguresReport:
-    """Score a blind passage set (``corpus/passages/README.md``): each passage's ``text`` read as a plain-text
-    document and analysed even when it shows no agenda structure, against its figures."""
-    import tempfile
-
-    from ..ingest import read_path
-    from ..pipeline import default_analyzer
-    from ..segment import segment
-
+def read_passages(path: Path | str) -> list[dict]:
+    """The records of a blind passage set (``corpus/passages/README.md``), one JSON object per line."""
     records = []
     for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -156,16 +149,29 @@ def evaluate_passages(path: Path | str) -> FiguresReport:
             records.append(json.loads(line))
         except json.JSONDecodeError as exc:
             raise ValueError(f"{path}:{n}: not a JSON passage record ({exc.msg})") from exc
+    return records
+
+
+def analyse_passages(records: list[dict]):
+    """``(id, record, DocumentResult)`` per passage: its ``text`` read as a plain-text document and analysed even
+    when it shows no agenda structure."""
+    import tempfile
+
+    from ..ingest import read_path
+    from ..pipeline import default_analyzer
+    from ..segment import segment
+
     analyzer = default_analyzer()
+    with tempfile.TemporaryDirectory() as tmp:
+        for rec in records:
+            source = Path(tmp) / f"{rec['id']}.txt"
+            source.write_text(rec["text"], encoding="utf-8")
+            yield rec["id"], rec, analyzer.analyse([segment(read_path(source), agenda_only=False)])[0]
 
-    def analysed():
-        with tempfile.TemporaryDirectory() as tmp:
-            for rec in records:
-                source = Path(tmp) / f"{rec['id']}.txt"
-                source.write_text(rec["text"], encoding="utf-8")
-                yield rec["id"], rec, analyzer.analyse([segment(read_path(source), agenda_only=False)])[0]
 
-    return _score(analysed())
+def evaluate_passages(path: Path | str) -> FiguresReport:
+    """Score a blind passage set against its figures."""
+    return _score(analyse_passages(read_passages(path)))
 
 
 def _score(documents) -> FiguresReport:
