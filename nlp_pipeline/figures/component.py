@@ -1424,8 +1424,8 @@ class FigureExtractor:
         measure noun (share, amount, value, area) yields to its genitive owner, else to the noun that a parenthesis
         it stands in describes, else (``arvoltaan``, "in value") to the sentence's subject."""
         lemma = noun.lemma_.lower()
-        whole = _elative_before(noun) if lemma in self.lex.part_heads else None
-        if whole is not None:  # "Vastaajista valtaosa (90 %)": the majority of the respondents
+        whole = (_elative_before(noun, attributes=True) or _whole_after(noun)) if self._names_a_part(noun) else None
+        if whole is not None:  # "Vastaajista valtaosa (90 %)", "Valtaosa (90 %) vastaajista": of the respondents
             return whole.lemma_.lower()
         estimated = _elative_after(noun) if lemma in self.lex.estimate_heads else None
         if estimated is not None:  # "tuorein arvio tuloksesta on 12 miljoonaa euroa": the estimate of the result
@@ -1455,6 +1455,11 @@ class FigureExtractor:
         if owner is None and noun.lower_.endswith(MEASURE_ADVERBIAL_ENDINGS):
             owner = next((t for t in noun.sent if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN" and t.i < noun.i), None)
         return owner.lemma_.lower() if owner is not None else lemma
+
+    def _names_a_part(self, noun: Token) -> bool:
+        """``valtaosa``, also a phrase of the superlative before it: ``suurin osa``."""
+        before = noun.doc[noun.i - 1].lower_ + " " if noun.i > noun.sent.start else ""
+        return noun.lemma_.lower() in self.lex.part_heads or before + noun.lemma_.lower() in self.lex.part_heads
 
     def _is_change(self, lemma: str) -> bool:
         return _direction_of(lemma, self.lex.directions["nouns"]) is not None
@@ -2165,6 +2170,14 @@ def _elative_after(noun: Token) -> Token | None:
     """The elative noun right after ``noun`` that the parse hangs on it: what an estimate is of (``arvio tuloksesta``)."""
     nxt = _token_after(noun)
     return nxt if nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela" and nxt.head.i == noun.i and _may_be_subject(nxt) else None
+
+
+def _whole_after(part: Token) -> Token | None:
+    """The elative right after a part noun, also past the parenthesis that gives the share: ``Enemmistössä (64 %)
+    kunnista`` (the parse often hangs it on the verb, so its head is not asked)."""
+    after = _skip_parentheses(part.doc[part.i + 1: min(part.i + 10, part.sent.end)])
+    nxt = after[0] if after else None
+    return nxt if nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela" and _may_be_subject(nxt) else None
 
 
 def _antecedent_subject(doc: Doc, pronoun: Token, max_dist: int = 30) -> Token | None:
