@@ -196,8 +196,10 @@ def report_period(text: str, meeting_date: date | None = None, title: str | None
     The title decides when it names one ("Osavuosikatsaus tammi–syyskuu 2025" over the body's "Kolmas
     vuosineljännes 2025 lyhyesti"); else quarter phrases win over half-year phrases (an end-of-Q2 report also
     speaks of "the first half") and the most frequent wins within a kind. A title stating a report at a month's end
-    ("talouden toteuma 31.3.2022") reports on the year so far, one naming a year's account ("Tilinpäätös 2024") on
-    that year, as does a text presenting one year's account ("Vuoden 2018 tilinpäätös …").
+    ("talouden toteuma 31.3.2022") reports on the year so far, one naming a year's account or result ("Tilinpäätös
+    2024", "Vuoden 2024 tulos") on that year, and so does a lead line under the title stating a report at a month's
+    end; else a text presenting one year's account ("Vuoden 2018 tilinpäätös …", "tilinpäätöksen vuodelta 2022")
+    reports on that year.
     """
     default_year = meeting_date.year if meeting_date else None
     for source in (title, text):
@@ -205,7 +207,15 @@ def report_period(text: str, meeting_date: date | None = None, title: str | None
         if label:
             return _before_meeting(label, meeting_date)
     from_title = (_status_date_report(title) or _year_report(title, meeting_date)) if title else None
-    return from_title or _account_of_year(text, meeting_date)
+    # a press release may announce its report in the lead under its title ("Neljännesvuosikatsaus 30.6.2025 on
+    # valmis" under "Talouden kehityksen suunta on oikea")
+    lead = _lead(text, title) if title else None
+    return from_title or (lead and _status_date_report(lead)) or _account_of_year(text, meeting_date)
+
+
+def _lead(text: str, title: str | None) -> str | None:
+    """The text's first line that is not its title."""
+    return next((line for line in map(str.strip, text.split("\n")) if line and line != title), None)
 
 
 _STATUS_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b")
@@ -236,7 +246,7 @@ def _commonest_period(mentions: list[PeriodMention]) -> str | None:
 # "Kirjaston tilastot 2018", "Valvontasuunnitelman 2021 toteutuminen", "Tilinpäätös 2024": a title naming a
 # year's account reports on that year (a plan or budget for a year does not: it is not yet a report)
 _YEAR_REPORT_TITLE = re.compile(
-    r"\b(?:\w*toteutu\w*|\w*toteuma\w*|tilinpäätö\w*|\w*kertomu\w*|\w*tilasto\w*|vuosiraport\w*|vuosikatsau\w*)",
+    r"\b(?:\w*toteutu\w*|\w*toteuma\w*|tilinpäätö\w*|\w*kertomu\w*|\w*tilasto\w*|vuosiraport\w*|vuosikatsau\w*|tulos)\b",
     re.IGNORECASE)
 
 
@@ -245,7 +255,7 @@ _YEAR_REPORT_TITLE = re.compile(
 # esitetyistä", "arviointikertomuksen johdosta")
 _ACCOUNT = r"(?:tilinpäätö|toimintakertomu|vuosikertomu|arviointikertomu)(?:s|ksen)|tilastot"
 _ACCOUNT_OF_YEAR = re.compile(
-    rf"\b(?:vuoden\s+({YEAR_DIGITS})\s+(?:{_ACCOUNT})|(?:{_ACCOUNT})\s+({YEAR_DIGITS})(?![-–—−/.]\d))\b"
+    rf"\b(?:vuoden\s+({YEAR_DIGITS})\s+(?:{_ACCOUNT})|(?:{_ACCOUNT})\s+(?:vuodelta\s+)?({YEAR_DIGITS})(?![-–—−/.]\d))\b"
     r"(?!\s+(?:johdosta|perusteella|mukaan|pohjalta|käsittely\w*|esitety\w*))",
     re.IGNORECASE)
 

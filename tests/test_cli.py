@@ -135,6 +135,14 @@ def test_evaluate_scores_a_blind_passage_set_that_is_no_agenda_item(run, tmp_pat
     assert "subject      1.000" in report  # a copula's amount noun is what its count measures (gold README)
     assert "false figures on never-figure strings: 0" in report
 
+    # the page's title is read as the passage's first line: it may name the period the page reports on
+    text = "Lainoja kertyi 80 000."
+    titled = {"id": "T-02", "url": "invented", "title": "Kirjaston tilastot 2023", "text": text,
+              "figures": [{**figure("80 000", 80000, "count", "laina"), "period": "2023"}]}
+    passages.write_text(json.dumps(titled, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = run("evaluate", "figures", "--passages", passages).output
+    assert "recall 1.000" in report and "period       1.000" in report
+
     passages.write_text('{"id": "T-01", broken\n', encoding="utf-8")
     broken = CliRunner().invoke(cli, ["evaluate", "figures", "--passages", str(passages)])
     assert broken.exit_code == 1 and f"{passages}:1: not a JSON passage record" in broken.output

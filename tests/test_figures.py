@@ -679,6 +679,7 @@ def test_garbled_and_never_figures_yield_nothing(nlp, text):
         ("Lautakunta tukee kylätaloa yhteen4 560 eurolla.", [(4560, "eur")]),
         ("Käsittelyaika oli keskimäärin5 viikkoa ja maksuosuus nousi osalta1,9 milj. eurolla.", [(5, "week"), (1_900_000, "eur")]),
         ("Covid19-tilanne ja kampus4 sekä km2 ja H1N1.", []),
+        ("Yksi syy taustalla on muutto. Yksi hakija on valittu.", [(1, "count")]),  # one of several, past an adverbial
     ],
 )
 def test_figures_next_to_never_figures_are_kept(nlp, text, expected):
@@ -954,6 +955,22 @@ def test_report_shorthand_inflected_counts_and_parts_named_by_adjectives(nlp):
         ("yhdeksään sataan", 900, "count"), ("648", 648, "count"), ("204", 204, "count"), ("152", 152, "count"),
         ("52", 52, "count")]
     assert attributes(found, "subject")[4:] == ["työnhakija", "henkilö", "vakituinen", "määräaikainen"]
+
+
+def test_counts_of_participles_of_a_whole_with_its_share_and_across_a_measure_of_their_size(nlp):
+    text = ("Opintonsa tänä syksynä aloittavia on arviolta yli 37 000. Alueen lapsista 13 016 (16,1 %) ei osallistunut "
+            "varhaiskasvatukseen. Investointiohjelmaan on esitetty 10 yli 300 000 euron hanketta. Opiskelijamäärä on "
+            "noin 3.600.")
+    assert attributes(extract(nlp, text), "value", "unit", "subject") == [
+        (37_000, "count", "aloittava"), (13_016, "count", "lapsi"), (16.1, "percent", "lapsi"), (10, "count", "hanke"),
+        (300_000, "eur", "hanke"), (3_600, "count", "opiskelijamäärä")]
+
+
+def test_for_years_on_a_state_lasts_as_long_as_the_state_but_times_an_action(nlp):
+    text = ("Järjestelmä on ollut käytössä viiden vuoden ajan. Sopimus on voimassa kolmen vuoden ajan. Kokeilu "
+            "toteutetaan kahden vuoden ajan.")
+    assert attributes(extract(nlp, text), "value", "unit", "subject") == [
+        (5, "year", "järjestelmä"), (3, "year", "sopimus"), (2, "year", None)]
 
 
 def test_a_numeral_read_as_nominative_counts_the_genitive_after_its_repeat_and_a_count_is_part_of_an_elative(nlp):

@@ -100,6 +100,11 @@ def test_the_title_names_the_report_period_before_the_body_and_a_years_account_i
     assert report_period("Yhtymähallitus hyväksyi vuoden 2018 tilinpäätöksen. Alijäämää jäi 10 miljoonaa euroa.") == "2018"
     assert report_period("Lausunnot vuoden 2020 arviointikertomuksessa esitetyistä suosituksista.") is None
     assert report_period("Selvitys vuoden 2020 arviointikertomuksen johdosta suoritetuista toimenpiteistä.") is None
+    assert report_period("Aluehallitus hyväksyi tilinpäätöksen vuodelta 2022. Tulos oli 40 miljoonaa euroa.") == "2022"
+    assert report_period("", title="Hyvinvointialueiden vuoden 2024 tulos ennustetta parempi") == "2024"
+    # a press release announces its report in the lead under a title that names none
+    lead = "Talouden suunta on oikea\nNeljännesvuosikatsaus 30.6.2025 on valmis. Alijäämä kapeni."
+    assert report_period(lead, title="Talouden suunta on oikea") == "2025-H1"
 
 
 def test_plain_prose_is_not_an_agenda():

@@ -153,9 +153,11 @@ def read_passages(path: Path | str) -> list[dict]:
 
 
 def analyse_passages(records: list[dict]):
-    """``(id, record, DocumentResult)`` per passage: its ``text`` read as a plain-text document and analysed even
-    when it shows no agenda structure."""
+    """``(id, record, DocumentResult)`` per passage: its page's title, then its ``text``, read as a plain-text
+    document and analysed even when it shows no agenda structure; figures in the title are dropped and the rest
+    carry offsets into ``text``, as the gold does."""
     import tempfile
+    from dataclasses import replace
 
     from ..ingest import read_path
     from ..pipeline import default_analyzer
@@ -164,9 +166,23 @@ def analyse_passages(records: list[dict]):
     analyzer = default_analyzer()
     with tempfile.TemporaryDirectory() as tmp:
         for rec in records:
+            heading = _title_line(rec)
             source = Path(tmp) / f"{rec['id']}.txt"
-            source.write_text(rec["text"], encoding="utf-8")
-            yield rec["id"], rec, analyzer.analyse([segment(read_path(source), agenda_only=False)])[0]
+            source.write_text(heading + rec["text"], encoding="utf-8")
+            result = analyzer.analyse([segment(read_path(source), agenda_only=False)])[0]
+            in_text = tuple(
+                replace(f, start_char=f.start_char - len(heading), end_char=f.end_char - len(heading))
+                for f in result.figures if f.start_char >= len(heading)
+            )
+            yield rec["id"], rec, replace(result, figures=in_text)
+
+
+def _title_line(rec: dict) -> str:
+    """The page's title as the first line, as an item page shows it (it may name the period the page reports on),
+    unless the passage already begins with it."""
+    title = " ".join((rec.get("title") or "").split())
+    first_line = rec["text"].split("\n", 1)[0].strip()
+    return "" if not title or first_line == title else f"{title}\n\n"
 
 
 def evaluate_passages(path: Path | str) -> FiguresReport:
@@ -180,7 +196,7 @@ def _score(documents) -> FiguresReport:
     correct: Counter = Counter()
     report = FiguresReport(0, Score(0, 0, 0), correct, 0)
     for name, gold, result in documents:
-        text = result.document.source.text
+        text = gold.get("text") or result.document.source.text  # a passage's offsets point into its text
         n_tp, pairs, missed, false_pos = compare_document(gold, list(result.figures), text)
         tp, fn, fp = tp + n_tp, fn + len(missed), fp + len(false_pos)
         matched += len(pairs)

@@ -33,7 +33,8 @@ from .periods import PeriodMention, find_periods, period_referred_to, reported_p
 if not Doc.has_extension("figures"):
     Doc.set_extension("figures", default=None)
 
-_NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+(?:,\d+)?"
+# dot thousands may end a sentence ("noin 3.600."), not run on into a date or a code ("1.100.2")
+_NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d)|\d+(?:,\d+)?"
 CANDIDATE_RE = re.compile(
     rf"""(?<![\w.,/:\-–€$])
     (?: (?P<mixed>\d{{1,3}}[ \u00a0]\d/\d{{1,2}})(?![\d/.,]?\d)  # 2 1/2 vuotta
@@ -645,10 +646,12 @@ class FigureExtractor:
             reading.subject = predicate.lemma_.lower() if predicate is not None else None
             return reading  # a part of the count before it ("joista yksi hakijoista"); the subject comes from that figure
         nxt = _token_after(last)
+        verb = next(iter(_skip_parentheses(doc[last.i + 1: min(last.i + 8, first.sent.end)])), None)
         if (
             prev is not None and prev.pos_ == "NOUN" and _case(prev) == "Ela" and "Plur" in prev.morph.get("Number")
-            and nxt is not None and nxt.pos_ in ("VERB", "AUX") and not cand.decimal and not _is_year(cand)
-        ):  # "Hakijoista 9 on luokiteltu kyläyhdistykseksi": a part of the whole the elative names
+            and verb is not None and verb.pos_ in ("VERB", "AUX") and not cand.decimal and not _is_year(cand)
+        ):  # "Hakijoista 9 on luokiteltu kyläyhdistykseksi", "lapsista 13 016 (16,1 %) ei osallistunut": a part of
+            # the whole the elative names
             reading.subject = prev.lemma_.lower()
             return reading
         if (
@@ -669,6 +672,10 @@ class FigureExtractor:
             return reading
         if _is_year(cand) or cand.value < 0 or (cand.word and cand.value == 1):
             return None
+        counted = _counted_past_measure(doc, last) if not cand.decimal else None
+        if counted is not None:  # "on esitetty 10 yli 300 000 euron hanketta": ten projects of that size
+            reading.subject = counted.lemma_.lower()
+            return reading
         # a decimal times a multiplier is a whole count: "käyntejä tehtiin 4,7 miljoonaa"
         whole = reading.value >= 1000 and abs(reading.value - round(reading.value)) < 1e-6
         if cand.decimal and not reading.money_if_alone and not whole:
@@ -704,8 +711,15 @@ class FigureExtractor:
         verbless = not _has_verb(doc[first.sent.start: first.i])
         if verbless and any(ch.isspace() for ch in doc.text[cand.start: cand.end]):
             return None  # "Asiakkaita 120 135 140": a table row's label, its spaces may part cells as well as thousands
-        reading.subject = fronted.lemma_.lower()
+        reading.subject = self._participle_as_noun(fronted) or fronted.lemma_.lower()
         return reading
+
+    def _participle_as_noun(self, tok: Token) -> str | None:
+        """The base form of a participle standing for people (``aloittavia`` -> ``aloittava``, ``vastanneita`` ->
+        ``vastannut``), by Voikko, where the tagger gives the verb's."""
+        if "Part" not in tok.morph.get("VerbForm") or self.voikko is None:
+            return None
+        return next((a["BASEFORM"] for a in self.voikko.analyze(tok.text) if "PARTICIPLE" in a), None)
 
     def _decimal_count(self, doc: Doc, first: Token, reading: Reading) -> Reading | None:
         """A bare decimal counts full-time equivalents or an average of an amount a copula names (``henkilöstön
@@ -817,10 +831,11 @@ class FigureExtractor:
             if tok.text in (";", ":") or (tok.text[:1].isdigit() and not _year_token(tok)):
                 return None
             # an adjective naming a part of the whole before: "joista vakituisia oli 152 ja määräaikaisia 52"
+            # … or a participle standing for people: "Opintonsa aloittavia on arviolta yli 37 000"
             prev, nxt = doc[tok.i - 1] if tok.i > 0 else None, _token_after(tok)
-            substantive = tok.pos_ == "ADJ" and (
+            substantive = (tok.pos_ == "ADJ" or "Part" in tok.morph.get("VerbForm")) and (
                 (prev is not None and prev.lower_ in PART_OF_WHOLE) or (nxt is not None and nxt.i == first.i)
-                or (nxt is not None and nxt.lemma_ == "olla" and nxt.i + 1 == first.i)
+                or (nxt is not None and nxt.lemma_ == "olla" and all(t.pos_ == "ADV" or t.dep_ == "obl" for t in doc[nxt.i + 1: first.i]))
             )
             if (
                 (tok.pos_ == "NOUN" or substantive)
@@ -1382,7 +1397,8 @@ class FigureExtractor:
         ``kirjattu kuudelta kuukaudelta``: a duration that times an action, extends it or spans it (adessive,
         translative, ablative) measures no noun."""
         nxt = _token_after(last)
-        return (nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads) or _case(last) in ("Ade", "Tra", "Abl")
+        timing = nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads and not _lasting_state(nxt)
+        return timing or _case(last) in ("Ade", "Tra", "Abl")
 
     def _changed_by(self, doc: Doc, sent: Span, first: Token, last: Token) -> Token | None:
         """The genitive owner of a noun of change right before an adessive amount ("by how much")."""
@@ -1952,8 +1968,11 @@ def _broken_number(text: str, cand: Candidate, reading: Reading) -> bool:
 def _picks_one_of_many(noun: Token) -> bool:
     """``Yksi syy on talous``, ``yksi vaihtoehto on siirtää``: "one" on a subject right before ``on`` whose predicate
     names what it is (a noun, a pronoun, an infinitive) picks one of several and counts nothing; other predicates
-    (``yksi hakija on valittu``, ``… oli poissa``) or an existential subject (``talossa on yksi huoneisto``) count."""
+    (``yksi hakija on valittu``, ``… oli poissa``) or an existential subject (``talossa on yksi huoneisto``) count.
+    An adverbial may stand between: ``Yksi syy taustalla on muutto``."""
     nxt = _token_after(noun)
+    while nxt is not None and nxt.i - noun.i <= 2 and (nxt.pos_ == "ADV" or _case(nxt) in ("Ade", "Ine")):
+        nxt = _token_after(nxt)
     if not noun.dep_.startswith("nsubj") or nxt is None or nxt.lemma_ != "olla" or nxt.head.i == noun.i:
         return False
     predicate = nxt.head
@@ -2170,6 +2189,34 @@ def _elative_after(noun: Token) -> Token | None:
     """The elative noun right after ``noun`` that the parse hangs on it: what an estimate is of (``arvio tuloksesta``)."""
     nxt = _token_after(noun)
     return nxt if nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela" and nxt.head.i == noun.i and _may_be_subject(nxt) else None
+
+
+def _counted_past_measure(doc: Doc, last: Token) -> Token | None:
+    """The partitive a count governs across a genitive measure of another number: ``10 yli 300 000 euron
+    hanketta``, ``5 noin 80 neliömetrin asuntoa``."""
+    i, end = last.i + 1, min(last.i + 9, last.sent.end)
+    while i < end and doc[i].pos_ == "ADV":
+        i += 1
+    start = i
+    while i < end and doc[i].like_num:
+        i += 1
+    if i == start or i >= end or _case(doc[i]) != "Gen" or doc[i].pos_ not in ("NOUN", "SYM"):
+        return None
+    i += 1
+    while i < end and doc[i].pos_ == "ADJ":
+        i += 1
+    noun = doc[i] if i < end else None
+    return noun if noun is not None and noun.pos_ == "NOUN" and _case(noun) == "Par" and _countable(noun) else None
+
+
+def _lasting_state(postposition: Token) -> bool:
+    """``on ollut käytössä viiden vuoden ajan``, ``on voimassa kolmen vuoden ajan``: "for N years" on a state (a
+    nominal or locative predicate with ``olla``) is as long as it has lasted, like ``on voimassa 3 vuotta``; on an
+    action (``toteutetaan``, ``on työskennellyt``) it times the action."""
+    head = postposition.head
+    if postposition.lower_ != "ajan" or not any(c.lemma_ == "olla" for c in head.children):
+        return False
+    return head.pos_ != "VERB" or _case(head) in ("Ade", "Ine", "Ess")
 
 
 def _whole_after(part: Token) -> Token | None:
