@@ -968,9 +968,9 @@ def test_counts_of_participles_of_a_whole_with_its_share_and_across_a_measure_of
 
 def test_for_years_on_a_state_lasts_as_long_as_the_state_but_times_an_action(nlp):
     text = ("Järjestelmä on ollut käytössä viiden vuoden ajan. Sopimus on voimassa kolmen vuoden ajan. Kokeilu "
-            "toteutetaan kahden vuoden ajan.")
+            "toteutetaan kahden vuoden ajan. Lapsi ei voinut osallistua toimintaan 12 päivänä.")
     assert attributes(extract(nlp, text), "value", "unit", "subject") == [
-        (5, "year", "järjestelmä"), (3, "year", "sopimus"), (2, "year", None)]
+        (5, "year", "järjestelmä"), (3, "year", "sopimus"), (2, "year", None), (12, "day", None)]
 
 
 def test_a_numeral_read_as_nominative_counts_the_genitive_after_its_repeat_and_a_count_is_part_of_an_elative(nlp):
@@ -1186,6 +1186,18 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
          "Tuloista suurin osa (70 %) tulee valtiolta. Enemmistö (60 %) vastasi kyselyyn."),
         ["vastaaja", "kunta", "tulo", "enemmistö"],
         id="a part yields to the whole in the elative after its share, or before its superlative; alone it stays",
+    ),
+    pytest.param(
+        ("Oppilaskohtaisten vuosikustannusten mediaani oli 12 358 euroa. Yli puolet nuorista, noin 60 prosenttia, on "
+         "kokenut muutosta. Yksikkökustannukset ovat kasvaneet 16 prosenttia inflaatio huomioiden. Kustannusten nousu "
+         "on ollut suurta seutukaupungeissa (+24,1 %)."),
+        ["vuosikustannus", "nuori", "nuori", "yksikkökustannus", "kustannus"],
+        id="a median yields to its owner, a half to its whole; an instructive's object and a place are not measured",
+    ),
+    pytest.param(
+        "Kuljetus myönnetään, kun koulumatka on:\n\n• Esiopetuksen oppilaat yli 1 km\n\n• 1. ja 2. luokan oppilaat yli 2 km",
+        ["koulumatka", "koulumatka"],
+        id="the clause ending at a list's colon says what its lines measure",
     ),
     pytest.param(
         "Palvelujen ostoissa on vähennystä 240 t€. Kaupungissa on kasvua 3 %.",

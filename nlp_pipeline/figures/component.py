@@ -999,7 +999,8 @@ class FigureExtractor:
             _coordinated_since(doc, previous[-1].end_char, inner)  # "uintiharjoittelun (990 m2) sekä toimistotilan (25,3 m2)"
         )
         owner = _parenthesis_owner(first) if inner is not None and not restates else None
-        if owner is not None and _may_be_subject(owner):
+        # (a place is where, not what: "nousu on ollut suurta seutukaupungeissa (+24,1 %)")
+        if owner is not None and _may_be_subject(owner) and _case(owner) not in ("Ine", "Ade"):
             return self._specific(owner)
         # 1. a genitive measure modifies the noun after it: "10 %:n kasvu", "6 kuukauden koeaika", also across a
         #    measure adjective: "83 neliömetrin suuruisen toimistotilan", "3680,36 euron tehtäväkohtaisen kuukausipalkan"
@@ -1394,11 +1395,11 @@ class FigureExtractor:
 
     def _times_an_action(self, doc: Doc, last: Token) -> bool:
         """``30 päivän kuluessa``, ``10 vuoden ajaksi``, ``jatkaa kahdella vuodella``, ``vuokrata kymmeneksi vuodeksi``,
-        ``kirjattu kuudelta kuukaudelta``: a duration that times an action, extends it or spans it (adessive,
-        translative, ablative) measures no noun."""
+        ``kirjattu kuudelta kuukaudelta``, ``osallistua yli 10 päivänä``: a duration that times an action, extends it
+        or spans it (adessive, translative, ablative, essive) measures no noun."""
         nxt = _token_after(last)
         timing = nxt is not None and nxt.lower_ in self.lex.time_adverbial_heads and not _lasting_state(nxt)
-        return timing or _case(last) in ("Ade", "Tra", "Abl")
+        return timing or _case(last) in ("Ade", "Tra", "Abl", "Ess")
 
     def _changed_by(self, doc: Doc, sent: Span, first: Token, last: Token) -> Token | None:
         """The genitive owner of a noun of change right before an adessive amount ("by how much")."""
@@ -2873,7 +2874,8 @@ def _undergoer(intro: Span, money: Callable[[Token], bool] = lambda t: False) ->
     seuraavasti"), or the object of a passive ("maksetaan seuraavat kokouspalkkiot:") or of a verb granting
     ``money``; not an agent that acts on something ("toimitusjohtaja päätti oikeuttaa … seuraavasti:")."""
     end = intro.end
-    subject = next((t for t in intro if t.pos_ == "NOUN" and (t.dep_ == "nsubj:cop" or t.head.pos_ == "VERB" and (
+    # the clause that ends at the colon speaks of the lines: "Kuljetus myönnetään, kun koulumatka … on:"
+    subject = next((t for t in reversed(intro) if t.pos_ == "NOUN" and (t.dep_ == "nsubj:cop" or t.head.pos_ == "VERB" and (
         (t.dep_ == "nsubj" and not any(c.dep_ in ("obj", "xcomp", "ccomp") and c.i < end for c in t.head.children))
         or (t.dep_ == "obj" and ("Pass" in t.head.morph.get("Voice") or money(t)))
     ))), None)
@@ -3080,10 +3082,17 @@ def _verb_object(verb: Token, first: Token, last: Token, since: int = 0) -> Toke
         for noun in (child, *child.conjuncts) if _truncated(child) or not child.is_alpha else (child,):
             if (
                 noun.pos_ == "NOUN" and _is_word(noun) and _case(noun) in ("Par", "Nom")
-                and _may_be_subject(noun) and not _truncated(noun)
+                and _may_be_subject(noun) and not _truncated(noun) and not _object_of_instructive(noun)
             ):
                 return noun
     return None
+
+
+def _object_of_instructive(noun: Token) -> bool:
+    """``inflaatio huomioiden``, ``kustannukset mukaan lukien``: the object of an instructive infinitive after it,
+    an aside the parse may hang on the main verb."""
+    nxt = _token_after(noun)
+    return nxt is not None and "Inf" in nxt.morph.get("VerbForm") and "2" in nxt.morph.get("InfForm") and _case(nxt) == "Ins"
 
 
 def _copula_before(doc: Doc, first: Token, lex: Lexicon) -> Token | None:
