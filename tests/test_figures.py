@@ -1195,6 +1195,18 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         id="a median yields to its owner, a half to its whole; an instructive's object and a place are not measured",
     ),
     pytest.param(
+        ("Raportti on lähes 11 000 000 euroa ylijäämäinen. Ohjelmassa on 76 milj. euroa kulusopeutusta ja 5,5 milj. "
+         "euroa tulojen lisäystä. Valtioneuvosto päätti lainanottovaltuuden muuttamisesta 284,8 miljoonaan euroon. "
+         "Alijäämän arvioitiin katsausten perusteella kasvavan 1,4 miljardiin euroon."),
+        ["ylijäämä", "kulusopeutus", "tulo", "lainanottovaltuus", "alijäämä"],
+        id="a balance adjective, a partitive past its owner, a change's new level, a reported genitive past an adverbial",
+    ),
+    pytest.param(
+        "Ohjelma sisältää 66 Me:n säästöt, joista henkilöstöön kohdistuu 43 Me, ostoihin 20 Me ja tiloihin 2,6 Me.",
+        ["säästö", "säästö", "säästö", "säästö"],
+        id="the gapped parts a 'joista' clause splits off are parts of the same whole",
+    ),
+    pytest.param(
         "Kuljetus myönnetään, kun koulumatka on:\n\n• Esiopetuksen oppilaat yli 1 km\n\n• 1. ja 2. luokan oppilaat yli 2 km",
         ["koulumatka", "koulumatka"],
         id="the clause ending at a list's colon says what its lines measure",

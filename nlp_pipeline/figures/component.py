@@ -1061,6 +1061,9 @@ class FigureExtractor:
         material = _measured_partitive(doc, last) if reading.unit not in SHARE_UNITS else None
         if material is not None:
             return self._specific(material)
+        balance = _token_after(last)  # "Raportti on lähes 11 000 000 euroa ylijäämäinen": a surplus of that much
+        if balance is not None and balance.lemma_.lower() in lex.balance_adjectives:
+            return lex.balance_adjectives[balance.lemma_.lower()]
         # 1e. a figure inside a noun phrase, between an attribute and its noun, measures that noun: "asetetun 3 %
         #     pääoman tuottovaatimuksen" (the attribute and the noun agree in case; genitives may stand between)
         framed = _framing_noun(doc, sent, first, last, lex)
@@ -1206,6 +1209,10 @@ class FigureExtractor:
         colon_label = _colon_label(doc, first, plural=False) if amount else None
         if colon_label is not None:
             return self._specific(colon_label)
+        # 3g. the gapped parts of a whole split by "joista": "säästöt, joista henkilöstöön kohdistuu 43 Me, ostoihin
+        #     20 Me ja tilaratkaisuihin 2,6 Me" are all parts of the savings
+        if previous and previous[-1].subject and _gapped_part(doc, sent, first, previous[-1], lex):
+            return previous[-1].subject
         # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa", also one
         #    with a place adverbial in a verbless line: "ratkaisuaste ensikontaktissa 38 %"
         prev = _previous_content(doc, sent, first, lex)
@@ -1402,11 +1409,15 @@ class FigureExtractor:
         return timing or _case(last) in ("Ade", "Tra", "Abl", "Ess")
 
     def _changed_by(self, doc: Doc, sent: Span, first: Token, last: Token) -> Token | None:
-        """The genitive owner of a noun of change right before an adessive amount ("by how much")."""
-        if _case(last) != "Ade":
+        """The genitive owner of a noun of change right before an adessive amount ("by how much") or an illative one
+        (the new level: "lainanottovaltuuden muuttamisesta 284,8 miljoonaan euroon")."""
+        if _case(last) not in ("Ade", "Ill"):
             return None
         change = _previous_content(doc, sent, first, self.lex)
-        if change is None or change.pos_ != "NOUN" or _direction_of(change.lemma_.lower(), self.lex.directions["nouns"]) is None:
+        if change is None or change.pos_ != "NOUN":
+            return None
+        lemma = change.lemma_.lower()
+        if _direction_of(lemma, self.lex.directions["nouns"]) is None and not (_case(last) == "Ill" and lemma.startswith("muut")):
             return None
         owner = doc[change.i - 1] if change.i > sent.start else None
         return owner if owner is not None and _genitive_noun(owner) and _may_be_subject(owner) else None
@@ -2192,6 +2203,20 @@ def _elative_after(noun: Token) -> Token | None:
     return nxt if nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela" and nxt.head.i == noun.i and _may_be_subject(nxt) else None
 
 
+def _gapped_part(doc: Doc, sent: Span, first: Token, before: Figure, lex: Lexicon) -> bool:
+    """``joista henkilöstöön kohdistuu yli 43 Me, palvelujen ostoihin yli 20 Me``: a verbless item after a figure of
+    the same sentence that a "joista" clause split off, its destination in the case of that figure's."""
+    earlier = [t for t in sent if t.idx < before.start_char]
+    if not earlier or not any(t.lower_ in ("joista", "josta") for t in earlier):
+        return False
+    between = [t for t in sent if before.end_char <= t.idx < first.idx]
+    if not between or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return False
+    mine = _previous_content(doc, sent, first, lex)
+    theirs = next((t for t in reversed(earlier) if t.pos_ == "NOUN"), None)
+    return mine is not None and theirs is not None and _case(mine) in ("Ill", "All") and _case(mine) == _case(theirs)
+
+
 def _counted_past_measure(doc: Doc, last: Token) -> Token | None:
     """The partitive a count governs across a genitive measure of another number: ``10 yli 300 000 euron
     hanketta``, ``5 noin 80 neliömetrin asuntoa``."""
@@ -2649,9 +2674,13 @@ def _partitive_head(tok: Token, max_dist: int = 6) -> Token:
 
 
 def _measured_partitive(doc: Doc, last: Token) -> Token | None:
-    """The partitive noun phrase right after a unit (``27 m3 betonia``), unless a postposition makes it a rate
-    (``euroa henkilöä kohden``) or a comparative the standard of comparison (``euroa aiesopimusta korkeampi``)."""
+    """The partitive noun phrase right after a unit (``27 m3 betonia``, ``euroa tulojen lisäystä``), unless a
+    postposition makes it a rate (``euroa henkilöä kohden``) or a comparative the standard of comparison (``euroa
+    aiesopimusta korkeampi``)."""
     nxt = _token_after(last)
+    if nxt is not None and _case(nxt) == "Gen" and nxt.pos_ == "NOUN" and not last.like_num:
+        owned = _token_after(nxt)  # past its owner: "5,5 milj. euroa tulojen lisäystä"
+        nxt = owned if owned is not None and owned.pos_ == "NOUN" and _case(owned) == "Par" else None
     participle = nxt is not None and nxt.pos_ == "VERB" and "Part" in nxt.morph.get("VerbForm")  # "euroa katettavaa alijäämää"
     if nxt is None or _case(nxt) != "Par" or (nxt.pos_ not in ("NOUN", "ADJ") and not participle) or last.like_num:
         return None
@@ -3051,10 +3080,16 @@ def _referative_subject(doc: Doc, sent: Span, first: Token, reach: int = 4) -> T
         return None
     for tok in reversed(doc[max(sent.start, participle.i - reach): participle.i]):
         if tok.pos_ in ("NOUN", "PROPN"):
-            return tok if tok.pos_ == "NOUN" and _case(tok) == "Gen" and tok.dep_ != "nmod:poss" else None
+            if tok.pos_ == "NOUN" and _case(tok) == "Gen" and tok.dep_ != "nmod:poss":
+                return tok
+            break
         if tok.pos_ not in ("ADV", "AUX", "VERB"):
-            return None
-    return None
+            break
+    # … or, in the parse, the genitive of the reporting verb the participle completes, past an adverbial:
+    # "alijäämän arvioitiin osavuosikatsausten perusteella kasvavan jopa 1,4 miljardiin euroon"
+    verb = participle.head if participle.dep_ == "xcomp:ds" else None
+    return next((c for c in verb.children if c.i < verb.i and c.pos_ == "NOUN" and _case(c) == "Gen"
+                 and c.dep_ in ("obj", "nsubj")), None) if verb is not None else None
 
 
 def _measured_by_verb(verb: Token, first: Token, last: Token, lex: Lexicon) -> Token | None:

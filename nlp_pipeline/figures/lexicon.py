@@ -66,6 +66,7 @@ class Lexicon:
     associations: tuple[str, ...]  # "yhdistys": a grant's recipient, no label of its sum
     money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
     money_senses: dict[str, str]  # kulku -> kulu: the money sense of a lemma the tagger chose for a shared form
+    balance_adjectives: dict[str, str]  # "11 000 000 euroa ylijäämäinen": the balance the amount states
     time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
     allocation_verbs: frozenset[str]  # "kohdistua", "ohjata": verbs giving an amount to an illative/allative destination
     reserving_verbs: frozenset[str]  # "varata", "budjetoida": money they reserve for a purpose is an appropriation
@@ -162,6 +163,7 @@ def load_lexicon() -> Lexicon:
         associations=tuple(subjects["agents"]["associations"]),
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
         money_senses=subjects["money_senses"]["lemmas"],
+        balance_adjectives=subjects["balance_adjectives"]["lemmas"],
         time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
         allocation_verbs=frozenset(subjects["allocation_verbs"]["lemmas"]),
         reserving_verbs=frozenset(subjects["allocation_verbs"]["reserving"]),
