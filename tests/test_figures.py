@@ -1207,6 +1207,12 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         id="the gapped parts a 'joista' clause splits off are parts of the same whole",
     ),
     pytest.param(
+        ("Hoidossa oli 9,2 prosenttia 75 vuotta täyttäneistä. Palvelua suositteli 80 % kyselyyn vastanneista. "
+         "Varhaiskasvatuksessa oli 27 405 lasta. Heistä 23 466 (85,6 %) osallistui kunnalliseen varhaiskasvatukseen."),
+        ["täyttänyt", "vastaaja", "lapsi", "lapsi", "lapsi"],
+        id="a share of a participle's people, past its illative goal; 'Heistä' takes up the children counted before",
+    ),
+    pytest.param(
         "Kuljetus myönnetään, kun koulumatka on:\n\n• Esiopetuksen oppilaat yli 1 km\n\n• 1. ja 2. luokan oppilaat yli 2 km",
         ["koulumatka", "koulumatka"],
         id="the clause ending at a list's colon says what its lines measure",

@@ -645,6 +645,10 @@ class FigureExtractor:
             predicate = _predicate_noun(doc, last)  # "850 opiskelijaa, joista noin 600 on valmennusurheilijoita"
             reading.subject = predicate.lemma_.lower() if predicate is not None else None
             return reading  # a part of the count before it ("joista yksi hakijoista"); the subject comes from that figure
+        whole = _pronoun_whole(doc, first.sent, first, self.lex) if not cand.decimal else None
+        if whole is not None:  # "Heistä 23 466 (85,6 %) osallistui": so many of the children named before
+            reading.subject = whole.lemma_.lower()
+            return reading
         nxt = _token_after(last)
         verb = next(iter(_skip_parentheses(doc[last.i + 1: min(last.i + 8, first.sent.end)])), None)
         if (
@@ -714,12 +718,16 @@ class FigureExtractor:
         reading.subject = self._participle_as_noun(fronted) or fronted.lemma_.lower()
         return reading
 
-    def _participle_as_noun(self, tok: Token) -> str | None:
+    def _participle_as_noun(self, tok: Token, voikko_case: str | None = None) -> str | None:
         """The base form of a participle standing for people (``aloittavia`` -> ``aloittava``, ``vastanneita`` ->
-        ``vastannut``), by Voikko, where the tagger gives the verb's."""
-        if "Part" not in tok.morph.get("VerbForm") or self.voikko is None:
+        ``vastannut``), by Voikko, where the tagger gives the verb's; with ``voikko_case`` (``sisaeronto``) any
+        word Voikko reads as a participle in that case, whatever the tagger made of it (``täyttäneistä``)."""
+        if self.voikko is None or tok.pos_ not in ("VERB", "ADJ", "NOUN") or not tok.is_alpha:
             return None
-        return next((a["BASEFORM"] for a in self.voikko.analyze(tok.text) if "PARTICIPLE" in a), None)
+        if voikko_case is None and "Part" not in tok.morph.get("VerbForm"):
+            return None
+        return next((a["BASEFORM"] for a in self.voikko.analyze(tok.text) if "PARTICIPLE" in a and (
+            voikko_case is None or a.get("SIJAMUOTO") == voikko_case)), None)
 
     def _decimal_count(self, doc: Doc, first: Token, reading: Reading) -> Reading | None:
         """A bare decimal counts full-time equivalents or an average of an amount a copula names (``henkilöstön
@@ -1074,6 +1082,10 @@ class FigureExtractor:
         destination = _share_destination(last, sent, lex.allocation_verbs) if reading.unit == "percent" else None
         if destination is not None:
             return destination.lemma_.lower()
+        # 2b. a plural pronoun in the elative takes up the whole: "… 1-6-vuotiaista lapsista. Heistä 23 466 (85,6 %)"
+        whole = _pronoun_whole(doc, sent, first, lex)
+        if whole is not None:
+            return whole.lemma_.lower()
         # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"; the clause's own subject
         #    or object stops the search ("uusimisesta aiheutuneet kustannukset olivat 10200 euroa")
         # (a duration is of no whole: "poissa töistä 16,5 päivää"; a change's elative is where it started from:
@@ -1131,6 +1143,9 @@ class FigureExtractor:
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and _may_be_subject(tok):
                 return _shared_head(tok, tok.lemma_.lower())
+            people = self._participle_as_noun(tok, "sisaeronto") if not _describes_noun(tok) else None
+            if people is not None:
+                return people  # "9,2 prosenttia 75 vuotta täyttäneistä": of those who have turned 75
             if (
                 tok.i == last.i + 1 and reading.unit == "percent" and tok.pos_ == "NOUN" and _case(tok) == "Ade"
                 and "Sing" in tok.morph.get("Number") and tok.lemma_.lower() not in lex.count_excluded
@@ -2130,8 +2145,9 @@ def _share_destination(last: Token, sent: Span, allocation_verbs: frozenset[str]
             nxt = _token_after(tok)
             if tok.lemma_.lower() in NOT_SUBJECTS or (nxt is not None and (
                 nxt.pos_ == "ADP" or _year_token(nxt) or nxt.lower_ in COMPARISON_POSTPOSITIONS
-            )):  # "vähennetään 50 prosentilla vuoteen 2025 mennessä": a time; "6 % edellisvuoteen verrattuna": a standard
-                return None
+                or nxt.lower_.endswith(("neista", "neistä"))
+            )):  # "vähennetään 50 prosentilla vuoteen 2025 mennessä": a time; "6 % edellisvuoteen verrattuna": a standard;
+                return None  # "80 % kyselyyn vastanneista": the goal of the participle after it
             return tok
         # modifiers, and "on" with a participle: "48 % on valtion tukemaan pitkän korkotuen vuokra-asuntotuotantoon"
         if not (tok.pos_ == "ADJ" or (tok.pos_ == "NOUN" and _case(tok) == "Gen") or (tok.pos_ == "AUX" and tok.lemma_ == "olla")
@@ -2201,6 +2217,29 @@ def _elative_after(noun: Token) -> Token | None:
     """The elative noun right after ``noun`` that the parse hangs on it: what an estimate is of (``arvio tuloksesta``)."""
     nxt = _token_after(noun)
     return nxt if nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela" and nxt.head.i == noun.i and _may_be_subject(nxt) else None
+
+
+def _pronoun_whole(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token | None:
+    """The plural noun a sentence-opening ``Heistä``/``Niistä``/``Näistä`` right before the figure takes up."""
+    pronoun = _previous_content(doc, sent, first, lex)
+    if pronoun is None or pronoun.pos_ != "PRON" or _case(pronoun) != "Ela" or "Plur" not in pronoun.morph.get("Number"):
+        return None
+    if "Rel" in pronoun.morph.get("PronType"):
+        return None  # "kolme henkilöä, joista yksi hakijoista": the relative's own rules
+    for tok in reversed(doc[max(0, pronoun.i - 40): pronoun.i]):
+        if "\n\n" in tok.text:
+            return None
+        # the people or things counted in the sentence before, not a unit ("yli 35 tuntia viikossa")
+        counted = "Plur" in tok.morph.get("Number") or _case(tok) == "Par"
+        if tok.pos_ == "NOUN" and counted and _is_word(tok) and _may_be_subject(tok) and tok.lemma_.lower() not in DURATION_HEADS:
+            return tok
+    return None
+
+
+def _describes_noun(participle: Token) -> bool:
+    """A participle followed by a noun in an elative is that noun's attribute (``vastanneista asiakkaista``)."""
+    nxt = _token_after(participle)
+    return nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela"
 
 
 def _gapped_part(doc: Doc, sent: Span, first: Token, before: Figure, lex: Lexicon) -> bool:
