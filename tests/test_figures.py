@@ -1213,6 +1213,12 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         id="a share of a participle's people, past its illative goal; 'Heistä' takes up the children counted before",
     ),
     pytest.param(
+        ("Kunta on investoinut noin 100 miljoonaa euroa kouluihin. Peruspääoma kasvoi 1,4 milj. eurosta 3,2 milj. "
+         "euroon. Hämeenkyrön Vesi Oy:lle maksettiin 66 063 euroa."),
+        ["investointi", "peruspääoma", "peruspääoma", None],
+        id="money a spending verb spends, both levels of a change, and no common noun inside a company's name",
+    ),
+    pytest.param(
         "Kuljetus myönnetään, kun koulumatka on:\n\n• Esiopetuksen oppilaat yli 1 km\n\n• 1. ja 2. luokan oppilaat yli 2 km",
         ["koulumatka", "koulumatka"],
         id="the clause ending at a list's colon says what its lines measure",

@@ -997,6 +997,9 @@ class FigureExtractor:
         changed = self._changed_by(doc, sent, first, last)
         if changed is not None:
             return self._specific(changed)
+        # 0c. the end of a change from one level to another: "peruspääoma kasvoi 1,4 milj. eurosta 3,2 milj. euroon"
+        if previous and previous[-1].subject and _case(last) == "Ill" and _from_level_before(doc, first, previous[-1]):
+            return previous[-1].subject
         # 0. a figure in parentheses right after another restates it: "1 979,62 euroa (23,85 euroa/m2)"
         inner = _parenthesised_after(doc, sent, first, lex.generic_labels)
         if inner is not None and previous and previous[-1].end_char >= inner.idx - 2 and previous[-1].subject:
@@ -1224,6 +1227,11 @@ class FigureExtractor:
         colon_label = _colon_label(doc, first, plural=False) if amount else None
         if colon_label is not None:
             return self._specific(colon_label)
+        # 3f2. money a verb of spending spends is what its action noun names: "on investoinut noin 100 miljoonaa
+        #      euroa kouluihin" -> investointi (unless an object says what: "investoi 2 M€ uusia laitteita")
+        spender = _governing_verb(first, last) if reading.unit == "eur" else None
+        if spender is not None and spender.lemma_.lower() in lex.spending_nouns and _verb_object(spender, first, last) is None:
+            return lex.spending_nouns[spender.lemma_.lower()]
         # 3g. the gapped parts of a whole split by "joista": "säästöt, joista henkilöstöön kohdistuu 43 Me, ostoihin
         #     20 Me ja tilaratkaisuihin 2,6 Me" are all parts of the savings
         if previous and previous[-1].subject and _gapped_part(doc, sent, first, previous[-1], lex):
@@ -2236,6 +2244,12 @@ def _pronoun_whole(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token | 
     return None
 
 
+def _from_level_before(doc: Doc, first: Token, before: Figure) -> bool:
+    """The figure before ends right before this one, in the elative: ``1,4 milj. eurosta [3,2 milj. euroon]``."""
+    gap = doc.text[before.end_char: first.idx]
+    return not gap.strip() and doc.text[before.start_char: before.end_char].endswith(("sta", "stä"))
+
+
 def _describes_noun(participle: Token) -> bool:
     """A participle followed by a noun in an elative is that noun's attribute (``vastanneista asiakkaista``)."""
     nxt = _token_after(participle)
@@ -2517,8 +2531,21 @@ def _token_after(tok: Token, end: int | None = None) -> Token | None:
 
 def _may_be_subject(tok: Token) -> bool:
     """Not a word too generic to say what a figure is about (``aika``, ``osa``: subjects.json ``not_subjects``), nor
-    one the amount is without (``arvo ilman arvonlisäveroa ylittää 300 000 euroa``)."""
-    return tok.lemma_.lower() not in NOT_SUBJECTS and not any(c.lower_ == "ilman" for c in tok.children)
+    one the amount is without (``arvo ilman arvonlisäveroa ylittää 300 000 euroa``), nor a common noun in a name
+    (``Hämeenkyrön Vesi Oy:lle maksettiin``)."""
+    return (
+        tok.lemma_.lower() not in NOT_SUBJECTS and not any(c.lower_ == "ilman" for c in tok.children)
+        and not _in_a_name(tok)
+    )
+
+
+def _in_a_name(tok: Token) -> bool:
+    """A capitalised common noun after a place name in the genitive, inside a sentence: ``Sastamalan Vettä``."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (
+        tok.text[:1].isupper() and tok.text[1:2].islower() and prev is not None and prev.pos_ == "PROPN"
+        and _case(prev) == "Gen"
+    )
 
 
 def _predicate_state(sent: Span, last: Token) -> str | None:

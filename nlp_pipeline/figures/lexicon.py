@@ -75,6 +75,7 @@ class Lexicon:
     size_heads: tuple[str, ...]  # "laajuus": a size the text names for an area, yielding to its owner
     vote_kinds: frozenset[str]  # "jaa", "tyhjä": vote result labels
     trade_deals: dict[str, str]  # hankkia -> hankinta, myydä -> kauppahinta: what a price of the verb names
+    spending_nouns: dict[str, str]  # investoida -> investointi: what money spent by the verb is
     change_verbs: frozenset[str]  # "muuttua", "nousta": what changes is their subject, the amounts its values
     comparison_standards: frozenset[str]  # "alle muutetun talousarvion": what a difference is above or below
     directions: dict[str, dict[str, frozenset[str]]]  # "verbs"/"by_verbs"/"nouns"/"comparatives" -> more/less -> lemmas
@@ -172,5 +173,6 @@ def load_lexicon() -> Lexicon:
         size_heads=tuple(subjects["area_measures"]["size_heads"]),
         vote_kinds=frozenset(subjects["vote_kinds"]["forms"]),
         trade_deals=subjects["trade_verbs"]["deals"],
+        spending_nouns=subjects["spending_verbs"]["nouns"],
         change_verbs=frozenset(subjects["change_verbs"]["lemmas"]),
     )
