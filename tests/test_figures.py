@@ -966,6 +966,15 @@ def test_counts_of_participles_of_a_whole_with_its_share_and_across_a_measure_of
         (300_000, "eur", "hanke"), (3_600, "count", "opiskelijamäärä")]
 
 
+def test_an_ordinary_decision_takes_the_period_the_sentence_before_names_within_its_paragraph(nlp):
+    text = ("Alueet arvioivat, että vuonna 2025 kertyisi ylijäämää 240 milj. euroa (235 milj. euroa v. 2024). "
+            "Talousarvioissa tavoitteena oli 238 milj. euron ylijäämä.\n\nAlijäämää on katettu 12 milj. eurolla.")
+    assert attributes(extract(nlp, text), "value", "period") == [
+        (240_000_000, "2025"), (235_000_000, "2024"), (238_000_000, "2025"), (12_000_000, None)]
+    # a progress report's figures keep its report period (gold README)
+    assert attributes(extract(nlp, text, report_period="2025-Q2"), "period")[2:] == ["2025-Q2", "2025-Q2"]
+
+
 def test_for_years_on_a_state_lasts_as_long_as_the_state_but_times_an_action(nlp):
     text = ("Järjestelmä on ollut käytössä viiden vuoden ajan. Sopimus on voimassa kolmen vuoden ajan. Kokeilu "
             "toteutetaan kahden vuoden ajan. Lapsi ei voinut osallistua toimintaan 12 päivänä.")

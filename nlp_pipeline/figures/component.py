@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure
 from ..morphology import VOIKKO_NUMBERS
-from ..periods import DASH, YEAR_DIGITS
+from ..periods import DASH, YEAR_DIGITS, month_end
 from .lexicon import NOT_SUBJECTS, Lexicon, UnitRule, load_lexicon
 from .numbers import NumberWords, number_words, parse_digits
 from .periods import PeriodMention, find_periods, period_referred_to, reported_period
@@ -895,6 +895,8 @@ class FigureExtractor:
                     period = period_referred_to(sent_text, doc[sent.start - 1].sent.text, report_period)
                 if period is None and fi and not periods:  # README: a list inherits its introducing sentence's period
                     period = _intro_period(doc, sent, report_period)
+                if period is None and fi and not periods and report_period is None:
+                    period = _period_of_sentence_before(doc, sent)  # README: "the sentence or the one before it"
             fig = Figure(
                 figure_id="",
                 value=reading.value,
@@ -2248,6 +2250,30 @@ def _from_level_before(doc: Doc, first: Token, before: Figure) -> bool:
     """The figure before ends right before this one, in the elative: ``1,4 milj. eurosta [3,2 milj. euroon]``."""
     gap = doc.text[before.end_char: first.idx]
     return not gap.strip() and doc.text[before.start_char: before.end_char].endswith(("sta", "stä"))
+
+
+def _period_of_sentence_before(doc: Doc, sent: Span) -> str | None:
+    """The one period the sentence before names, in the same paragraph (gold README: an ordinary decision's figure
+    takes the period its sentence or the one before it names): "vuonna 2025 kertyisi ylijäämää 240 milj. euroa.
+    Talousarvioissa tavoitteena oli 238 milj. euron ylijäämä"."""
+    if sent.start == 0:
+        return None
+    opening = next((t for t in sent if not t.is_space), sent[0])
+    before = doc.text[doc[sent.start - 1].sent.start_char: opening.idx].rstrip(" ")
+    if before.endswith("\n\n"):
+        return None  # the figure's sentence opens a paragraph
+    before = before.rsplit("\n\n", 1)[-1]  # only the paragraph the figure's sentence is in
+    before = re.sub(r"\([^()]*\)", " ", before)  # not last year's value aside: "111 993 m³ (152 080 m³ v. 2019)"
+    named = {m.value for m in find_periods(before, None) if m.strong and _whole_months(m.value)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _whole_months(label: str) -> bool:
+    """A year, half, quarter or month, or a range of whole months (not an application period of some days)."""
+    if "/" not in label:
+        return True
+    start, end = label.split("/")
+    return start.endswith("-01") and month_end(int(end[:4]), int(end[5:7])).day == int(end[8:])
 
 
 def _describes_noun(participle: Token) -> bool:
