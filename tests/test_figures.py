@@ -975,6 +975,16 @@ def test_an_ordinary_decision_takes_the_period_the_sentence_before_names_within_
     assert attributes(extract(nlp, text, report_period="2025-Q2"), "period")[2:] == ["2025-Q2", "2025-Q2"]
 
 
+def test_counts_beside_shares_in_parentheses_in_year_series_and_with_thousands_unspaced(nlp):
+    text = ("Asiakkaista 59 prosenttia (114 091) sai palveluja, osuus oli 45 % (42). Tehtäviä olivat tarkastukset (559) "
+            "ja ensivastetehtävät (522). Tehtäviä oli 952, vuonna 2023 735 ja vuonna 2024 enää 718. Maassa "
+            "kaivattaisiin 16600 uutta sairaanhoitajaa.\nvahvistintyöt (46)\nLattialämmityksen ohjelmointi (45)")
+    assert attributes(extract(nlp, text), "value", "unit", "subject") == [
+        (59, "percent", "asiakas"), (114_091, "count", "asiakas"), (45, "percent", "osuus"), (42, "percent", "osuus"),
+        (559, "count", "tarkastus"), (522, "count", "ensivastetehtävä"), (952, "count", "tehtävä"),
+        (735, "count", "tehtävä"), (718, "count", "tehtävä"), (16_600, "count", "sairaanhoitaja")]
+
+
 def test_for_years_on_a_state_lasts_as_long_as_the_state_but_times_an_action(nlp):
     text = ("Järjestelmä on ollut käytössä viiden vuoden ajan. Sopimus on voimassa kolmen vuoden ajan. Kokeilu "
             "toteutetaan kahden vuoden ajan. Lapsi ei voinut osallistua toimintaan 12 päivänä.")

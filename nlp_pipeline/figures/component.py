@@ -193,6 +193,11 @@ class FigureExtractor:
             restated = prior is not None and reading is not None and _restated_in_parentheses(text, prior, reading)
             if restated:  # "7 069 (8 295)", "16 931 170 euroa (16 274 194)": last year's value in the figure's unit
                 reading = Reading(cand, cand.value * prior.value / prior.cand.value, prior.unit, None, cand.end, prior.subject)
+            elif prior is not None and _count_of_share(text, prior, cand):  # "toimialue 39 % (3056)": how many that is
+                reading, restated = Reading(cand, cand.value, "count", None, cand.end), True
+            elif prior is not None and _next_in_year_series(text, prior, cand, reading):
+                # "tehtäviä oli 952, vuonna 2023 735, vuonna 2024 718": the same count in another year
+                reading, restated = Reading(cand, cand.value, prior.unit, None, cand.end, prior.subject), True
             if reading is None:
                 continue
             if _absurd(reading.value) or (not cand.word and _broken_number(text, cand, reading)):
@@ -487,9 +492,11 @@ class FigureExtractor:
         explicit = reading.unit_word is not None
         if not explicit and not cand.word and cand.denominator is None and reading.unit == "count" and (
             _names_before(doc, first) or _names_after(doc, last) or _label_number(doc, first, last) or _code_list_end(doc, first)
-            or _list_item_number(doc, first, last) or (cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}"))
+            or _list_item_number(doc, first, last) or (
+                cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}") and not _counts_partitive_after(last))
         ):
-            return None  # "huoneisto B 20", "tulosyksiköltä 1000022": a name or a code, not a count
+            return None  # "huoneisto B 20", "tulosyksiköltä 1000022": a name or a code, not a count (but "16600 uutta
+            # sairaanhoitajaa" counts, thousands unspaced)
         if cand.word and cand.value == 1 and not explicit and _case(first) in ("Tra", "Ess"):
             return None  # "nostettu yhdeksi painopisteeksi", "yhtenä keinona": as one of several, no count
         inner = [t for t in doc[first.i + 1: last.i + 1] if t.pos_ == "NOUN" and not self.words.fraction_denominator(t.lower_)]
@@ -645,6 +652,10 @@ class FigureExtractor:
             predicate = _predicate_noun(doc, last)  # "850 opiskelijaa, joista noin 600 on valmennusurheilijoita"
             reading.subject = predicate.lemma_.lower() if predicate is not None else None
             return reading  # a part of the count before it ("joista yksi hakijoista"); the subject comes from that figure
+        named = _noun_before_parenthesis(doc, first, last) if not (cand.decimal or cand.word or _is_year(cand)) else None
+        if named is not None and cand.value >= 10:  # "paloilmoittimen tarkastukset (559)" (not a mark: "lähteet (2)")
+            reading.subject = named.lemma_.lower()
+            return reading
         whole = _pronoun_whole(doc, first.sent, first, self.lex) if not cand.decimal else None
         if whole is not None:  # "Heistä 23 466 (85,6 %) osallistui": so many of the children named before
             reading.subject = whole.lemma_.lower()
@@ -793,7 +804,7 @@ class FigureExtractor:
             return None
         # past a time adverbial: "Perusopetusikäisten määrä vuonna 2019 on 361"
         noun = _nearest_noun_before(doc, first.sent, olla, max_dist=4, skip_cases=TIME_CASES)
-        if noun is not None and noun.lemma_.lower().endswith(("määrä", "lukumäärä", "luku")):
+        if noun is not None and noun.lemma_.lower().endswith(COUNT_NOUN_ENDINGS):
             return self._specific(noun)
         return None
 
@@ -1887,6 +1898,28 @@ def _counted_duration(reading: Reading) -> str | None:
     return next((unit for head, unit in DURATION_HEADS.items() if lemma.endswith(head)), None)
 
 
+YEAR_SERIES_GAP = re.compile(rf",?\s*(?:ja\s+|sekä\s+)?(?:vuonna|v\.)\s+{YEAR_DIGITS}\s+(?:(?:enää|jo|vielä|noin|n\.)\s+)?")
+
+
+def _next_in_year_series(text: str, prior: Reading, cand: Candidate, reading: Reading | None) -> bool:
+    """A bare number after a count and a year, in a series of years: ``oli 952, vuonna 2023 735, vuonna 2024 718``."""
+    bare = reading is None or (reading.unit == "count" and reading.unit_word is None)
+    return (
+        prior.unit == "count" and prior.subject is not None and bare and not cand.word and not cand.decimal
+        and YEAR_SERIES_GAP.fullmatch(text, prior.end, cand.start) is not None
+    )
+
+
+def _count_of_share(text: str, prior: Reading, cand: Candidate) -> bool:
+    """A whole number alone in parentheses right after a share, too big to be last year's share: the count the share
+    is of (``39 % (3056)``, ``59 prosenttia (114 091)``, ``4 % (343, ei sisällä …)``; not ``45 % (42)``)."""
+    if prior.unit != "percent" or cand.word or cand.decimal or cand.denominator is not None:
+        return False
+    opened = re.fullmatch(r"\s*\(\s*", text[prior.end: cand.start]) is not None
+    closed = re.match(r"\s*[),]", text[cand.end:]) is not None
+    return opened and closed and (cand.value > 100 or cand.value >= 10 * max(prior.value, 1))
+
+
 def _restated_in_parentheses(text: str, prior: Reading, reading: Reading) -> bool:
     """A bare number alone in parentheses right after a figure, perhaps after its year (``(vuonna 2021 1359)``,
     ``(v. 2020 oli 375,3)``), of the same order of magnitude (a footnote mark ``(1)`` is not)."""
@@ -2091,6 +2124,8 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
 
 
 TOTALLING = frozenset({"yhteensä", "kaikkiaan", "yht."})
+# copula subjects that name a number of something: "asukasmäärä on 361", "lähihoitajavaje oli 525"
+COUNT_NOUN_ENDINGS = ("määrä", "luku", "vaje", "tarve")
 LIST_MARKS = frozenset("-–•*▪●·")  # bullets and dashes that open a list item
 PART_OF_WHOLE = frozenset({"joista", "näistä", "niistä"})
 MEASURE_ADVERBIAL_ENDINGS = ("ltaan", "ltään")  # ablative + possessive: "painoltaan", "arvoltaan", "kestoltaan"
@@ -2274,6 +2309,27 @@ def _whole_months(label: str) -> bool:
         return True
     start, end = label.split("/")
     return start.endswith("-01") and month_end(int(end[:4]), int(end[5:7])).day == int(end[8:])
+
+
+def _noun_before_parenthesis(doc: Doc, first: Token, last: Token) -> Token | None:
+    """The plural noun a number alone in parentheses right after it counts, in running prose: ``muut tarkastukset (557)
+    ja ensivastetehtävät (522).``"""
+    if first.i < 2 or doc[first.i - 1].text != "(" or (after := _token_after(last)) is None or after.text not in (")", ","):
+        return None
+    closing = _token_after(after) if after.text == ")" else after
+    if closing is None or closing.lower_ not in (",", ".", ";", "ja", "sekä"):
+        return None  # a line of numbered items: "vahvistintyöt (46)\nLattialämmityksen … (45)"
+    noun = doc[first.i - 2]
+    plural = "Plur" in noun.morph.get("Number") and _case(noun) in ("Nom", "Par")
+    return noun if noun.pos_ == "NOUN" and plural and _is_word(noun) and _may_be_subject(noun) else None
+
+
+def _counts_partitive_after(last: Token) -> bool:
+    """A partitive noun right after the number, past its adjectives: what it counts."""
+    tok = _token_after(last)
+    while tok is not None and tok.pos_ == "ADJ" and _case(tok) == "Par":
+        tok = _token_after(tok)
+    return tok is not None and tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.is_lower
 
 
 def _describes_noun(participle: Token) -> bool:
