@@ -1238,6 +1238,12 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         id="money a spending verb spends, both levels of a change, and no common noun inside a company's name",
     ),
     pytest.param(
+        ("Henkilöstö toimialueittain\n\n• Terveys- ja sairaanhoitopalvelujen toimialue 39 %\n• Pelastuslaitos 4 %\n\n"
+         "Henkilöstön ammattirakenne\n\n• Terveydenhuolto 72 %\n• Tukipalvelut 3 %"),
+        ["henkilöstö", "henkilöstö", "henkilöstö", "henkilöstö"],
+        id="a heading breaking a whole down (by area, its structure) says what its list lines' shares are of",
+    ),
+    pytest.param(
         "Kuljetus myönnetään, kun koulumatka on:\n\n• Esiopetuksen oppilaat yli 1 km\n\n• 1. ja 2. luokan oppilaat yli 2 km",
         ["koulumatka", "koulumatka"],
         id="the clause ending at a list's colon says what its lines measure",

@@ -3081,7 +3081,10 @@ def _breakdown_intro(
     while start.i > sent.start and (  # past the label's own modifiers: "• Esiopetuksen oppilaat yli 1 km", "- Muut
         _case(start.nbor(-1)) == "Gen" or start.nbor(-1).pos_ in ("ADJ", "DET", "NUM")  # toimenpiteet"
         or (start.nbor(-1).pos_ == "PRON" and _case(start.nbor(-1)) == _case(label))
-        or (start.nbor(-1).pos_ == "CCONJ" and start.i - 2 >= sent.start and not doc[start.i - 2].is_punct)
+        or (start.nbor(-1).pos_ == "CCONJ" and start.i - 2 >= sent.start and (
+            not doc[start.i - 2].is_punct or (start.i - 3 >= sent.start and _truncated(doc[start.i - 3]))))  # "• Terveys- ja
+        or (start.pos_ == "CCONJ" and _truncated(start.nbor(-1)))  # sairaanhoitopalvelujen toimialue"
+        or (start.text in ("-", "–") and not start.nbor(-1).whitespace_)
     ) and not start.nbor(-1).is_space:  # "• 1. ja 2. luokan oppilaat"
         start = start.nbor(-1)
     before = start.nbor(-1) if start.i > 0 else None
@@ -3180,7 +3183,26 @@ def _list_heading(doc: Doc, first: Token) -> Token | None:
         head = next((t for t in above if t.pos_ == "NOUN"), None)
         if head is not None and _case(head) == "Nom" and "Plur" in head.morph.get("Number"):
             return head if _may_be_subject(head) else None
+        broken_down = _broken_down(above)
+        if broken_down is not None:
+            return broken_down
     return None
+
+
+def _broken_down(heading: Span) -> Token | None:
+    """What a heading says its list breaks down: ``Henkilöstö toimialueittain`` (by area), ``Henkilöstön
+    ammattirakenne`` (its structure, ``-jakauma`` its distribution) -> henkilöstö."""
+    words = [t for t in heading if not (t.is_space or t.is_punct)]
+    if not words or len(words) > 4:
+        return None
+    head = next((t for t in words if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
+    if head is None:
+        return None
+    owner = next((t for t in words if t.i < head.i and t.pos_ == "NOUN" and _case(t) == "Gen"), None)
+    if owner is not None and head.lemma_.lower().endswith(("rakenne", "jakauma")):
+        return owner if _may_be_subject(owner) else None
+    distributive = any(t.lower_.endswith(("ittain", "ittäin")) for t in words if t.i > head.i)
+    return head if distributive and _may_be_subject(head) else None
 
 
 def _truncated(tok: Token) -> bool:
