@@ -197,16 +197,18 @@ def report_period(text: str, meeting_date: date | None = None, title: str | None
     vuosineljännes 2025 lyhyesti"); else quarter phrases win over half-year phrases (an end-of-Q2 report also
     speaks of "the first half") and the most frequent wins within a kind. A title stating a report at a month's end
     ("talouden toteuma 31.3.2022") reports on the year so far, one naming a year's account or result ("Tilinpäätös
-    2024", "Vuoden 2024 tulos") on that year, and so does a lead line under the title stating a report at a month's
-    end; else a text presenting one year's account ("Vuoden 2018 tilinpäätös …", "tilinpäätöksen vuodelta 2022")
-    reports on that year.
+    2024", "Vuoden 2024 tulos") on that year, as does one naming what was in a year ("Sitovat tavoitteet vuonna
+    2023"), and a lead line under the title stating a report at a month's end; else a text presenting one year's
+    account ("Vuoden 2018 tilinpäätös …", "tilinpäätöksen vuodelta 2022") reports on that year.
     """
     default_year = meeting_date.year if meeting_date else None
     for source in (title, text):
         label = _commonest_period(find_period_mentions(source, default_year)) if source else None
         if label:
             return _before_meeting(label, meeting_date)
-    from_title = (_status_date_report(title) or _year_report(title, meeting_date)) if title else None
+    from_title = (
+        _status_date_report(title) or _year_report(title, meeting_date) or _titled_year(title, meeting_date)
+    ) if title else None
     # a press release may announce its report in the lead under its title ("Neljännesvuosikatsaus 30.6.2025 on
     # valmis" under "Talouden kehityksen suunta on oikea")
     lead = _lead(text, title) if title else None
@@ -269,6 +271,16 @@ def _year_report(title: str, meeting_date: date | None) -> str | None:
     if not _YEAR_REPORT_TITLE.search(title) or re.search(r"\bjohdosta\b", title, re.IGNORECASE):
         return None
     return _the_one_past_year(set(re.findall(rf"(?<![-–—−/.])\b{YEAR_DIGITS}\b(?![-–—−/.]\d)", title)), meeting_date)
+
+
+# "Sitovat toiminnan tavoitteet vuonna 2023": a title naming what was in one year reports on that year (a title merely
+# ending in a year may name a plan or a reform of that year: "Nuorten kesätyöseteli 2024")
+_TITLE_IN_YEAR = re.compile(rf"\bvuonna\s+({YEAR_DIGITS})\b", re.IGNORECASE)
+
+
+def _titled_year(title: str, meeting_date: date | None) -> str | None:
+    years = set(_TITLE_IN_YEAR.findall(title))
+    return _the_one_past_year(years, meeting_date) if years else None
 
 
 def _the_one_past_year(years: set[str], meeting_date: date | None) -> str | None:

@@ -102,6 +102,8 @@ def test_the_title_names_the_report_period_before_the_body_and_a_years_account_i
     assert report_period("Selvitys vuoden 2020 arviointikertomuksen johdosta suoritetuista toimenpiteistä.") is None
     assert report_period("Aluehallitus hyväksyi tilinpäätöksen vuodelta 2022. Tulos oli 40 miljoonaa euroa.") == "2022"
     assert report_period("", title="Hyvinvointialueiden vuoden 2024 tulos ennustetta parempi") == "2024"
+    assert report_period("", title="Sitovat toiminnan tavoitteet vuonna 2023, Helsingin kaupunki") == "2023"
+    assert report_period("", title="Nuorten kesätyöseteli 2024") is None  # a programme of that year, no report
     # a press release announces its report in the lead under a title that names none
     lead = "Talouden suunta on oikea\nNeljännesvuosikatsaus 30.6.2025 on valmis. Alijäämä kapeni."
     assert report_period(lead, title="Talouden suunta on oikea") == "2025-H1"
