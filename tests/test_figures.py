@@ -1244,6 +1244,13 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         id="a heading breaking a whole down (by area, its structure) says what its list lines' shares are of",
     ),
     pytest.param(
+        ("Ely-keskuksen rahoitusosuus on 50 % toteutuksen kustannuksista. Luottojen osuus olisi vähintään 50 % "
+         "lainasalkusta. Tuotantotavoite on 25 % koko asuntotuotannosta. Tulos on 5 733 900 euroa ylijäämäinen. "
+         "Tilanne on heikko huolimatta 8,3 Me ylijäämäisestä tuloksesta.\n• Laina-aika: 20 vuotta\n• Koronmaksuväli: 12 kk"),
+        ["rahoitusosuus", "luotto", "asuntotuotanto", "tulos", "tulos", "laina-aika", "koronmaksuväli"],
+        id="a copula's subject owns a share of the base after it (a target does not); a result in surplus; time labels",
+    ),
+    pytest.param(
         "Kuljetus myönnetään, kun koulumatka on:\n\n• Esiopetuksen oppilaat yli 1 km\n\n• 1. ja 2. luokan oppilaat yli 2 km",
         ["koulumatka", "koulumatka"],
         id="the clause ending at a list's colon says what its lines measure",

@@ -1087,6 +1087,12 @@ class FigureExtractor:
             return self._specific(material)
         balance = _token_after(last)  # "Raportti on lähes 11 000 000 euroa ylijäämäinen": a surplus of that much
         if balance is not None and balance.lemma_.lower() in lex.balance_adjectives:
+            described = _token_after(balance)  # "8,3 Me ylijäämäisestä tuloksesta", "tulos … on 5,7 M€ ylijäämäinen"
+            result = _copula_subject(doc, sent, first, last)
+            if described is not None and described.pos_ == "NOUN":
+                return self._specific(described)
+            if result is not None and result.lemma_.lower().endswith("tulos"):
+                return self._specific(result)
             return lex.balance_adjectives[balance.lemma_.lower()]
         # 1e. a figure inside a noun phrase, between an attribute and its noun, measures that noun: "asetetun 3 %
         #     pääoman tuottovaatimuksen" (the attribute and the noun agree in case; genitives may stand between)
@@ -1149,6 +1155,12 @@ class FigureExtractor:
         changing = self._changes(first, last)  # "kasvoi 6 % edellisvuodesta": a starting point
         # (past a parenthesis: "Hieman alle puolet (47 %) kotihoidon asiakkaista")
         after_share = _skip_parentheses(doc[last.i + 1: min(last.i + 14, sent.end)])[:5] if reading.unit in SHARE_UNITS else ()
+        # a copula's subject says whose share it is, the elative after is its base: "Ely-keskuksen rahoitusosuus on
+        # 50 % toteutuksen kustannuksista", "luottojen osuus olisi vähintään 50 % lainasalkusta"
+        # (a target is set against what it targets: "tuotantotavoite on 25 % koko asuntotuotannosta" -> asuntotuotanto)
+        whose = _copula_subject(doc, sent, first, last) if after_share else None
+        if whose is not None and "tavoit" not in whose.lemma_.lower():
+            after_share = ()
         for tok in after_share:
             if tok.is_space and "\n" in tok.text:
                 break  # the next line is another item
@@ -1210,7 +1222,8 @@ class FigureExtractor:
         #     odotusajat …" / "• Turvapalvelu 12,6 vuorokautta" -> odotusaika
         #     unless the line names its own: "Odotusaika yhteisölliseen asumiseen 34 vuorokautta"
         if reading.unit in DURATIONS:
-            own = next((t for t in doc[sent.start: first.i] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
+            line_start = max(sent.start, _line(doc, first.i).start)  # the figure's own line: not the one above
+            own = next((t for t in doc[line_start: first.i] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
             timed = own if own is not None and _names_time(own) else _time_measure_above(doc, first)
             if timed is not None:
                 return self._specific(timed)
@@ -1237,8 +1250,9 @@ class FigureExtractor:
         # 3f. a label line: "Aamupäivätoiminta: 20 euroa", "Pinta-alat: 26,3 ha" (a duration's label is what it is
         #     the time of: "- Omaishoidon tuki: 51 vuorokautta" under "Odotusajat …:")
         amount = reading.unit != "count" and reading.unit not in DURATIONS
-        colon_label = _colon_label(doc, first, plural=False) if amount else None
-        if colon_label is not None:
+        colon_label = _colon_label(doc, first, plural=False) if amount or reading.unit in DURATIONS else None
+        # (a duration's label only when it names a stretch of time: "Laina-aika: 20 vuotta", "Koronmaksuväli: 12 kk")
+        if colon_label is not None and (amount or colon_label.lemma_.lower().endswith(TIME_SPAN_ENDINGS)):
             return self._specific(colon_label)
         # 3f2. money a verb of spending spends is what its action noun names: "on investoinut noin 100 miljoonaa
         #      euroa kouluihin" -> investointi (unless an object says what: "investoi 2 M€ uusia laitteita")
@@ -2124,6 +2138,8 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
 
 
 TOTALLING = frozenset({"yhteensä", "kaikkiaan", "yht."})
+# nouns naming a stretch of time, which a duration on their label line measures
+TIME_SPAN_ENDINGS = ("aika", "kausi", "kesto", "väli", "jakso")
 # copula subjects that name a number of something: "asukasmäärä on 361", "lähihoitajavaje oli 525"
 COUNT_NOUN_ENDINGS = ("määrä", "luku", "vaje", "tarve")
 LIST_MARKS = frozenset("-–•*▪●·")  # bullets and dashes that open a list item
@@ -2656,8 +2672,10 @@ def _shared_head(tok: Token, lemma: str) -> str:
 
 
 def _names_time(noun: Token) -> bool:
-    """``odotusaika``, ``käsittelyaika``, ``T3-aika``: a length of time a duration can be the value of."""
-    return noun.pos_ == "NOUN" and noun.lemma_.lower().endswith("aika") and noun.lemma_.lower() != "aika"
+    """``odotusaika``, ``käsittelyaika``, ``T3-aika``, ``koronmaksuväli``: a length of time a duration can be the value
+    of."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and lemma.endswith(TIME_SPAN_ENDINGS) and lemma not in TIME_SPAN_ENDINGS
 
 
 def _time_measure_above(doc: Doc, first: Token, max_lines: int = 4) -> Token | None:
