@@ -1154,7 +1154,7 @@ class FigureExtractor:
                 return _shared_head(tok, self._specific(tok))  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         changing = self._changes(first, last)  # "kasvoi 6 % edellisvuodesta": a starting point
         # (past a parenthesis: "Hieman alle puolet (47 %) kotihoidon asiakkaista")
-        after_share = _skip_parentheses(doc[last.i + 1: min(last.i + 14, sent.end)])[:5] if reading.unit in SHARE_UNITS else ()
+        after_share = _skip_parentheses(doc[last.i + 1: min(last.i + 14, sent.end)])[:8] if reading.unit in SHARE_UNITS else ()
         # a copula's subject says whose share it is, the elative after is its base: "Ely-keskuksen rahoitusosuus on
         # 50 % toteutuksen kustannuksista", "luottojen osuus olisi vähintään 50 % lainasalkusta"
         # (a target is set against what it targets: "tuotantotavoite on 25 % koko asuntotuotannosta" -> asuntotuotanto)
@@ -1180,8 +1180,8 @@ class FigureExtractor:
                 and _may_be_subject(tok)  # not a place: "34,3 % vuosiluokilla 1-6"
             ):
                 return tok.lemma_.lower()  # "työskentelevät 60 % työajalla", "30 % alennuksella"
-            if _elative_attribute(tok):
-                continue  # "90 prosenttia vastanneista asiakkaista"
+            if _elative_attribute(tok) or ("Part" in tok.morph.get("VerbForm") and _describes_noun(tok)):
+                continue  # "90 prosenttia vastanneista asiakkaista", "palveluissa olevista 1-6-vuotiaista lapsista"
             # a partitive names what the percentage is of: "30 % välimuodon asuntoja", not the standard of a
             # comparison: "25 prosenttia alueen hintatasoa korkeampi", nor the object of a participle after it:
             # "50 prosenttia tarkistusvuotta edeltäneen vuoden vuokraan nähden"
@@ -2349,8 +2349,13 @@ def _counts_partitive_after(last: Token) -> bool:
 
 
 def _describes_noun(participle: Token) -> bool:
-    """A participle followed by a noun in an elative is that noun's attribute (``vastanneista asiakkaista``)."""
+    """A participle followed by a noun in an elative, past other attributes, is that noun's attribute (``vastanneista
+    asiakkaista``, ``varhaiskasvatuspalveluissa olevista 1-6-vuotiaista lapsista``); a form of ``olla`` always is."""
+    if participle.lemma_ == "olla" or participle.lower_.startswith(("olevi", "olleis")):
+        return True
     nxt = _token_after(participle)
+    while nxt is not None and nxt.pos_ in ("ADJ", "NUM") and nxt.i - participle.i <= 3:
+        nxt = _token_after(nxt)
     return nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela"
 
 
