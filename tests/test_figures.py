@@ -1616,8 +1616,9 @@ def test_quarters_numbered_in_roman_numerals(nlp):
 
 
 def test_months_by_number_are_a_period_beside_a_word_of_reporting_and_numbered_decisions_are_not(nlp):
-    text = ("Talousarvion toteutuma 1–6/2025 on 48,2 %. Toimintakulut kasvoivat ajalla 1-9/2024 yhteensä 3,1 %. "
-            "Lisätyöpäätökset 1-3/2021 maksavat 12 000 euroa. Tiedot on koottu 01-03/2025, ja kattavuus on 80 %.")
+    # (paragraphs apart, so that no figure takes the period of the sentence before it)
+    text = ("Talousarvion toteutuma 1–6/2025 on 48,2 %.\n\nToimintakulut kasvoivat ajalla 1-9/2024 yhteensä 3,1 %.\n\n"
+            "Lisätyöpäätökset 1-3/2021 maksavat 12 000 euroa.\n\nTiedot on koottu 01-03/2025, ja kattavuus on 80 %.")
     assert attributes(extract(nlp, text), "value", "period") == [
         (48.2, "2025-H1"), (3.1, "2024-01-01/2024-09-30"), (12000, None), (80, None)]
 

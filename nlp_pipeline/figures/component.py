@@ -1024,7 +1024,7 @@ class FigureExtractor:
         )
         owner = _parenthesis_owner(first) if inner is not None and not restates else None
         # (a place is where, not what: "nousu on ollut suurta seutukaupungeissa (+24,1 %)")
-        if owner is not None and _may_be_subject(owner) and _case(owner) not in ("Ine", "Ade"):
+        if owner is not None and _may_be_subject(owner) and (_case(owner) not in ("Ine", "Ade") or self._names_a_part(owner)):
             return self._specific(owner)
         # 1. a genitive measure modifies the noun after it: "10 %:n kasvu", "6 kuukauden koeaika", also across a
         #    measure adjective: "83 neliömetrin suuruisen toimistotilan", "3680,36 euron tehtäväkohtaisen kuukausipalkan"
@@ -2404,8 +2404,9 @@ def _lasting_state(postposition: Token) -> bool:
 def _whole_after(part: Token) -> Token | None:
     """The elative right after a part noun, also past the parenthesis that gives the share: ``Enemmistössä (64 %)
     kunnista`` (the parse often hangs it on the verb, so its head is not asked)."""
-    after = _skip_parentheses(part.doc[part.i + 1: min(part.i + 10, part.sent.end)])
-    nxt = after[0] if after else None
+    after = _skip_parentheses(part.doc[part.i + 1: min(part.i + 12, part.sent.end)])
+    # past the whole's own attributes: "Yli puolella (59 %) säännöllisen kotihoidon asiakkaista"
+    nxt = next((t for t in after if not (t.pos_ == "ADJ" or (t.pos_ == "NOUN" and _case(t) == "Gen"))), None)
     return nxt if nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela" and _may_be_subject(nxt) else None
 
 
