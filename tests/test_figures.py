@@ -1252,6 +1252,11 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         id="a copula's subject owns a share of the base after it (a target does not); a result in surplus; time labels",
     ),
     pytest.param(
+        "Tarjousta pyydetään 5 ja 10 vuoden kiinteäkorkoisesta lainasta.",
+        ["laina", "laina"],
+        id="the first of two coordinated numbers shares the unit and the noun of the second",
+    ),
+    pytest.param(
         "Kuljetus myönnetään, kun koulumatka on:\n\n• Esiopetuksen oppilaat yli 1 km\n\n• 1. ja 2. luokan oppilaat yli 2 km",
         ["koulumatka", "koulumatka"],
         id="the clause ending at a list's colon says what its lines measure",

@@ -1817,13 +1817,20 @@ def _governing_verb(first: Token, last: Token) -> Token | None:
     return None
 
 
+COORDINATED_GAP = re.compile(r"\s+(?:ja|tai)\s+")
+
+
 def _range_ends_agree(doc: Doc, figures: list[Figure]) -> list[Figure]:
     """Both ends of a range measure one thing: the low end, read without the unit word, takes the subject found for
-    the high end (``hankkeiden määrä on 20-30 kpl``) and its rate (``10–15 euroa/kk``)."""
+    the high end (``hankkeiden määrä on 20-30 kpl``) and its rate (``10–15 euroa/kk``); so does the first of two
+    coordinated numbers that share the unit and the noun after the second (``5 ja 10 vuoden lainasta``)."""
     out = list(figures)
     for i in range(len(out) - 1):
         low, high = out[i], out[i + 1]
-        if not RANGE_GAP.fullmatch(doc.text[low.end_char: high.start_char]):
+        gap = doc.text[low.end_char: high.start_char]
+        if COORDINATED_GAP.fullmatch(gap) and low.subject is None and high.subject and low.unit == high.unit:
+            out[i] = replace(low, subject=high.subject)
+        if not RANGE_GAP.fullmatch(gap):
             continue
         if high.subject and low.subject != high.subject:
             low = out[i] = replace(low, subject=high.subject)
