@@ -1246,9 +1246,9 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
     ),
     pytest.param(
         ("Ely-keskuksen rahoitusosuus on 50 % toteutuksen kustannuksista. Luottojen osuus olisi vähintään 50 % "
-         "lainasalkusta. Tuotantotavoite on 25 % koko asuntotuotannosta. Tulos on 5 733 900 euroa ylijäämäinen. "
+         "lainasalkusta. Tuotantotavoite on 25 % koko asuntotuotannosta. Talousarvio on 65 miljoonaa euroa alijäämäinen. "
          "Tilanne on heikko huolimatta 8,3 Me ylijäämäisestä tuloksesta.\n• Laina-aika: 20 vuotta\n• Koronmaksuväli: 12 kk"),
-        ["rahoitusosuus", "luotto", "asuntotuotanto", "tulos", "tulos", "laina-aika", "koronmaksuväli"],
+        ["rahoitusosuus", "luotto", "asuntotuotanto", "talousarvio", "tulos", "laina-aika", "koronmaksuväli"],
         id="a copula's subject owns a share of the base after it (a target does not); a result in surplus; time labels",
     ),
     pytest.param(

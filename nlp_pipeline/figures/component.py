@@ -1087,12 +1087,14 @@ class FigureExtractor:
             return self._specific(material)
         balance = _token_after(last)  # "Raportti on lähes 11 000 000 euroa ylijäämäinen": a surplus of that much
         if balance is not None and balance.lemma_.lower() in lex.balance_adjectives:
-            described = _token_after(balance)  # "8,3 Me ylijäämäisestä tuloksesta", "tulos … on 5,7 M€ ylijäämäinen"
-            result = _copula_subject(doc, sent, first, last)
+            # … of what is in surplus: "8,3 Me ylijäämäisestä tuloksesta", "talousarvio … oli 924 540 euroa
+            # ylijäämäinen", "tulos … on arvioitu … 73,9 miljoonaa euroa alijäämäiseksi"; a report is in none
+            described = _token_after(balance)
             if described is not None and described.pos_ == "NOUN":
                 return self._specific(described)
-            if result is not None and result.lemma_.lower().endswith("tulos"):
-                return self._specific(result)
+            balanced = _copula_subject(doc, sent, first, last) or _nearest_noun_before(doc, sent, first, max_dist=12)
+            if balanced is not None and _case(balanced) == "Nom" and not balanced.lemma_.lower().endswith(REPORT_NOUNS):
+                return self._specific(balanced)
             return lex.balance_adjectives[balance.lemma_.lower()]
         # 1e. a figure inside a noun phrase, between an attribute and its noun, measures that noun: "asetetun 3 %
         #     pääoman tuottovaatimuksen" (the attribute and the noun agree in case; genitives may stand between)
@@ -2145,6 +2147,8 @@ def _previous_content(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token
 
 
 TOTALLING = frozenset({"yhteensä", "kaikkiaan", "yht."})
+# documents that report a balance rather than have one: "Raportti on 11 000 000 euroa ylijäämäinen" -> ylijäämä
+REPORT_NOUNS = ("raportti", "katsaus", "selvitys", "kertomus")
 # nouns naming a stretch of time, which a duration on their label line measures
 TIME_SPAN_ENDINGS = ("aika", "kausi", "kesto", "väli", "jakso")
 # copula subjects that name a number of something: "asukasmäärä on 361", "lähihoitajavaje oli 525"
