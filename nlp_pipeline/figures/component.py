@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -1173,7 +1174,8 @@ class FigureExtractor:
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and _may_be_subject(tok):
                 return _shared_head(tok, tok.lemma_.lower())
-            people = self._participle_as_noun(tok, "sisaeronto") if not _describes_noun(tok) else None
+            elative_plural = tok.lower_.endswith(("ista", "istä"))  # (Voikko only where a participle may stand)
+            people = self._participle_as_noun(tok, "sisaeronto") if elative_plural and not _describes_noun(tok) else None
             if people is not None:
                 return people  # "9,2 prosenttia 75 vuotta täyttäneistä": of those who have turned 75
             if (
@@ -2325,8 +2327,12 @@ def _period_of_sentence_before(doc: Doc, sent: Span) -> str | None:
     if before.endswith("\n\n"):
         return None  # the figure's sentence opens a paragraph
     before = before.rsplit("\n\n", 1)[-1]  # only the paragraph the figure's sentence is in
-    before = re.sub(r"\([^()]*\)", " ", before)  # not last year's value aside: "111 993 m³ (152 080 m³ v. 2019)"
-    named = {m.value for m in find_periods(before, None) if m.strong and _whole_months(m.value)}
+    return _the_one_period_named(re.sub(r"\([^()]*\)", " ", before))  # not an aside: "(152 080 m³ v. 2019)"
+
+
+@lru_cache(maxsize=4096)
+def _the_one_period_named(text: str) -> str | None:
+    named = {m.value for m in find_periods(text, None) if m.strong and _whole_months(m.value)}
     return named.pop() if len(named) == 1 else None
 
 
