@@ -2300,14 +2300,8 @@ def _pronoun_whole(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token | 
         return None
     if "Rel" in pronoun.morph.get("PronType"):
         return None  # "kolme henkilöä, joista yksi hakijoista": the relative's own rules
-    for tok in reversed(doc[max(0, pronoun.i - 40): pronoun.i]):
-        if "\n\n" in tok.text:
-            return None
-        # the people or things counted in the sentence before, not a unit ("yli 35 tuntia viikossa")
-        counted = "Plur" in tok.morph.get("Number") or _case(tok) == "Par"
-        if tok.pos_ == "NOUN" and counted and _is_word(tok) and _may_be_subject(tok) and tok.lemma_.lower() not in DURATION_HEADS:
-            return tok
-    return None
+    # the people or things counted before, not a unit ("yli 35 tuntia viikossa")
+    return _plural_antecedent(doc, pronoun, 40, lambda t: _may_be_subject(t) and t.lemma_.lower() not in DURATION_HEADS)
 
 
 def _from_level_before(doc: Doc, first: Token, before: Figure) -> bool:
@@ -2792,18 +2786,22 @@ def _after_name(doc: Doc, name: Token, sent: Span, max_dist: int = 8) -> Token |
     return None
 
 
-def _plural_antecedent(doc: Doc, pronoun: Token, max_dist: int = 30) -> Token | None:
+def _plural_antecedent(
+    doc: Doc, pronoun: Token, max_dist: int = 30, fits: Callable[[Token], bool] | None = None,
+) -> Token | None:
     """What a plural pronoun opening a sentence takes up from the one before (``Tehtäviä on kirjattu 184. Niistä
     valmiina on 32 %``): the nearest plural noun before it in the paragraph, or one counted by a number (``120
-    asuntoa. Näistä …``), not one a postposition governs."""
+    asuntoa. Näistä …``), not one a postposition governs; with ``fits``, the nearest that fits, also a partitive
+    counted past its attributes (``27 405 1-6-vuotiasta lasta. Heistä …``)."""
     if "Plur" not in pronoun.morph.get("Number"):
         return None
     for tok in reversed(doc[max(0, pronoun.i - max_dist): pronoun.i]):
         if "\n\n" in tok.text:
             return None
         governed = tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "ADP"
-        counted = "Plur" in tok.morph.get("Number") or (tok.i > 0 and doc[tok.i - 1].like_num)
-        if tok.pos_ == "NOUN" and counted and _is_word(tok) and not governed:
+        counted = "Plur" in tok.morph.get("Number") or (tok.i > 0 and doc[tok.i - 1].like_num) or (
+            fits is not None and _case(tok) == "Par")
+        if tok.pos_ == "NOUN" and counted and _is_word(tok) and not governed and (fits is None or fits(tok)):
             return tok
     return None
 
