@@ -1162,7 +1162,7 @@ class FigureExtractor:
         # 50 % toteutuksen kustannuksista", "luottojen osuus olisi vähintään 50 % lainasalkusta"
         # (a target is set against what it targets: "tuotantotavoite on 25 % koko asuntotuotannosta" -> asuntotuotanto)
         whose = _copula_subject(doc, sent, first, last) if after_share else None
-        if whose is not None and "tavoit" not in whose.lemma_.lower():
+        if whose is not None and not any(stem in whose.lemma_.lower() for stem in lex.target_stems):
             after_share = ()
         for tok in after_share:
             if tok.is_space and "\n" in tok.text:
@@ -1174,8 +1174,9 @@ class FigureExtractor:
                 break  # "49,5 % alkuperäisen hankinnan arvosta", "1,58 % hankinta-arvosta": the base, not the subject
             if tok.pos_ == "NOUN" and _case(tok) == "Ela" and _may_be_subject(tok):
                 return _shared_head(tok, tok.lemma_.lower())
-            elative_plural = tok.lower_.endswith(("ista", "istä"))  # (Voikko only where a participle may stand)
-            people = self._participle_as_noun(tok, "sisaeronto") if elative_plural and not _describes_noun(tok) else None
+            # (Voikko only where a participle may stand for people: not an attribute, not a form of olla)
+            alone = tok.lower_.endswith(("ista", "istä")) and not (_elative_attribute(tok) or tok.lemma_ == "olla")
+            people = self._participle_as_noun(tok, "sisaeronto") if alone else None
             if people is not None:
                 return people  # "9,2 prosenttia 75 vuotta täyttäneistä": of those who have turned 75
             if (
@@ -1184,7 +1185,7 @@ class FigureExtractor:
                 and _may_be_subject(tok)  # not a place: "34,3 % vuosiluokilla 1-6"
             ):
                 return tok.lemma_.lower()  # "työskentelevät 60 % työajalla", "30 % alennuksella"
-            if _elative_attribute(tok) or ("Part" in tok.morph.get("VerbForm") and _describes_noun(tok)):
+            if _elative_attribute(tok):
                 continue  # "90 prosenttia vastanneista asiakkaista", "palveluissa olevista 1-6-vuotiaista lapsista"
             # a partitive names what the percentage is of: "30 % välimuodon asuntoja", not the standard of a
             # comparison: "25 prosenttia alueen hintatasoa korkeampi", nor the object of a participle after it:
@@ -2359,17 +2360,6 @@ def _counts_partitive_after(last: Token) -> bool:
     return tok is not None and tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.is_lower
 
 
-def _describes_noun(participle: Token) -> bool:
-    """A participle followed by a noun in an elative, past other attributes, is that noun's attribute (``vastanneista
-    asiakkaista``, ``varhaiskasvatuspalveluissa olevista 1-6-vuotiaista lapsista``); a form of ``olla`` always is."""
-    if participle.lemma_ == "olla" or participle.lower_.startswith(("olevi", "olleis")):
-        return True
-    nxt = _token_after(participle)
-    while nxt is not None and nxt.pos_ in ("ADJ", "NUM") and nxt.i - participle.i <= 3:
-        nxt = _token_after(nxt)
-    return nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela"
-
-
 def _gapped_part(doc: Doc, sent: Span, first: Token, before: Figure, lex: Lexicon) -> bool:
     """``joista henkilöstöön kohdistuu yli 43 Me, palvelujen ostoihin yli 20 Me``: a verbless item after a figure of
     the same sentence that a "joista" clause split off, its destination in the case of that figure's."""
@@ -2951,10 +2941,14 @@ def _elided_whole(doc: Doc, first: Token, last: Token, earlier: list[Figure]) ->
 
 
 def _elative_attribute(tok: Token) -> bool:
-    """A participle or adjective in the elative before an elative noun it modifies: ``vastanneista asiakkaista``."""
+    """A participle or adjective in the elative (as tagged, or by its ending) before an elative noun it modifies,
+    past other attributes: ``vastanneista asiakkaista``, ``palveluissa olevista 1-6-vuotiaista lapsista``."""
+    elative = _case(tok) == "Ela" or tok.lower_.endswith(("ista", "istä"))
     after = _token_after(tok)
+    while after is not None and after.pos_ in ("ADJ", "NUM") and after.i - tok.i <= 3:
+        after = _token_after(after)
     return (
-        tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Ela" and after is not None
+        tok.pos_ in ("VERB", "ADJ") and elative and after is not None
         and after.pos_ == "NOUN" and _case(after) == "Ela"
     )
 
