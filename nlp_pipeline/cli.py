@@ -464,6 +464,23 @@ def train_classifier_command(seed: int) -> None:
     click.echo(f"accuracy {report['accuracy']:.3f} on {report['n']} real test phrases")
 
 
+@train.command("subject-ranker")
+@click.option("--seed", type=int, default=0, show_default=True)
+def train_subject_ranker_command(seed: int) -> None:
+    """Train the figures component's last-resort subject ranker (models/subject_ranker) on the tuned gold.
+
+    \b
+    Example:
+        agenda-nlp train subject-ranker --seed 0
+    """
+    from .figures import training
+
+    report = training.train_subject_ranker(seed=seed)
+    click.echo(f"ranker {report['ranker_accuracy']:.3f} against the nearest noun before "
+               f"{report['nearest_noun_before_accuracy']:.3f} "
+               f"in {report['folds']}-fold cross-validation on {report['examples']} figures")
+
+
 def main() -> None:
     cli()
 

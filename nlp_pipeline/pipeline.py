@@ -60,6 +60,28 @@ class Analyzer:
         if not self.with_nlp or not documents:
             return [DocumentResult(document=d) for d in documents]
         from . import tagging
+
+        per_doc = self.section_docs(documents)
+        results = []
+        batch_keys: dict[str | None, dict[str, str]] = {}  # goals of earlier documents in this batch
+        stored_keys: dict[str | None, dict[str, str]] = {}  # one store query per organisation, not per document
+        case_orgs = _case_organisations(documents)
+        for document, docs in zip(documents, per_doc):
+            # goal keys are matched within an organisation; a text without one borrows its case's
+            org = document.meta.organisation or case_orgs.get(document.meta.diary_number)
+            if org not in stored_keys:
+                stored_keys[org] = known_keys(org) if known_keys else {}
+            keys = {**stored_keys[org], **batch_keys.get(org, {})}
+            goals = tagging.build_goals(docs, document, keys) if document.source.lang == "fi" else []
+            batch_keys.setdefault(org, {}).update({g.goal_key: g.name for g in goals})
+            entities = [replace(e, start_char=e.start_char + d._.context.offset, end_char=e.end_char + d._.context.offset) for d in docs for e in tagging.entities(d)]
+            figures = _place_figures(document, docs, tagging.goal_scopes(goals, document) if goals else [])
+            results.append(DocumentResult(document=document, entities=tuple(entities), goals=tuple(goals), figures=tuple(figures)))
+        return results
+
+    def section_docs(self, documents: Sequence[SegmentedDocument]) -> list[list]:
+        """Per document, the processed spaCy Doc of each text it is analysed in (``nlp_units``), each carrying its
+        ``SectionContext``; figures in them are relative to that text."""
         from .nlp import SectionContext
 
         nlp = self.nlp
@@ -80,22 +102,7 @@ class Analyzer:
         per_doc: list[list] = [[] for _ in documents]
         for i, doc in zip(owners, self._pipe(units)):
             per_doc[i].append(doc)
-        results = []
-        batch_keys: dict[str | None, dict[str, str]] = {}  # goals of earlier documents in this batch
-        stored_keys: dict[str | None, dict[str, str]] = {}  # one store query per organisation, not per document
-        case_orgs = _case_organisations(documents)
-        for document, docs in zip(documents, per_doc):
-            # goal keys are matched within an organisation; a text without one borrows its case's
-            org = document.meta.organisation or case_orgs.get(document.meta.diary_number)
-            if org not in stored_keys:
-                stored_keys[org] = known_keys(org) if known_keys else {}
-            keys = {**stored_keys[org], **batch_keys.get(org, {})}
-            goals = tagging.build_goals(docs, document, keys) if document.source.lang == "fi" else []
-            batch_keys.setdefault(org, {}).update({g.goal_key: g.name for g in goals})
-            entities = [replace(e, start_char=e.start_char + d._.context.offset, end_char=e.end_char + d._.context.offset) for d in docs for e in tagging.entities(d)]
-            figures = _place_figures(document, docs, tagging.goal_scopes(goals, document) if goals else [])
-            results.append(DocumentResult(document=document, entities=tuple(entities), goals=tuple(goals), figures=tuple(figures)))
-        return results
+        return per_doc
 
     def _pipe(self, units):
         """The units processed, in input order."""

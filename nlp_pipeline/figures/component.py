@@ -10,15 +10,18 @@ How it reads a section:
    (``184 tehtävää``, or a fronted partitive ``tehtäviä … 717``), otherwise it is no figure.
 5. Attributes come from the tokens around it: cues (approx, bound, qualifier), morphology (elative
    ``Tehtävistä 11 %``, partitive counted nouns), the parse (copula subject), and the sentence's periods;
-   the words that decide a subject (measure nouns, money nouns, allocation verbs, …) are ``subjects.json``.
+   the words that decide a subject (measure nouns, money nouns, allocation verbs, …) are ``subjects.json``;
+   where no rule applies, a trained ranker (``ranker.py``, ``models/subject_ranker``) picks the sentence's noun.
 """
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -27,9 +30,13 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Figure
 from ..morphology import VOIKKO_NUMBERS
 from ..periods import DASH, YEAR_DIGITS, month_end
+from ..tagging.resources import models_dir
 from .lexicon import NOT_SUBJECTS, Lexicon, UnitRule, load_lexicon
 from .numbers import NumberWords, number_words, parse_digits
 from .periods import PeriodMention, find_periods, period_referred_to, reported_period
+from .ranker import SubjectRanker, noun_candidates
+
+log = logging.getLogger(__name__)
 
 if not Doc.has_extension("figures"):
     Doc.set_extension("figures", default=None)
@@ -66,7 +73,7 @@ CASE_SUFFIX_RE = re.compile(r":[a-zåäö]{1,5}\b")
 NOM_GEN_NUMERALS = ("seitsemän", "kahdeksan", "yhdeksän", "kymmenen")
 REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 VOTES_BEFORE = re.compile(r"\bäänin\s*$", re.IGNORECASE)
-EURO_HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?:[^\W\d][^\n\d]*?[^\S\n]+)?(?:euroa|€)[^\S\n]*$")  # a column header line
+EURO_HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?:[^\W\d][^\n\d]*?[^\S\n]+)?(?:[Ee]uroa|€)[^\S\n]*$")  # a column header line
 ROW_END_RE = re.compile(r"[^\S\n]*(?:\n|$)")
 BUDGET_LABEL_BEFORE = re.compile(r"(?im)^[^\S\n]*(?:meno|tulo)?(?:määräraha|arvio)\w*[^\S\n]+(?:talousarviossa[^\S\n]+)?$")
 # what may stand between a figure and its earlier value in parentheses: a per-unit or the noun counted, then the
@@ -115,12 +122,17 @@ class Reading:
 
 @Language.factory(
     "figures",
-    default_config={"max_percent": MAX_PERCENT},
+    default_config={"max_percent": MAX_PERCENT, "subject_ranker": "subject_ranker/ranker.json"},
     requires=["token.lemma", "token.pos", "token.morph", "token.dep"],
     assigns=["doc._.figures"],
 )
-def make_figures(nlp: Language, name: str, max_percent: float) -> "FigureExtractor":
-    return FigureExtractor(nlp, name, max_percent=max_percent)
+def make_figures(nlp: Language, name: str, max_percent: float, subject_ranker: str | None) -> "FigureExtractor":
+    """``subject_ranker``: the ranker's weights, relative to ``models/`` (None, or not trained yet: the rules alone)."""
+    path = models_dir() / subject_ranker if subject_ranker else None
+    ranker = SubjectRanker.from_disk(path) if path is not None and path.is_file() else None
+    if path is not None and ranker is None:
+        log.warning("subject ranker %s not found; train it with `agenda-nlp train subject-ranker`", path)
+    return FigureExtractor(nlp, name, max_percent=max_percent, ranker=ranker)
 
 
 def add_component(nlp: Language) -> None:
@@ -130,9 +142,11 @@ def add_component(nlp: Language) -> None:
 
 
 class FigureExtractor:
-    def __init__(self, nlp: Language, name: str = "figures", max_percent: float = MAX_PERCENT):
+    def __init__(self, nlp: Language, name: str = "figures", max_percent: float = MAX_PERCENT,
+                 ranker: SubjectRanker | None = None):
         self.name = name
         self.max_percent = max_percent
+        self.ranker = ranker
         self.lex: Lexicon = load_lexicon()
         self.words: NumberWords = number_words()
         self.matcher = Matcher(nlp.vocab)
@@ -475,8 +489,9 @@ class FigureExtractor:
         return None, None
 
     def _unit_before(self, text: str, start: int) -> tuple[str, str] | None:
-        """(unit, unit word) written right before the number: ``€ 5 000``, ``EUR 3 500``, ``e=1,21``."""
-        window = text[max(0, start - 8): start]
+        """(unit, unit word) written right before the number: ``€ 5 000``, ``EUR 3 500``, ``e=1,21``, a unit price's
+        ``euroa/m² 1,9``."""
+        window = text[max(0, start - 14): start]
         for rule in self.lex.units_before:
             if (m := rule.regex.search(window)) is not None:
                 return rule.unit, m.group().strip(" =")
@@ -891,6 +906,11 @@ class FigureExtractor:
                 if subject is None and reading.unit not in DURATIONS:  # a duration nothing names has no subject
                     topic = _sentence_topic(doc, first, self.lex.agents)
                     subject = self._specific(topic) if topic is not None else None
+                if subject is None and reading.unit not in DURATIONS and self.ranker is not None:
+                    # no rule applies: the ranker's choice among the sentence's nouns, or still none (overruling
+                    # a rule's pick broke more subjects on unseen text than it fixed)
+                    noun = self.ranker.choose(self.subject_nouns(first, last), first, last, reading.unit)
+                    subject = self._specific(noun) if noun is not None else None
             if subject in self.lex.amount_heads and fi:  # "Lapsia oli 34 900. Määrä laski (-9 %)": the amount of those
                 subject = _taken_up(doc, first, reading.unit, out or earlier) or subject
             subject = self.lex.subject_aliases.get(subject, subject)
@@ -1409,10 +1429,33 @@ class FigureExtractor:
             return self._specific(measure) if measure is not None else named
         if named is not None:
             return named
-        # 9. else the noun the figure follows in its clause: "perimän hallintokulun 0,5 euroa/m2/kk", "tilojen vuokra
-        #    kasvatuksen ja koulutuksen toimialalle on yhteensä 54 595 euroa/kk"
+        # 9. else the noun the figure follows in its clause ("perimän hallintokulun 0,5 euroa/m2/kk", "tilojen vuokra
+        #    kasvatuksen ja koulutuksen toimialalle on yhteensä 54 595 euroa/kk"); without one, once the steps in
+        #    _attributes that fill a missing subject find nothing either, the ranker decides
         noun = _clause_noun_before(doc, sent, first, clause_of, material=reading.unit in PHYSICAL_UNITS)
         return self._specific(noun) if noun is not None and not _is_agent(noun, lex.agents) else None
+
+    def subject_nouns(self, first: Token, last: Token) -> list[Token]:
+        """The nouns of a figure's sentence and line (not a heading above it) that may be its subject, for the
+        ranker; not a standard of comparison (``3,9 % talousarviota vähemmän``)."""
+        line, sent = _line(first.doc, first.i), first.sent
+        scope = first.doc[max(line.start, sent.start): min(line.end, sent.end)]
+        return noun_candidates(scope, first, last, lambda t: (
+            _is_word(t) and _may_be_subject(t) and not _truncated(t) and not _is_agent(t, self.lex.agents)
+            and not _compared(t)))
+
+    def subject_of(self, noun: Token) -> str:
+        """The subject a chosen noun gives (a generic measure noun yields to its owner)."""
+        return self._specific(noun)
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        if self.ranker is not None:
+            self.ranker.to_disk(Path(path) / "ranker.json")
+
+    def from_disk(self, path, exclude=tuple()) -> "FigureExtractor":
+        stored = Path(path) / "ranker.json"
+        self.ranker = SubjectRanker.from_disk(stored) if stored.is_file() else None
+        return self
 
     def _line_subject(self, doc: Doc, sent: Span, first: Token) -> bool:
         """A list line that is a nominative subject and its figure: ``- Muut toimintakulut n 6 %``."""
