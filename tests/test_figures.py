@@ -1518,6 +1518,13 @@ def test_a_duration_under_a_line_naming_a_length_of_time_is_that_time(nlp):
     assert attributes(extract(nlp, text), "subject") == ["odotusaika", "odotusaika", "sopimus", None]
 
 
+def test_every_line_of_a_long_duration_list_is_the_time_its_intro_names(nlp):
+    services = ["Kotihoito", "Ateriapalvelu", "Turvapalvelu", "Kuljetuspalvelu", "Omaishoidon tuki", "Perhehoito"]
+    text = "Keskimääräiset odotusajat (suluissa edellisen kauden) olivat seuraavat:\n" + "\n".join(
+        f"• {name} {n},5 vuorokautta ({n + 1},2 vrk)" for n, name in enumerate(services, 3))
+    assert attributes(extract(nlp, text), "subject") == ["odotusaika"] * 2 * len(services)
+
+
 def test_states_and_end_points_of_a_change_have_no_direction(nlp):
     text = ("Henkilökunnan määrä lisääntyi vuoden aikana 32 henkilöllä ollen vuoden lopussa 454 henkilöä. Määrä kasvoi "
             "405 henkilöstä 411 henkilöön. Oppilasmäärä laskee alle 35 oppilaan rajan. Väestö kasvaa seuraavan kymmenen "

@@ -2728,8 +2728,8 @@ def _names_time(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and lemma.endswith(TIME_SPAN_ENDINGS) and lemma not in TIME_SPAN_ENDINGS
 
 
-def _time_measure_above(doc: Doc, first: Token, max_lines: int = 4) -> Token | None:
-    """A nominative length of time heading one of the few lines above a duration's list line, past the genitives
+def _time_measure_above(doc: Doc, first: Token, max_lines: int = 12) -> Token | None:
+    """A nominative length of time heading the list lines above a duration's list line, past the genitives
     that own it (``Ikääntyneiden palveluiden keskimääräiset odotusajat …``), or in the line's last sentence
     (``Erityisen huono jonotilanne … Odotusajat ovat seuraavat:``)."""
     line = _line(doc, first.i)
