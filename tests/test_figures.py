@@ -1518,6 +1518,11 @@ def test_a_duration_under_a_line_naming_a_length_of_time_is_that_time(nlp):
     assert attributes(extract(nlp, text), "subject") == ["odotusaika", "odotusaika", "sopimus", None]
 
 
+def test_a_pro_adjective_is_nothing_counted(nlp):
+    text = "Hakemuksia tuli kolme, joista yksi tällainen hylättiin."  # "one such": of the applications
+    assert attributes(extract(nlp, text), "value", "subject") == [(3, "hakemus"), (1, "hakemus")]
+
+
 def test_every_line_of_a_long_duration_list_is_the_time_its_intro_names(nlp):
     services = ["Kotihoito", "Ateriapalvelu", "Turvapalvelu", "Kuljetuspalvelu", "Omaishoidon tuki", "Perhehoito"]
     text = "Keskimääräiset odotusajat (suluissa edellisen kauden) olivat seuraavat:\n" + "\n".join(
