@@ -257,14 +257,16 @@ _YEAR_REPORT_TITLE = re.compile(
 # esitetyistä", "arviointikertomuksen johdosta")
 _ACCOUNT = r"(?:tilinpäätö|toimintakertomu|vuosikertomu|arviointikertomu)(?:s|ksen)|tilastot"
 _ACCOUNT_OF_YEAR = re.compile(
-    rf"\b(?:vuoden\s+({YEAR_DIGITS})\s+(?:{_ACCOUNT})|(?:{_ACCOUNT})\s+(?:vuodelta\s+)?({YEAR_DIGITS})(?![-–—−/.]\d))\b"
+    rf"\b(?:vuoden\s+({YEAR_DIGITS})\s+(?:{_ACCOUNT}|tilinpäätöksessä)|(?:{_ACCOUNT})\s+(?:vuodelta\s+)?({YEAR_DIGITS})"
+    rf"(?![-–—−/.]\d)|(?:tilivuode|tilikaude)n\s+({YEAR_DIGITS})(?![-–—−/.]\d))\b"
     r"(?!\s+(?:johdosta|perusteella|mukaan|pohjalta|käsittely\w*|esitety\w*))",
     re.IGNORECASE)
 
 
 def _account_of_year(text: str, meeting_date: date | None) -> str | None:
-    """The year whose account the text presents, when it names exactly one."""
-    return _the_one_past_year({a or b for a, b in _ACCOUNT_OF_YEAR.findall(text)}, meeting_date)
+    """The year whose account the text presents (also the figures "in the 2024 accounts", of "the financial year
+    2024"), when it names exactly one."""
+    return _the_one_past_year({next(y for y in years if y) for years in _ACCOUNT_OF_YEAR.findall(text)}, meeting_date)
 
 
 def _year_report(title: str, meeting_date: date | None) -> str | None:

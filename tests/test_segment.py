@@ -101,6 +101,9 @@ def test_the_title_names_the_report_period_before_the_body_and_a_years_account_i
     assert report_period("Lausunnot vuoden 2020 arviointikertomuksessa esitetyistä suosituksista.") is None
     assert report_period("Selvitys vuoden 2020 arviointikertomuksen johdosta suoritetuista toimenpiteistä.") is None
     assert report_period("Aluehallitus hyväksyi tilinpäätöksen vuodelta 2022. Tulos oli 40 miljoonaa euroa.") == "2022"
+    assert report_period("Toimintatulot olivat vuoden 2024 tilinpäätöksessä 187 miljoonaa euroa.") == "2024"
+    assert report_period("Tilikauden 2023 tulos oli -12 miljoonaa euroa. Tilivuoden 2023 kulut kasvoivat.") == "2023"
+    assert report_period("Tilikauden 2023 tulos heikkeni tilikauden 2022 tuloksesta.") is None  # two years
     assert report_period("", title="Hyvinvointialueiden vuoden 2024 tulos ennustetta parempi") == "2024"
     assert report_period("", title="Sitovat toiminnan tavoitteet vuonna 2023, Helsingin kaupunki") == "2023"
     assert report_period("", title="Nuorten kesätyöseteli 2024") is None  # a programme of that year, no report
