@@ -1518,6 +1518,12 @@ def test_a_duration_under_a_line_naming_a_length_of_time_is_that_time(nlp):
     assert attributes(extract(nlp, text), "subject") == ["odotusaika", "odotusaika", "sopimus", None]
 
 
+def test_a_dimension_is_of_what_has_it(nlp):
+    text = "Puistoväylien leveydet ovat 2–4 metriä. Tontin ala on 1 494 m2 ja rakennuksen korkeus enintään 12 metriä."
+    assert attributes(extract(nlp, text), "value", "subject") == [
+        (2, "puistoväylä"), (4, "puistoväylä"), (1494, "tontti"), (12, "rakennus")]
+
+
 def test_a_pro_adjective_is_nothing_counted(nlp):
     text = "Hakemuksia tuli kolme, joista yksi tällainen hylättiin."  # "one such": of the applications
     assert attributes(extract(nlp, text), "value", "subject") == [(3, "hakemus"), (1, "hakemus")]
