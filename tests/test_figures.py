@@ -1518,6 +1518,13 @@ def test_a_duration_under_a_line_naming_a_length_of_time_is_that_time(nlp):
     assert attributes(extract(nlp, text), "subject") == ["odotusaika", "odotusaika", "sopimus", None]
 
 
+def test_rows_ending_in_an_amount_are_of_the_column_header_naming_its_unit(nlp):
+    text = ("Kadun käyttömaksu € / vrk, alv 0 %\nMaksuluokka A\n- alle 50 m² 12 €\n- yli 50 m² 18 €\n\n"
+            "Valvontamaksu € / käynti\nMaksuluokka A 45 €")
+    money = [f for f in extract(nlp, text) if f.unit == "eur"]
+    assert attributes(money, "value", "subject") == [(12, "käyttömaksu"), (18, "käyttömaksu"), (45, "valvontamaksu")]
+
+
 def test_a_dimension_is_of_what_has_it(nlp):
     text = "Puistoväylien leveydet ovat 2–4 metriä. Tontin ala on 1 494 m2 ja rakennuksen korkeus enintään 12 metriä."
     assert attributes(extract(nlp, text), "value", "subject") == [

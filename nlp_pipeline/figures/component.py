@@ -3233,10 +3233,11 @@ def _is_list_line(line: Span) -> bool:
 
 def _column_header(doc: Doc, first: Token, last: Token) -> Token | None:
     """``Hankinnan arvo euroa (alv 0%)`` over a table's ``100 000 euroa`` cells: the nominative that a header line
-    names the figure's unit with (the unit word with no number of its own) is what the column measures."""
+    names the figure's unit with (the unit word with no number of its own) is what the column measures; also over
+    rows that end in the figure (``Alueen käyttömaksu € / vrk`` over ``- alle 60 m² 15 €``)."""
     line = _line(doc, first.i)
-    if last.like_num or (line.start, line.end) != (first.i, last.i + 1):
-        return None  # only a cell holding nothing but the figure
+    if last.like_num or line.end != last.i + 1 or (line.start != first.i and _has_verb(line)):
+        return None  # only a cell or a verbless row ending in the figure
     for above in _lines_above(doc, line):
         unit = next((t for t in above if t.lemma_ == last.lemma_ and t.i > above.start and doc[t.i - 1].is_alpha), None)
         if unit is not None:
