@@ -1525,6 +1525,12 @@ def test_rows_ending_in_an_amount_are_of_the_column_header_naming_its_unit(nlp):
     assert attributes(money, "value", "subject") == [(12, "käyttömaksu"), (18, "käyttömaksu"), (45, "valvontamaksu")]
 
 
+def test_an_amount_as_money_of_a_kind_is_that_money(nlp):
+    text = ("Tontti palautetaan kunnalle kauppahinnalla, josta vähennetään kunnan kuluina 1500 euroa. "
+            "Vuokralaiselle maksetaan korvauksena 450 euroa.")
+    assert attributes(extract(nlp, text), "value", "subject") == [(1500, "kulu"), (450, "korvaus")]
+
+
 def test_a_dimension_is_of_what_has_it(nlp):
     text = "Puistoväylien leveydet ovat 2–4 metriä. Tontin ala on 1 494 m2 ja rakennuksen korkeus enintään 12 metriä."
     assert attributes(extract(nlp, text), "value", "subject") == [

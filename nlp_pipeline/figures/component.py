@@ -1117,6 +1117,10 @@ class FigureExtractor:
             if balanced is not None and _case(balanced) == "Nom" and not balanced.lemma_.lower().endswith(REPORT_NOUNS):
                 return self._specific(balanced)
             return lex.balance_adjectives[balance.lemma_.lower()]
+        # 1f. an amount "as" money of a kind, in the essive: "vähennetään kunnan kuluina 2000 euroa"
+        as_money = self._essive_money(sent, first, last, clause_of) if reading.unit == "eur" else None
+        if as_money is not None:
+            return as_money.lemma_.lower()
         # 1e. a figure inside a noun phrase, between an attribute and its noun, measures that noun: "asetetun 3 %
         #     pääoman tuottovaatimuksen" (the attribute and the noun agree in case; genitives may stand between)
         framed = _framing_noun(doc, sent, first, last, lex)
@@ -1434,6 +1438,14 @@ class FigureExtractor:
         #    _attributes that fill a missing subject find nothing either, the ranker decides
         noun = _clause_noun_before(doc, sent, first, clause_of, material=reading.unit in PHYSICAL_UNITS)
         return self._specific(noun) if noun is not None and not _is_agent(noun, lex.agents) else None
+
+    def _essive_money(self, sent: Span, first: Token, last: Token, clause_of: dict[int, int], reach: int = 8) -> Token | None:
+        """A noun naming a sum of money, in the essive, in the figure's clause close before or right after it."""
+        doc, clause = first.doc, clause_of.get(first.i)
+        near = [*doc[max(sent.start, first.i - reach): first.i], *doc[last.i + 1: min(sent.end, last.i + 3)]]
+        # (the tagger may read "kuluina" as a participle of "kulua")
+        return next((t for t in near if t.pos_ in ("NOUN", "VERB") and _case(t) == "Ess" and clause_of.get(t.i) == clause
+                     and t.lemma_.lower().endswith(self.lex.money_noun_endings)), None)
 
     def subject_nouns(self, first: Token, last: Token) -> list[Token]:
         """The nouns of a figure's sentence and line (not a heading above it) that may be its subject, for the

@@ -54,6 +54,7 @@ class Lexicon:
     bound_gt_after: frozenset[str]
     antecedent_relatives: frozenset[str]  # "pääomavuokrasta, joka on 1 558,53 euroa": the antecedent is measured
     price_labels: frozenset[str]  # "tilata lisätöitä … hintaan 15 930 euroa": the price is of the object bought
+    money_noun_endings: tuple[str, ...]  # nouns naming a sum of money: "kuluina 2000 euroa"
     classifiers: frozenset[str]  # "henkilö", "kpl": count nouns that yield to the noun they count
     generic_labels: frozenset[str]  # "tarve": a label of the item its line opens with
     part_heads: frozenset[str]  # "valtaosa": a part of the whole in the elative before it
@@ -152,6 +153,7 @@ def load_lexicon() -> Lexicon:
         bound_gt_after=frozenset(cues["bound_gt_after"]),
         antecedent_relatives=frozenset(cues["antecedent_relatives"]),
         price_labels=frozenset(prefix + label for label in cues["price_labels"] for prefix in ("", *totalling)),
+        money_noun_endings=tuple(cues["money_noun_endings"]),
         classifiers=frozenset(subjects["classifiers"]["lemmas"]),
         generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
         part_heads=frozenset(subjects["part_heads"]["lemmas"]),
