@@ -212,7 +212,9 @@ def report_period(text: str, meeting_date: date | None = None, title: str | None
     # a press release may announce its report in the lead under its title ("Neljännesvuosikatsaus 30.6.2025 on
     # valmis" under "Talouden kehityksen suunta on oikea")
     lead = _lead(text, title) if title else None
-    return from_title or (lead and _status_date_report(lead)) or _account_of_year(text, meeting_date)
+    # (a text answering an account, "Selvitys … arviointikertomuksen johdosta", presents none)
+    answers = bool(title and _ANSWERS_ACCOUNT.search(title))
+    return from_title or (lead and _status_date_report(lead)) or (None if answers else _account_of_year(text, meeting_date))
 
 
 def _lead(text: str, title: str | None) -> str | None:
@@ -280,7 +282,15 @@ def _year_report(title: str, meeting_date: date | None) -> str | None:
 _TITLE_IN_YEAR = re.compile(rf"\bvuonna\s+({YEAR_DIGITS})\b", re.IGNORECASE)
 
 
+_ANSWERS_ACCOUNT = re.compile(r"\b(?:johdosta|perusteella)\b", re.IGNORECASE)
+# a title naming an action to take in a year decides it, it reports nothing ("Pöytäkirjan pitäminen yleisesti
+# nähtävänä vuonna 2022"; but "Tavoitteiden toteutuminen vuonna 2023" reports)
+_ACTION_NOUN = re.compile(r"\w+minen\b", re.IGNORECASE)
+
+
 def _titled_year(title: str, meeting_date: date | None) -> str | None:
+    if _ACTION_NOUN.search(title) and not _REPORTING_WORD.search(title):
+        return None
     years = set(_TITLE_IN_YEAR.findall(title))
     return _the_one_past_year(years, meeting_date) if years else None
 

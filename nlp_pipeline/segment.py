@@ -452,10 +452,19 @@ def _without_attachment_rows(header: str) -> list[str]:
     return lines
 
 
+# what names a deciding body in a handling line ("Kunnanhallitus 15.09.2025", "KH 15.09.2025 § 228")
+_ORGAN = re.compile(r"(?:hallitus|lautakunta|valtuusto|jaosto|toimikunta|johtaja|päällikkö|neuvosto|kokous|styrelse|nämnd|"
+                    r"fullmäktige|sektion|direktör|^[A-ZÅÄÖ]{1,6})\b", re.IGNORECASE)
+
+
 def _title(lines: list[str], body: str | None) -> str | None:
     candidates = []
     for line in lines:
-        if _BOILERPLATE_LINE.match(line) or _LIST_LINE.match(line) or _HANDLING_LINE.match(line):
+        handling = _HANDLING_LINE.match(line)
+        # a title may end in a date ("Talousarvion toteuma 31.7.2025"): a handling line names a body, or an item
+        if handling and not handling.group("item") and not _ORGAN.search(handling.group("body")):
+            handling = None
+        if _BOILERPLATE_LINE.match(line) or _LIST_LINE.match(line) or handling:
             continue
         if _CELLS_LINE.match(line) or _CLOUDNC_LINE.match(line) or _DIARY.search(line) or _SHORT_DIARY.match(line):
             continue

@@ -86,6 +86,18 @@ def test_a_follow_up_names_its_period_by_month_numbers():
     assert segment(parse_text(text, "toteuma.txt")).meta.report_period == "2025-H1"
 
 
+def test_a_title_ending_in_a_status_date_above_the_handling_line_is_the_title():
+    text = (
+        "Talouden toteuma 30.4.2026\nKH 18.05.2026 § 61\n12/02.02.02/2026\n\n"
+        "Valmistelija talousjohtaja Liisa Koski\n\n"
+        "Huhtikuun lopussa toimintakuluja oli toteutunut 32 prosenttia.\n\n"
+        "Ehdotus Kunnanhallitus merkitsee toteuman tiedoksi."
+    ).encode("utf-8")
+    meta = segment(parse_text(text, "toteuma.txt")).meta
+    assert (meta.title, meta.body, meta.item_number) == ("Talouden toteuma 30.4.2026", "KH", "61")
+    assert meta.report_period == "2026-01-01/2026-04-30"
+
+
 def test_the_title_names_the_report_period_before_the_body_and_a_years_account_its_year():
     from nlp_pipeline.periods import report_period
     body = "Kolmas vuosineljännes 2025 lyhyesti. Leikkausten määrä kasvoi."
@@ -107,6 +119,9 @@ def test_the_title_names_the_report_period_before_the_body_and_a_years_account_i
     assert report_period("", title="Hyvinvointialueiden vuoden 2024 tulos ennustetta parempi") == "2024"
     assert report_period("", title="Sitovat toiminnan tavoitteet vuonna 2023, Helsingin kaupunki") == "2023"
     assert report_period("", title="Nuorten kesätyöseteli 2024") is None  # a programme of that year, no report
+    assert report_period("", title="Pöytäkirjan pitäminen yleisesti nähtävänä vuonna 2022") is None  # no results
+    assert report_period("Kaupunginhallitus antaa valtuustolle selvityksen arviointikertomuksen vuodelta 2020 "
+                         "suosituksista.", title="Selvitys vuoden 2020 arviointikertomuksen johdosta") is None
     # a press release announces its report in the lead under a title that names none
     lead = "Talouden suunta on oikea\nNeljännesvuosikatsaus 30.6.2025 on valmis. Alijäämä kapeni."
     assert report_period(lead, title="Talouden suunta on oikea") == "2025-H1"
