@@ -1531,6 +1531,12 @@ def test_an_amount_as_money_of_a_kind_is_that_money(nlp):
     assert attributes(extract(nlp, text), "value", "subject") == [(1500, "kulu"), (450, "korvaus")]
 
 
+def test_an_outturn_label_after_a_figure_is_of_what_that_figure_measures(nlp):
+    text = "Toimintatuotot ovat 4,2 miljoonaa euroa, toteuma 61 %, ja toimintakulut ovat 9,8 miljoonaa euroa, toteuma 55 %."
+    assert attributes(extract(nlp, text), "value", "subject") == [
+        (4_200_000, "toimintatuotto"), (61, "toimintatuotto"), (9_800_000, "toimintakulu"), (55, "toimintakulu")]
+
+
 def test_a_dimension_is_of_what_has_it(nlp):
     text = "Puistoväylien leveydet ovat 2–4 metriä. Tontin ala on 1 494 m2 ja rakennuksen korkeus enintään 12 metriä."
     assert attributes(extract(nlp, text), "value", "subject") == [

@@ -1315,6 +1315,9 @@ class FigureExtractor:
             owned = self._specific(prev)
             if owned != prev.lemma_.lower() and prev.lemma_.lower() in lex.measure_heads:
                 return owned  # "kasvattanut … lasten määrää noin 9 %"
+            if prev.lemma_.lower() in lex.measure_heads and _labels_figure_before(doc, prev, previous):
+                # "toimintatuotot ovat 7,1 miljoonaa euroa, toteuma 65 %": the outturn of what the figure before measures
+                return previous[-1].subject
             if prev.lemma_.lower() in lex.generic_labels:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
                 # the item the label is of: the first nominative after the line start, the last colon or full stop
                 item_start = next((t.i + 1 for t in reversed(doc[sent.start: prev.i]) if _ends_item(t)), sent.start)
@@ -3477,6 +3480,14 @@ def _nearest_noun_before(
             if cand.text != ",":
                 return None
     return None
+
+
+def _labels_figure_before(doc: Doc, label: Token, previous: list[Figure]) -> bool:
+    """A measure label with nothing of its own between it and the figure before, but a comma."""
+    if not previous or not previous[-1].subject or label.i == 0:
+        return False
+    comma = doc[label.i - 1]
+    return comma.text == "," and comma.i > 0 and previous[-1].end_char == doc[comma.i - 1].idx + len(doc[comma.i - 1])
 
 
 def _partition(sent: Span, breaks: frozenset[str] | set[str]) -> dict[int, int]:
