@@ -1537,6 +1537,11 @@ def test_an_outturn_label_after_a_figure_is_of_what_that_figure_measures(nlp):
         (4_200_000, "toimintatuotto"), (61, "toimintatuotto"), (9_800_000, "toimintakulu"), (55, "toimintakulu")]
 
 
+def test_persons_counted_by_a_copula_are_of_the_count_its_subject_names(nlp):
+    text = "Kunnan väkiluku oli ennakkotietojen mukaan vuoden lopussa 9 450 henkeä."
+    assert attributes(extract(nlp, text), "value", "subject") == [(9450, "väkiluku")]
+
+
 def test_a_dimension_is_of_what_has_it(nlp):
     text = "Puistoväylien leveydet ovat 2–4 metriä. Tontin ala on 1 494 m2 ja rakennuksen korkeus enintään 12 metriä."
     assert attributes(extract(nlp, text), "value", "subject") == [

@@ -1753,6 +1753,14 @@ class FigureExtractor:
         owner = _common_genitive(amount) if amount is not None else None
         if owner is not None and _may_be_subject(owner):
             return owner
+        # … or the count the copula's own subject names: "Espoon väestömäärä oli kesäkuun lopussa 323 940 henkeä"
+        #   (the parse may hang both on the copula's predicate: "… oli vuoden lopussa 9 450 henkeä")
+        heads = (classifier, classifier.head)
+        copula = any(c.dep_ == "cop" for head in heads for c in head.children)
+        counted = next((c for head in heads for c in head.children if c.dep_ == "nsubj:cop" and c.pos_ == "NOUN"
+                        and c.i < classifier.i and _case(c) == "Nom"), None) if copula and amount is None else None
+        if counted is not None and _may_be_subject(counted):
+            return counted
         # (of a passive, which has no agent the count could be: not "jota voi käyttää … viisi henkilöä")
         relative = next((c for c in classifier.head.children if c.dep_ == "obj" and "Rel" in c.morph.get("PronType")), None)
         passive = "Pass" in classifier.head.morph.get("Voice")
