@@ -3262,6 +3262,8 @@ def _column_header(doc: Doc, first: Token, last: Token) -> Token | None:
     if last.like_num or line.end != last.i + 1 or (line.start != first.i and _has_verb(line)):
         return None  # only a cell or a verbless row ending in the figure
     for above in _lines_above(doc, line):
+        if any(t.like_num and any(u.lemma_ == last.lemma_ for u in doc[t.i + 1: t.i + 3]) for t in above):
+            continue  # a row above, not the header: "Tilojen vähentäminen 2,4 miljoonaa euroa"
         unit = next((t for t in above if t.lemma_ == last.lemma_ and t.i > above.start and doc[t.i - 1].is_alpha), None)
         if unit is not None:
             label = above[: unit.i - above.start]
