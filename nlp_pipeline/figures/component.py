@@ -1117,11 +1117,11 @@ class FigureExtractor:
             if balanced is not None and _case(balanced) == "Nom" and not balanced.lemma_.lower().endswith(REPORT_NOUNS):
                 return self._specific(balanced)
             return lex.balance_adjectives[balance.lemma_.lower()]
-        # 1f. an amount "as" money of a kind, in the essive: "vähennetään kunnan kuluina 2000 euroa"
+        # 1e. an amount "as" money of a kind, in the essive: "vähennetään kunnan kuluina 2000 euroa"
         as_money = self._essive_money(sent, first, last, clause_of) if reading.unit == "eur" else None
         if as_money is not None:
             return as_money.lemma_.lower()
-        # 1e. a figure inside a noun phrase, between an attribute and its noun, measures that noun: "asetetun 3 %
+        # 1f. a figure inside a noun phrase, between an attribute and its noun, measures that noun: "asetetun 3 %
         #     pääoman tuottovaatimuksen" (the attribute and the noun agree in case; genitives may stand between)
         framed = _framing_noun(doc, sent, first, last, lex)
         if framed is not None:
