@@ -1,4 +1,4 @@
-"""Lemmas that agree with the tagger's own case and number.
+"""Lemmas that agree with the tagger's own case and number, the commonest word where several do.
 
 The stock model's lemmatizer takes the first Voikko analysis whose case fits, so a plural partitive can get
 a singular nominative's lemma (``oppilaita`` -> ``oppilaita``), and an uncompounded word a compound's
@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from wordfreq import zipf_frequency
 
 VOIKKO_CASES = {
     "nimento": "Nom", "omanto": "Gen", "osanto": "Par", "sisaolento": "Ine", "sisaeronto": "Ela",
@@ -88,7 +89,7 @@ class AgreeingLemmas:
                     # a rare compound the tagger guessed: "775 suurpainenatriumvalaisinta" (not a noun used as an
                     # attribute: "ulkokuntalaisia äänioikeutettuja")
                     _retag_as_noun(tok, simplest[0])
-                elif tok.lemma_ not in {r.lemma for r in simplest}:
+                elif tok.lemma_ not in {r.lemma for r in simplest} or _frequency(simplest[0].lemma) > _frequency(tok.lemma_):
                     tok.lemma_ = simplest[0].lemma
             elif tok.pos_ in self.retag_pos and not possessive and (reading := _misread_noun(tok, readings, other, agreeing)):
                 _retag_as_noun(tok, reading)  # the tagger's other features belong to its wrong reading
@@ -146,8 +147,16 @@ def _retag_as_noun(tok: Token, reading: Reading) -> None:
 
 
 def _simplest(readings: list[Reading] | tuple[Reading, ...]) -> list[Reading]:
+    """The readings with the fewest compound parts, the commonest lemma first (``paikkoja``: ``paikka`` before
+    the rare ``paikko`` that Voikko lists first; ``maastopaloja``: ``maastopalo``, not ``maastopala``)."""
     fewest = min(r.parts for r in readings)
-    return [r for r in readings if r.parts == fewest]
+    return sorted((r for r in readings if r.parts == fewest), key=lambda r: -_frequency(r.lemma))
+
+
+@lru_cache(maxsize=65536)
+def _frequency(lemma: str) -> float:
+    """How common a Finnish word is (wordfreq's Zipf scale; 0 for a word it has not seen)."""
+    return zipf_frequency(lemma, "fi")
 
 
 def _misread_noun(tok: Token, readings: tuple[Reading, ...], other: bool, agreeing: list[Reading]) -> Reading | None:

@@ -1307,6 +1307,11 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         ["hakemus", "hakemus"],
         id="a pro-adjective is nothing counted: one such of the applications",
     ),
+    pytest.param(
+        "Pelastuslaitos sammutti 112 maastopaloa ja 40 rakennuspaloa, ja uusia paikkoja avattiin 12.",
+        ["maastopalo", "rakennuspalo", "paikka"],
+        id="of two lemmas Voikko offers, the commoner word: fires, not pieces; places, not patches",
+    ),
 ]
 
 
