@@ -265,6 +265,10 @@ _ACCOUNT_OF_YEAR = re.compile(
     re.IGNORECASE)
 
 
+# a title answering an account ("Selvitys vuoden 2020 arviointikertomuksen johdosta") reports on no period
+_ANSWERS_ACCOUNT = re.compile(r"\bjohdosta\b", re.IGNORECASE)
+
+
 def _account_of_year(text: str, meeting_date: date | None) -> str | None:
     """The year whose account the text presents (also the figures "in the 2024 accounts", of "the financial year
     2024"), when it names exactly one."""
@@ -272,7 +276,7 @@ def _account_of_year(text: str, meeting_date: date | None) -> str | None:
 
 
 def _year_report(title: str, meeting_date: date | None) -> str | None:
-    if not _YEAR_REPORT_TITLE.search(title) or re.search(r"\bjohdosta\b", title, re.IGNORECASE):
+    if not _YEAR_REPORT_TITLE.search(title) or _ANSWERS_ACCOUNT.search(title):
         return None
     return _the_one_past_year(set(re.findall(rf"(?<![-–—−/.])\b{YEAR_DIGITS}\b(?![-–—−/.]\d)", title)), meeting_date)
 
@@ -282,7 +286,6 @@ def _year_report(title: str, meeting_date: date | None) -> str | None:
 _TITLE_IN_YEAR = re.compile(rf"\bvuonna\s+({YEAR_DIGITS})\b", re.IGNORECASE)
 
 
-_ANSWERS_ACCOUNT = re.compile(r"\b(?:johdosta|perusteella)\b", re.IGNORECASE)
 # a title naming an action to take in a year decides it, it reports nothing ("Pöytäkirjan pitäminen yleisesti
 # nähtävänä vuonna 2022"; but "Tavoitteiden toteutuminen vuonna 2023" reports)
 _ACTION_NOUN = re.compile(r"\w+minen\b", re.IGNORECASE)

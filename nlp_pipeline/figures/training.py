@@ -8,14 +8,14 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
 from ..evaluation import load_gold, shared_dir
-from ..evaluation.figures import attribute_equal
+from ..evaluation.figures import attribute_equal, compare_document
 from ..ingest import read_path
 from ..segment import segment
 from ..tagging.resources import models_dir
@@ -54,14 +54,13 @@ def collect(analyzer=None) -> list[Seen]:
 
 
 def _seen_in(doc: Doc, gold_doc: dict, component) -> list[Seen]:
+    """The section's figures the evaluator matches to gold ones (its own matching, on document offsets)."""
     offset = doc._.context.offset
+    placed = [replace(f, start_char=f.start_char + offset, end_char=f.end_char + offset) for f in doc._.figures]
     out = []
-    for fig in doc._.figures:
-        gold = next((g for g in gold_doc["figures"] if g["start"] < fig.end_char + offset
-                     and fig.start_char + offset < g["end"] and g["unit"] == fig.unit
-                     and abs(g["value"] - fig.value) < 1e-6 * max(1.0, abs(g["value"]))), None)
-        span = doc.char_span(fig.start_char, fig.end_char, alignment_mode="expand")
-        if gold is None or span is None:
+    for gold, fig in compare_document(gold_doc, placed, "")[1]:
+        span = doc.char_span(fig.start_char - offset, fig.end_char - offset, alignment_mode="expand")
+        if span is None:
             continue
         first, last = span[0], span[-1]
         nouns = component.subject_nouns(first, last)
