@@ -214,7 +214,8 @@ def report_period(text: str, meeting_date: date | None = None, title: str | None
     lead = _lead(text, title) if title else None
     # (a text answering an account, "Selvitys … arviointikertomuksen johdosta", presents none)
     answers = bool(title and _ANSWERS_ACCOUNT.search(title))
-    return from_title or (lead and _status_date_report(lead)) or (None if answers else _account_of_year(text, meeting_date))
+    return from_title or (lead and _status_date_report(lead)) or (
+        None if answers else _account_of_year(text, meeting_date) or _goals_of_budget_year(title, text, meeting_date))
 
 
 def _lead(text: str, title: str | None) -> str | None:
@@ -247,10 +248,12 @@ def _commonest_period(mentions: list[PeriodMention]) -> str | None:
     return None
 
 
-# "Kirjaston tilastot 2018", "Valvontasuunnitelman 2021 toteutuminen", "Tilinpäätös 2024": a title naming a
+# "Kirjaston tilastot 2018", "Valvontasuunnitelman 2021 toteutuminen", "Tilinpäätös 2024", "Henkilöstöraportti 2016",
+# "Kouluterveyskyselyn tulokset 2025": a title naming a
 # year's account reports on that year (a plan or budget for a year does not: it is not yet a report)
 _YEAR_REPORT_TITLE = re.compile(
-    r"\b(?:\w*toteutu\w*|\w*toteuma\w*|tilinpäätö\w*|\w*kertomu\w*|\w*tilasto\w*|vuosiraport\w*|vuosikatsau\w*|tulos)\b",
+    r"\b(?:\w*toteutu\w*|\w*toteuma\w*|tilinpäätö\w*|\w*kertomu\w*|\w*tilasto\w*|\w*raport(?:ti|in)|vuosikatsau\w*"
+    r"|tulos|\w*tulokset)\b",
     re.IGNORECASE)
 
 
@@ -273,6 +276,20 @@ def _account_of_year(text: str, meeting_date: date | None) -> str | None:
     """The year whose account the text presents (also the figures "in the 2024 accounts", of "the financial year
     2024"), when it names exactly one."""
     return _the_one_past_year({next(y for y in years if y) for years in _ACCOUNT_OF_YEAR.findall(text)}, meeting_date)
+
+
+# "Sitovien tavoitteiden toteutuminen" / "Vuoden 2019 talousarviossa oli yhteensä 35 … tavoitetta": an evaluation of
+# whether a budget's goals were met reports on the budget's year
+_GOALS_EVALUATION_TITLE = re.compile(r"\btavoitte\w*\s+(?:\w+\s+)?(?:toteutu\w*|arvioin\w*)", re.IGNORECASE)
+_BUDGET_YEAR = re.compile(
+    rf"\bvuoden\s+({YEAR_DIGITS})\s+talousarvio\w*|\btalousarvio(?:ssa|n)\s+({YEAR_DIGITS})\b(?![-–—−/.]\d)",
+    re.IGNORECASE)
+
+
+def _goals_of_budget_year(title: str | None, text: str, meeting_date: date | None) -> str | None:
+    if not title or not _GOALS_EVALUATION_TITLE.search(title):
+        return None
+    return _the_one_past_year({a or b for a, b in _BUDGET_YEAR.findall(text)}, meeting_date)
 
 
 def _year_report(title: str, meeting_date: date | None) -> str | None:

@@ -1756,3 +1756,89 @@ def test_the_subject_ranker_trains_reproducibly_and_saves_with_the_pipeline(nlp,
     restored = SubjectRanker.from_disk(tmp_path / "ranker.json")
     assert restored.weights == component.ranker.weights
     assert set(restored.centroids) == set(component.ranker.centroids) >= {"eur", "percent", "count"}
+
+
+def test_an_indicators_target_and_outturn_lines_measure_the_indicator_named_above_them(nlp):
+    text = ("Strategian mittarit\n"
+            "1. Hiilidioksidipäästöt\n"
+            "• Tavoite vuoden 2030 lopussa on -55 % vuoden 1990 tasosta\n"
+            "• Toteuma vuoden 2024 lopussa on -41 % (2023)\n"
+            "2. Opiskeluaika toisella asteella\n"
+            "• Tavoite vuoden 2030 lopussa on 1 100 päivää\n"
+            "• Toteuma vuoden 2024 lopussa on 1 180,5 päivää (2023)\n")
+    assert attributes(extract(nlp, text), "value", "subject", "qualifier", "period") == [
+        (-55, "hiilidioksidipäästö", "tavoite", "2030"), (-41, "hiilidioksidipäästö", None, "2023"),
+        (1100, "opiskeluaika", "tavoite", None), (1180.5, "opiskeluaika", None, None)]
+
+
+@pytest.mark.parametrize("text, values, period", [
+    ("Jäseniä oli 1 240 henkilöä (2023).", [1240], "2023"),
+    ("Työpaikkoja oli 2 310 (6/2024) ja tavoite on kasvaa.", [2310], "2024-06"),
+])
+def test_a_year_alone_in_parentheses_after_a_figure_dates_it_and_is_no_figure(nlp, text, values, period):
+    found = extract(nlp, text, report_period="2030-Q4")
+    assert [f.value for f in found] == values and found[0].period == period
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("Keväällä 2024 kyselyyn vastasi noin 4 100 oppilasta.", "2024-H1"),
+    ("Syksyn 2023 aikana kursseille osallistui 320 henkilöä.", "2023-H2"),
+    ("Syyslukukaudella 2025 oppilaita oli 210.", "2025-H2"),
+])
+def test_spring_and_autumn_are_the_halves_of_their_year(nlp, sentence, period):
+    assert extract(nlp, sentence)[0].period == period
+
+
+def test_a_season_as_a_deadline_or_in_the_sentence_before_dates_no_half_year(nlp):
+    text = "Syksyyn 2024 mennessä kulujen arvioitiin kasvavan 1,2 miljoonaan euroon."
+    assert extract(nlp, text)[0].period == "2024"  # by the autumn: the year's figure, not the autumn's
+    text = "Oppilaat aloittavat koulun syksyllä 2026. Heistä 14 asuu keskustassa."
+    assert attributes(extract(nlp, text), "value", "period") == [(14, None)]
+
+
+def test_money_written_with_a_spaced_multiplier_or_implied_by_a_balance(nlp):
+    text = "Tulos on alijäämäinen 12,4 M € (talousarvio ylijäämäinen 0,9 M €). Kesäkuussa ylijäämä oli 3,5 miljoonaa."
+    assert attributes(extract(nlp, text), "value", "unit") == [(12400000, "eur"), (900000, "eur"), (3500000, "eur")]
+    assert attributes(extract(nlp, "Käyntejä kirjattiin 2,3 miljoonaa."), "value", "unit") == [(2300000, "count")]
+
+
+def test_a_list_line_with_a_count_and_its_share_counts_its_label(nlp):
+    text = "Henkilöstöryhmät olivat:\nKätilöt 420 (6,1 %)\nPerushoitajat 1 305 (18,8 %)"
+    assert attributes(extract(nlp, text), "value", "unit", "subject") == [
+        (420, "count", "kätilö"), (6.1, "percent", "kätilö"), (1305, "count", "perushoitaja"),
+        (18.8, "percent", "perushoitaja")]
+    assert [f.value for f in extract(nlp, "Huoneisto B 20 (50 %) myytiin.")] == [50]  # a name's number counts nothing
+
+
+def test_an_unknown_compound_with_an_inflected_first_part_is_lemmatised_by_its_last_part(nlp):
+    doc = nlp("Alueella oli 12 400 työssäkäyvää ja 300 kotonaasuvaa.")
+    assert [t.lemma_ for t in doc if t.text.endswith(("vaa", "vää"))] == ["työssäkäyvä", "kotonaasuva"]
+    doc = nlp("Ilmoitus tehtiin joka viidennestä 16–17-vuotiaasta.")
+    assert [t.lemma_ for t in doc if "vuotia" in t.text] == ["16–17-vuotias"]
+
+
+
+@pytest.mark.parametrize("text, direction, base", [
+    ("Tavoitteena on -55 % vuoden 1990 tasosta.", "less", "1990"),
+    ("Kulut kasvoivat 12 % vuoteen 2020 verrattuna.", "more", "2020"),
+])
+def test_a_change_from_a_base_years_level_names_that_year_as_its_baseline_not_its_period(nlp, text, direction, base):
+    assert attributes(extract(nlp, text), "direction", "baseline_period", "period") == [(direction, base, None)]
+
+
+def test_every_nth_is_one_in_n_but_not_a_rhythm(nlp):
+    text = ("Kyselyn mukaan joka neljännessä koulussa oli sisäilmaongelmia ja lähes joka kymmenes oppilas oireili. "
+            "Tarkastukset tehdään joka toinen vuosi.")
+    assert attributes(extract(nlp, text), "value", "denominator", "unit", "subject", "approx") == [
+        (1, 4, "fraction", "koulu", False), (1, 10, "fraction", "oppilas", True)]
+
+
+def test_a_series_with_each_year_after_its_count_keeps_the_count(nlp):
+    text = "Palveluun ohjattiin uusia asiakkaita 412 vuonna 2021, 530 vuonna 2022 ja 618 vuonna 2023."
+    assert attributes(extract(nlp, text), "value", "subject", "period") == [
+        (412, "asiakas", "2021"), (530, "asiakas", "2022"), (618, "asiakas", "2023")]
+
+
+def test_a_list_number_glued_to_its_question_is_no_figure(nlp):
+    text = "Lautakunta vastaa kysymyksiin.\n\n1.Onko ohjelma päivitetty? Kyllä.\n\n2.Onko väki lisääntynyt? Ei."
+    assert extract(nlp, text) == []

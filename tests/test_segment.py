@@ -122,6 +122,12 @@ def test_the_title_names_the_report_period_before_the_body_and_a_years_account_i
     assert report_period("", title="Pöytäkirjan pitäminen yleisesti nähtävänä vuonna 2022") is None  # no results
     assert report_period("Kaupunginhallitus antaa valtuustolle selvityksen arviointikertomuksen vuodelta 2020 "
                          "suosituksista.", title="Selvitys vuoden 2020 arviointikertomuksen johdosta") is None
+    assert report_period("", title="Henkilöstöraportti 2016") == "2016"
+    assert report_period("", title="Asiakaskyselyn tulokset 2025") == "2025"
+    # an evaluation of whether a budget's goals were met reports on the budget's year
+    goals = "Vuoden 2019 talousarviossa oli 35 sitovaa tavoitetta. Niistä 16 toteutui."
+    assert report_period(goals, title="Sitovien tavoitteiden toteutuminen") == "2019"
+    assert report_period(goals, title="Talousarvion laadintaohje") is None
     # a press release announces its report in the lead under a title that names none
     lead = "Talouden suunta on oikea\nNeljännesvuosikatsaus 30.6.2025 on valmis. Alijäämä kapeni."
     assert report_period(lead, title="Talouden suunta on oikea") == "2025-H1"

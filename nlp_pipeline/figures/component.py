@@ -82,6 +82,16 @@ RESTATED_BEFORE = re.compile(
     r"(?:\s*/\s*[^\W\d]+|(?P<words>(?:\s+[^\W\d]+){1,2}))?\s*\(\s*(?:(?:vuonna|v\.|vuoden|edellisvuonna)\s*)?"
     rf"(?:(?:{YEAR_DIGITS}|\d{{1,2}}\s*{DASH}\s*\d{{1,2}}\s*/\s*{YEAR_DIGITS})\s*:?\s*)?(?:oli\s+)?", re.IGNORECASE)
 RESTATED_AFTER = re.compile(r"\s*\)")
+# the level of a base year a change is measured from: "-60 % vuoden 1990 tasosta", "12 % vuoteen 2020 verrattuna"
+BASE_YEAR_AFTER = re.compile(
+    rf"\s+(?:vuoden\s+(?P<y1>{YEAR_DIGITS})\s+tasosta|(?:verrattuna\s+)?vuoteen\s+(?P<y2>{YEAR_DIGITS})(?=\s+verrattuna|\s+nähden))",
+    re.IGNORECASE)
+RHYTHM_NOUNS = frozenset({"vuosi", "kuukausi", "viikko", "päivä", "ilta", "aamu", "kerta", "vuoro"})  # "joka toinen viikko"
+# nouns of a budget or its balance: a bare "N miljoonaa" in their sentence is money
+MONEY_CONTEXT_ENDINGS = ("jäämä", "kate", "talousarvio", "budjetti", "tulos")
+# a figure, its unit and counted noun, then the parenthesis of its period: "-47 % (", "1 410 työpaikkaa ("
+DATING_PARENTHESIS_BEFORE = re.compile(r"[-−+]?\d[\d\s\u00a0.,]*(?:%|[^\W\d]+)?(?:\s+[^\W\d]+)?\s*\(\s*")
+YEAR_LABEL_BEFORE = re.compile(r"(?:\s+[^\W\d]+)?\s*\(\s*")  # "380 henkilöä (2021)"
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
@@ -117,6 +127,7 @@ class Reading:
     end: int
     subject: str | None = None
     money_if_alone: bool = False  # a bare "N miljoonaa" that is euros unless it counts something
+    multiplied: bool = False  # "N miljoonaa" with no unit: euros in a sentence about money
     qualifier: str | None = None  # read with the count: "Jaa-äänet: 14" -> jaa
 
 
@@ -193,7 +204,7 @@ class FigureExtractor:
         cands = self._digit_candidates(_unglued(doc, text), blocked)
         if cands:
             cands = self._drop_matcher_blocked(doc, text, cands, fi)
-        cands += self._word_candidates(doc, word_tokens)
+        cands += self._word_candidates(doc, word_tokens) + (self._every_nth_candidates(doc) if fi else [])
         cands.sort(key=lambda c: c.start)
         report_period = getattr(ctx, "report_period", None)
         section_kind = getattr(ctx, "section_kind", None)
@@ -205,6 +216,8 @@ class FigureExtractor:
             if cand.start < taken_until:
                 continue
             reading = self._read_unit(doc, text, cand, fi)
+            if prior is not None and _year_label_after(text, prior, cand):
+                continue  # "380,6 päivää (2021)": the year the figure is of, not a value
             restated = prior is not None and reading is not None and _restated_in_parentheses(text, prior, reading)
             if restated:  # "7 069 (8 295)", "16 931 170 euroa (16 274 194)": last year's value in the figure's unit
                 reading = Reading(cand, cand.value * prior.value / prior.cand.value, prior.unit, None, cand.end, prior.subject)
@@ -323,6 +336,17 @@ class FigureExtractor:
         # "Yhdenkään": a negative-polarity form counts nothing
         return [t for t in doc if t.is_alpha and t.lower_.startswith(prefixes) and not t.lower_.endswith(("kään", "kaan"))]
 
+    def _every_nth_candidates(self, doc: Doc) -> list[Candidate]:
+        """``joka kolmannessa kunnassa``: one in three, the fraction 1/3 (not a rhythm: ``joka toinen viikko``)."""
+        out = []
+        for joka, tok in zip(doc, doc[1:]):
+            n = self.words.every_nth(tok.text) if joka.lower_ == "joka" else None
+            after = _token_after(tok)
+            if n is None or (after is not None and after.lemma_.lower() in RHYTHM_NOUNS):
+                continue
+            out.append(Candidate(joka.idx, tok.idx + len(tok.text), 1.0, False, denominator=float(n), word=True))
+        return out
+
     def _word_candidates(self, doc: Doc, tokens: list[Token]) -> list[Candidate]:
         out = []
         for tok in tokens:
@@ -438,7 +462,8 @@ class FigureExtractor:
             if mult:  # "Hakijoita oli 2 tuhatta" counts; "ohjataan 17 miljoonaa" in a text about euros is money
                 if not fi:
                     return None
-                return Reading(cand, round(cand.value * scale, 6), "count", None, mult.end(), money_if_alone=_mentions_euro(text, cand.start))
+                return Reading(cand, round(cand.value * scale, 6), "count", None, mult.end(),
+                               money_if_alone=_mentions_euro(text, cand.start), multiplied=True)
             scale_m = SCALE_RE.match(text, pos)
             if scale_m and cand.value <= float(scale_m.group("hi")):  # "3,6 (asteikolla 1–5)"
                 cand.denominator = float(scale_m.group("hi"))
@@ -507,7 +532,7 @@ class FigureExtractor:
         """What a count (or fraction) counts; a lone number with nothing counted is no figure."""
         explicit = reading.unit_word is not None
         if not explicit and not cand.word and cand.denominator is None and reading.unit == "count" and (
-            _names_before(doc, first) or _names_after(doc, last) or _label_number(doc, first, last) or _code_list_end(doc, first)
+            _label_of_share_count(doc, first, last) is None and _names_before(doc, first) or _names_after(doc, last) or _label_number(doc, first, last) or _code_list_end(doc, first)
             or _list_item_number(doc, first, last) or (
                 cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}") and not _counts_partitive_after(last))
         ):
@@ -550,14 +575,21 @@ class FigureExtractor:
             reading.unit_word = noun.text
             return reading
         bare = self._bare_count(doc, first, last, cand, reading)
-        if bare is None and reading.money_if_alone:  # "ohjataan 17 miljoonaa" in a text about euros
-            reading.unit = "eur"
+        if bare is None and (reading.money_if_alone or reading.multiplied and self._money_sentence(first)):
+            reading.unit = "eur"  # "ohjataan 17 miljoonaa" in a text about euros, "ylijäämä … on 37,2 miljoonaa"
             return reading
         return bare
+
+    def _money_sentence(self, first: Token) -> bool:
+        """A sentence about a sum of money: a budget, a balance or a money noun (``ylijäämä``, ``kulut``)."""
+        endings = self.lex.money_noun_endings + MONEY_CONTEXT_ENDINGS
+        return any(t.pos_ == "NOUN" and t.lemma_.lower().endswith(endings) for t in first.sent)
 
     def _counted_noun(self, doc: Doc, first: Token, last: Token, cand: Candidate, explicit_unit: bool = False) -> Token | None:
         """The noun a number counts: ``184 tehtävää``, ``kahteen … tavoitteeseen``, ``210 … avaintulosta``."""
         num_case = _numeral_case(first) if cand.word else None
+        if first.lower_ == "joka":  # "joka kolmannessa julkisen alan organisaatiossa": the noun past its attributes
+            return next((t for t in doc[last.i + 1: last.i + 5] if t.pos_ == "NOUN" and _case(t) != "Gen"), None)
         # the parser's own reading, used when morphology is ambiguous ("avaintulosta" read as elative)
         head = next(
             (
@@ -671,6 +703,10 @@ class FigureExtractor:
         named = _noun_before_parenthesis(doc, first, last) if not (cand.decimal or cand.word or _is_year(cand)) else None
         if named is not None and cand.value >= 10:  # "paloilmoittimen tarkastukset (559)" (not a mark: "lähteet (2)")
             reading.subject = named.lemma_.lower()
+            return reading
+        labelled = _label_of_share_count(doc, first, last) if not (cand.decimal or cand.word or _is_year(cand)) else None
+        if labelled is not None:  # "Hoitohenkilöstö 9 690 (60,9 %)": so many, and what share of the whole they are
+            reading.subject = self._specific(labelled)
             return reading
         whole = _pronoun_whole(doc, first.sent, first, self.lex) if not cand.decimal else None
         if whole is not None:  # "Heistä 23 466 (85,6 %) osallistui": so many of the children named before
@@ -1126,6 +1162,11 @@ class FigureExtractor:
         framed = _framing_noun(doc, sent, first, last, lex)
         if framed is not None:
             return self._specific(framed)
+        # 1g. a line of an indicator's target or outturn measures the indicator named above it: "4. CO2 -päästöt" /
+        #     "• Tavoite vuoden 2025 lopussa -60 % vuoden 1990 tasosta" / "• Toteuma … on -47 % (2021)" -> päästö
+        indicator = _indicator_above(doc, first, lex.indicator_labels)
+        if indicator is not None:
+            return self._specific(indicator)
         # 2a. a share going to something is that thing's share, the elative before it is the whole:
         #     "varauksista noin 37 % kohdistuu … vuokra-asuntotuotantoon", "63 % välimuodon tuotantoon"
         destination = _share_destination(last, sent, lex.allocation_verbs) if reading.unit == "percent" else None
@@ -1622,7 +1663,10 @@ class FigureExtractor:
         colon = next((t for t in reversed(sent.doc[sent.start: first.i]) if t.text == ":"), None)
         intro = list(sent.doc[sent.start: colon.i]) if colon is not None else []
         # the intro must state the target itself ("…tavoite on seuraava:"), not its fate ("Tavoitteiden toteutuminen:")
-        if any(self._names_target(t) for t in near) or any(self._names_target(t) and _case(t) == "Nom" for t in intro):
+        # or a target is what the figure's copula states: "Tavoite vuoden 2025 lopussa on 30 500 työssäkäyvää"
+        stated = [t for t in sent.doc[sent.start: first.i] if t.dep_ == "nsubj:cop" and clause_of.get(t.i) == clause]
+        if any(self._names_target(t) for t in near) or any(
+                self._names_target(t) and _case(t) == "Nom" for t in intro + stated):
             return "tavoite"
         return None
 
@@ -1656,6 +1700,10 @@ class FigureExtractor:
         periods = [p for p in periods if not _in_other_parenthesis(sent.text, p, rel) and p.start != rel]
         if not periods:
             return reported_period(sent.text, report_period)
+        # a period alone in parentheses after the figure dates it: "on -47 % (2021)", "1 410 työpaikkaa (6/2022)"
+        labelled = next((p for p in periods if p.start > rel and _dates_figure(sent.text, first, p)), None)
+        if labelled is not None:
+            return labelled.value
         starts = [t.idx - sent.start_char for t in sent]
 
         def part_at(part_of: dict[int, int], offset: int) -> int | None:
@@ -1779,6 +1827,15 @@ class FigureExtractor:
             return "less"
         return _direction_of(tok.lemma_.lower(), self.lex.directions["comparatives"])
 
+    def _against_base_year(self, sent: Span, fig: Figure, current: Figure) -> Figure:
+        """``-60 % vuoden 1990 tasosta``, ``12 % vuoteen 2020 verrattuna``: a change from a base year's level,
+        its direction the sign's or the verb's."""
+        m = BASE_YEAR_AFTER.match(sent.doc.text, fig.end_char)
+        if m is None:
+            return current
+        direction = current.direction or ("less" if fig.value < 0 else "more" if sent.doc.text[fig.start_char] == "+" else None)
+        return replace(current, direction=direction, baseline_period=m.group("y1") or m.group("y2"))
+
     def _per(self, text: str, end: int) -> str | None:
         m = self.lex.rate_per.match(text, end)
         if not m:
@@ -1805,6 +1862,7 @@ class FigureExtractor:
             elif words and words[0] in self.lex.less:
                 direction = "less"
             if direction is None or "kuin" not in words[:3]:
+                out[i] = self._against_base_year(sent, fig, out[i])
                 continue
             kuin_char = after[words.index("kuin")].idx
             base = next((f for f in figures[i + 1:] if f.start_char > kuin_char and f.unit in _BASE_UNITS[fig.unit]), None)
@@ -1848,6 +1906,14 @@ COMPARISON_POSTPOSITIONS = frozenset({"verrattuna", "nähden", "suhteutettuna"})
 RESTATING_GAP = re.compile(r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|eli\s+|,\s*mikä\s+on\s+)(?P<sign>[+−-]\s*)?")
 # the comparative's singular and plural forms: "korkeampi", "heikompana", "pienempinä", "suurempien", "parempiin"
 COMPARATIVE_ENDING = re.compile(r"(?:mpi(?:a|ä|en|na|nä|in|ssa|ssä|lla|llä|lle|lta|ltä|sta|stä|ksi)?|mm[aä]\w*|mp[aä]\w*)$")
+
+
+def _dates_figure(sent_text: str, first: Token, period: PeriodMention) -> bool:
+    """``period`` stands alone in the parenthesis right after the figure that starts at ``first`` (past its unit)."""
+    rel = first.idx - first.sent.start_char
+    between = sent_text[rel: period.start]
+    return (DATING_PARENTHESIS_BEFORE.fullmatch(between) is not None
+            and RESTATED_AFTER.match(sent_text, period.end) is not None)
 
 
 def _in_other_parenthesis(sent_text: str, period: PeriodMention, rel: int) -> bool:
@@ -1991,15 +2057,27 @@ def _counted_duration(reading: Reading) -> str | None:
 
 
 YEAR_SERIES_GAP = re.compile(rf",?\s*(?:ja\s+|sekä\s+)?(?:vuonna|v\.)\s+{YEAR_DIGITS}\s+(?:(?:enää|jo|vielä|noin|n\.)\s+)?")
+# … or with each year after its number: "633 vuonna 2015, 1 169 vuonna 2016 ja 1 253 vuonna 2017"
+YEAR_AFTER_SERIES_GAP = re.compile(rf"\s+(?:vuonna|v\.)\s+{YEAR_DIGITS}\s*(?:,|ja|sekä)\s*(?:(?:ja|sekä)\s+)?")
+YEAR_AFTER = re.compile(rf"\s+(?:vuonna|v\.)\s+{YEAR_DIGITS}\b")
 
 
 def _next_in_year_series(text: str, prior: Reading, cand: Candidate, reading: Reading | None) -> bool:
-    """A bare number after a count and a year, in a series of years: ``oli 952, vuonna 2023 735, vuonna 2024 718``."""
+    """A bare number after a count and a year, in a series of years: ``oli 952, vuonna 2023 735, vuonna 2024 718``,
+    ``633 vuonna 2015, 1 169 vuonna 2016``."""
     bare = reading is None or (reading.unit == "count" and reading.unit_word is None)
     return (
         prior.unit == "count" and prior.subject is not None and bare and not cand.word and not cand.decimal
-        and YEAR_SERIES_GAP.fullmatch(text, prior.end, cand.start) is not None
+        and (YEAR_SERIES_GAP.fullmatch(text, prior.end, cand.start) is not None or (
+            YEAR_AFTER_SERIES_GAP.fullmatch(text, prior.end, cand.start) is not None
+            and YEAR_AFTER.match(text, cand.end) is not None))
     )
+
+
+def _year_label_after(text: str, prior: Reading, cand: Candidate) -> bool:
+    """A year alone in parentheses right after a figure: ``Toteuma … on -47 % (2021)`` states when it was measured."""
+    return (_is_year(cand) and YEAR_LABEL_BEFORE.fullmatch(text, prior.end, cand.start) is not None
+            and RESTATED_AFTER.match(text, cand.end) is not None)
 
 
 def _count_of_share(text: str, prior: Reading, cand: Candidate) -> bool:
@@ -2405,6 +2483,17 @@ def _whole_months(label: str) -> bool:
     return start.endswith("-01") and month_end(int(end[:4]), int(end[5:7])).day == int(end[8:])
 
 
+def _label_of_share_count(doc: Doc, first: Token, last: Token) -> Token | None:
+    """The nominative noun right before a number that a share in parentheses follows: ``Lääkärit 1 414 (8,9 %)``."""
+    label = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1: min(last.i + 5, len(doc))]
+    share = len(after) >= 3 and after[0].text == "(" and after[1].like_num and after[2].text in ("%", "%)")
+    if not share or label is None or label.pos_ != "NOUN" or _case(label) != "Nom" or not label.is_lower and (
+            len(label) < 3 or label.is_upper):  # not the letter of a name: "Huoneisto B 20 (50 %)"
+        return None
+    return label
+
+
 def _noun_before_parenthesis(doc: Doc, first: Token, last: Token) -> Token | None:
     """The plural noun a number alone in parentheses right after it counts, in running prose: ``muut tarkastukset (557)
     ja ensivastetehtävät (522).``"""
@@ -2762,6 +2851,23 @@ def _time_measure_above(doc: Doc, first: Token, max_lines: int = 12) -> Token | 
         noun = next((t for t in doc[last_stop + 1: above.end] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
         if noun is not None and _names_time(noun):
             return noun
+    return None
+
+
+def _indicator_above(doc: Doc, first: Token, labels: frozenset[str], max_lines: int = 6) -> Token | None:
+    """The indicator named above list lines that open with its labels: ``7. Vuosikate`` / ``• Tavoite … on 30
+    miljoonaa euroa`` / ``• Toteuma … on …`` -> vuosikate."""
+    def opening_noun(line: Span) -> Token | None:
+        return next((t for t in line if t.is_alpha), None)
+
+    label = opening_noun(_line(doc, first.i))
+    if label is None or label.lemma_.lower() not in labels or label.i >= first.i:
+        return None
+    for above in _lines_above(doc, _line(doc, first.i), max_lines):
+        opening = opening_noun(above)
+        if opening is None or opening.lemma_.lower() in labels:
+            continue
+        return next((t for t in above if t.pos_ == "NOUN" and t.is_alpha and _case(t) == "Nom"), None)
     return None
 
 

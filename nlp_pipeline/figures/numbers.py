@@ -37,6 +37,7 @@ class NumberWords:
     endings: tuple[str, ...]
     fractions: dict[str, tuple[int, int]]
     fraction_parts: dict[str, int]
+    every_nth_stems: dict[str, int]  # "kolma" -> 3: "joka kolmas" is one in three
     specials: dict[str, float]
     approximate: dict[str, float]  # "nelisen": about four
     multipliers: dict[str, int]
@@ -56,6 +57,11 @@ class NumberWords:
     def fraction(self, word: str) -> tuple[int, int] | None:
         """(numerator, denominator) of a fraction word: ``puolet`` -> (1, 2), ``kolmannes`` -> (1, 3)."""
         return self.fractions.get(word.lower())
+
+    def every_nth(self, word: str) -> int | None:
+        """n of the ordinal ``word`` after ``joka`` (every n-th): ``kolmannessa`` -> 3, ``toinen`` -> 2."""
+        m = EVERY_NTH_RE.fullmatch(word.lower())
+        return self.every_nth_stems.get(m.group(1)) if m else None
 
     def fraction_denominator(self, word: str) -> int | None:
         """Denominator named by ``kolmasosaa``/``neljännestä`` (after a count: ``kaksi kolmasosaa``)."""
@@ -129,6 +135,7 @@ def number_words() -> NumberWords:
         endings=tuple(sorted(data["endings"], key=len, reverse=True)),
         fractions={k: (v[0], v[1]) for k, v in data["fraction_words"].items()},
         fraction_parts=dict(sorted(data["fraction_part_stems"].items(), key=lambda kv: -len(kv[0]))),
+        every_nth_stems=data["every_nth_stems"],
         specials=data["special_values"],
         approximate=data["approximate_words"],
         multipliers=data["multipliers"],
@@ -156,6 +163,9 @@ def parse_digits(text: str) -> float | None:
     return sign * float(body)
 
 
+# an ordinal's stem and its endings: "kolmas", "kolmannessa", "kolmatta", "toinen", "toiselle"
+EVERY_NTH_RE = re.compile(
+    r"(toi|kolma|neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene)(?:nen|s|nne\w*|tt[aä]|se\w*|sta)")
 _TRAILING_UNIT = re.compile(r"(?:(?<=\d)|\s)\s*(?:%|€|e|eur|euroa|prosenttia)$", re.IGNORECASE)
 
 

@@ -15,6 +15,11 @@ from ..periods import (DASH, HALF_NOUN, MONTH_STEMS, ORDINAL_WORDS, QUARTER_NOUN
 _YEAR = YEAR_DIGITS
 _ORD = "(?P<ord>" + "|".join(ORDINAL_WORDS.values()) + ")"
 
+# spring and autumn (terms) of a year are its halves (README: "kevään 2021 aikana" -> 2021-H1); summer and winter
+# are not (a summer is months of its own, a winter spans two years), nor is a deadline ("syksyyn 2024 mennessä").
+# They date what happens in them, not the sentences after them ("aloittamassa koulupolkuaan syksyllä 2022.")
+SEASON_WORDS = r"kevä(?:t|än|ällä|änä)|kevätluku\w*|syks(?:y|yn|yllä|ynä)|syysluku\w*"
+
 PERIOD_RE = re.compile(
     rf"""
     (?P<drange>\b\d{{1,2}}\.\d{{1,2}}\.(?:{_YEAR})?\s*[-–—−]\s*\d{{1,2}}\.\d{{1,2}}\.{_YEAR})
@@ -25,6 +30,7 @@ PERIOD_RE = re.compile(
   | \b{_ORD.replace('ord', 'hord')}\s+(?P<hword>{HALF_NOUN})(?:\s+(?P<hwy>{_YEAR}))?
   | \b(?P<mr1>{'|'.join(MONTH_STEMS)})(?:kuu\w*)?\s*{DASH}\s*(?P<mr2>{'|'.join(MONTH_STEMS)})kuu\w*(?:\s+(?P<mry>{_YEAR}))?
   | \b(?P<month>(?:{'|'.join(MONTH_STEMS)})kuu\w*)\s+(?P<my>{_YEAR})\b(?!\s*=)
+  | \b(?P<season>{SEASON_WORDS})\s+(?P<sey>{_YEAR})\b(?![./-]\d)
   | (?<![\d.,/])(?:(?P<mnum0>\d{{1,2}})\s*{DASH}\s*)?\b(?P<mnum>\d{{1,2}})\s*/\s*(?P<mnumy>{_YEAR})\b
   | \blukuvuo\w*\s+(?P<sy1>{_YEAR})\s*[-–—−/]\s*(?P<sy2>{_YEAR})\b
   | \b(?P<yr1>{_YEAR})\s*[-–—−]\s*(?P<yr2>{_YEAR})\b(?![./-]\d)
@@ -43,10 +49,10 @@ TIME_WORD_BEFORE = re.compile(r"\b(?:vuo\w+|v\.|aika\w*|ajal\w+|tilikau\w+|kaude
 
 # a price level or index base ("lokakuun 2023 kustannustasossa", "04/2018, ind. 1944"), the standard of a comparison
 # ("vuoteen 2021 nähden", "vuoteen 2023 verrattuna", "heikkenee … vuoden 2020 muutetusta talousarviosta") or a starting
-# point ("kasvaneet 2,2 % vuodesta 2023") is not the period a figure is of
+# point ("kasvaneet 2,2 % vuodesta 2023", "-60 % vuoden 1990 tasosta") is not the period a figure is of
 NOT_A_PERIOD_AROUND = re.compile(
     r"\s*(?:,\s*)?(?:ind\.|indeksi\w*|kustannustaso\w*|hintataso\w*|nähden\b|verrattuna\b)"
-    r"|\s+(?:\w+\s+)?(?:talousarviosta|budjetista|ennusteesta|tilinpäätöksestä)\b",  # "vuoden 2020 muutetusta talousarviosta"
+    r"|\s+(?:\w+\s+)?(?:talousarviosta|budjetista|ennusteesta|tilinpäätöksestä|tasosta)\b",  # "vuoden 2020 muutetusta talousarviosta"
     re.IGNORECASE)
 NOT_A_PERIOD_BEFORE = re.compile(r"(?:\bind\.|kustannustaso\w*|hintataso\w*|verrattuna|\bvuodesta)\s*\(?\s*$", re.IGNORECASE)
 
@@ -105,6 +111,9 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
             month = next(i for i, p in enumerate(MONTH_STEMS, 1) if g["month"].lower().startswith(p))
             year = g["my"]
             value = f"{year}-{month:02d}"
+        elif g["season"]:  # "keväällä 2025": spring is in the first half, autumn in the second
+            year = g["sey"]
+            value = f"{year}-H{1 if g['season'].lower().startswith('kevä') else 2}"
         elif g["mnum0"]:  # "1–6/2025"
             months = month_number_range(text, m.start(), m.end())
             if months:
@@ -124,7 +133,8 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
         elif g["year"]:
             year = value = g["year"]
         if value and not NOT_A_PERIOD_AROUND.match(text, m.end()) and not NOT_A_PERIOD_BEFORE.search(text, max(0, m.start() - 24), m.start()):
-            strong = not (g["year"] or g["yr1"]) or bool(TIME_WORD_BEFORE.search(text, max(0, m.start() - 14), m.start()))
+            bare = g["year"] or g["yr1"] or g["season"]
+            strong = not bare or bool(TIME_WORD_BEFORE.search(text, max(0, m.start() - 14), m.start()))
             out.append(PeriodMention(m.start(), m.end(), value, bool(year), strong))
     return _join_years(out)
 
