@@ -1842,3 +1842,8 @@ def test_a_series_with_each_year_after_its_count_keeps_the_count(nlp):
 def test_a_list_number_glued_to_its_question_is_no_figure(nlp):
     text = "Lautakunta vastaa kysymyksiin.\n\n1.Onko ohjelma päivitetty? Kyllä.\n\n2.Onko väki lisääntynyt? Ei."
     assert extract(nlp, text) == []
+
+
+def test_one_before_a_pro_adjective_refers_back_and_counts_nothing(nlp):
+    text = "Alueella on yksi tällainen päiväkoti, ja yhteen sellaiseen kohteeseen palkataan kaksi tällaista ohjaajaa."
+    assert attributes(extract(nlp, text), "value", "subject") == [(2, "ohjaaja")]

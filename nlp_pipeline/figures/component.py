@@ -411,6 +411,8 @@ class FigureExtractor:
             return True
         if prev is not None and prev.lower_ in self.lex.vague_quantifiers:
             return True
+        if nxt is not None and self.words.value(tok.lower_) == 1 and nxt.lemma_.lower() in self.lex.pro_adjectives:
+            return True  # "yksi tällainen kohde": one such, a reference back, not a count (FIGURE_GUIDE: article-like one)
         return nxt is not None and f"{tok.lower_} {nxt.lower_}" in self.lex.numeral_idioms
 
     def _part_of_whole(self, doc: Doc, tok: Token) -> Candidate | None:

@@ -46,6 +46,7 @@ class Lexicon:
     numeral_idioms: frozenset[str]  # "yhden luukun": a numeral word that counts nothing
     unit_subjects: dict[str, str]  # what a unit itself names: k-m² -> kerrosala, as -> asunto
     count_excluded: frozenset[str]
+    pro_adjectives: frozenset[str]  # "tällainen": "yksi tällainen" refers back, it counts nothing
     score_words: frozenset[str]
     score_indices: tuple[str, ...]  # "NPS oli 74": a bare number after one is that score
     measure_adjectives: frozenset[str]  # "83 neliömetrin suuruisen toimistotilan": the noun after the adjective
@@ -145,7 +146,8 @@ def load_lexicon() -> Lexicon:
         vague_quantifiers=frozenset(cues["vague_quantifiers"]),
         numeral_idioms=frozenset(cues["numeral_idioms"]),
         unit_subjects=cues["unit_subjects"],
-        count_excluded=frozenset(cues["count_noun_excluded_lemmas"]),
+        count_excluded=frozenset(cues["count_noun_excluded_lemmas"] + cues["pro_adjectives"]),
+        pro_adjectives=frozenset(cues["pro_adjectives"]),
         score_words=frozenset(cues["score_words"]),
         score_indices=tuple(cues["score_indices"]),
         measure_adjectives=frozenset(cues["measure_adjectives"]),
