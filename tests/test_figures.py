@@ -1847,3 +1847,13 @@ def test_a_list_number_glued_to_its_question_is_no_figure(nlp):
 def test_one_before_a_pro_adjective_refers_back_and_counts_nothing(nlp):
     text = "Alueella on yksi tällainen päiväkoti, ja yhteen sellaiseen kohteeseen palkataan kaksi tällaista ohjaajaa."
     assert attributes(extract(nlp, text), "value", "subject") == [(2, "ohjaaja")]
+
+
+@pytest.mark.parametrize("text, subjects_", [
+    ("Kuntayhtymän tulos tammi–elokuulta oli 3,4 miljoonaa euroa ylijäämäinen.", ["tulos"]),
+    ("Tulos on alijäämäinen 7,2 M € (alkuperäinen talousarvio ylijäämäinen 0,5 M €).", ["tulos", "talousarvio"]),
+    ("Hallitus esittää talousarviota, joka jäisi 12 miljoonaa euroa alijäämäiseksi.", ["talousarvio"]),
+    ("Katsaus on noin 2 000 000 euroa ylijäämäinen.", ["ylijäämä"]),  # a report is in no balance: the balance itself
+])
+def test_a_balance_adjective_names_what_is_in_surplus(nlp, text, subjects_):
+    assert attributes(extract(nlp, text), "subject") == subjects_

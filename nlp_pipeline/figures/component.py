@@ -1145,14 +1145,20 @@ class FigureExtractor:
         if material is not None:
             return self._specific(material)
         balance = _token_after(last)  # "Raportti on lähes 11 000 000 euroa ylijäämäinen": a surplus of that much
+        before = doc[first.i - 1] if first.i > sent.start else None  # "Tulos on alijäämäinen 18,0 M €"
+        if before is not None and before.lemma_.lower() in lex.balance_adjectives:
+            balance = before
         if balance is not None and balance.lemma_.lower() in lex.balance_adjectives:
             # … of what is in surplus: "8,3 Me ylijäämäisestä tuloksesta", "talousarvio … oli 924 540 euroa
             # ylijäämäinen", "tulos … on arvioitu … 73,9 miljoonaa euroa alijäämäiseksi"; a report is in none
-            described = _token_after(balance)
+            described = _token_after(balance) if balance.i > last.i else None
             if described is not None and described.pos_ == "NOUN":
                 return self._specific(described)
-            balanced = _copula_subject(doc, sent, first, last) or _nearest_noun_before(doc, sent, first, max_dist=12)
-            if balanced is not None and _case(balanced) == "Nom" and not balanced.lemma_.lower().endswith(REPORT_NOUNS):
+            # (the nominative nearest before, past adverbials: "tulos tammi–syyskuulta oli 21,2 miljoonaa euroa
+            # ylijäämäinen", "(alkuperäinen talousarvio ylijäämäinen 1,88 M €)")
+            balanced = _nominative_before(doc, sent, min(first, balance, key=lambda t: t.i)) or _copula_subject(
+                doc, sent, first, last)
+            if balanced is not None and not balanced.lemma_.lower().endswith(REPORT_NOUNS):
                 return self._specific(balanced)
             return lex.balance_adjectives[balance.lemma_.lower()]
         # 1e. an amount "as" money of a kind, in the essive: "vähennetään kunnan kuluina 2000 euroa"
@@ -3581,6 +3587,20 @@ def _paragraph_start(doc: Doc, sent: Span) -> int:
             return start
         start = doc[j].sent.start
     return start
+
+
+def _nominative_before(doc: Doc, sent: Span, tok: Token, max_dist: int = 12) -> Token | None:
+    """The nearest nominative noun before ``tok`` in its clause, past adverbials in other cases and a dash inside a
+    word (``tulos tammi–syyskuulta oli …``)."""
+    for cand in reversed(doc[max(sent.start, tok.i - max_dist): tok.i]):
+        glued = not cand.whitespace_ and cand.i > 0 and not doc[cand.i - 1].whitespace_
+        if cand.is_punct and not glued and cand.text not in "()\"'”,":
+            return None
+        if "Rel" in cand.morph.get("PronType"):  # "talousarviota, joka jäisi 43 miljoonaa alijäämäiseksi"
+            return _nearest_noun_before(doc, sent, cand, max_dist=3)
+        if cand.pos_ == "NOUN" and cand.is_alpha and _case(cand) == "Nom" and _may_be_subject(cand):
+            return cand
+    return None
 
 
 def _nearest_noun_before(
