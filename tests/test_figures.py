@@ -1857,3 +1857,9 @@ def test_one_before_a_pro_adjective_refers_back_and_counts_nothing(nlp):
 ])
 def test_a_balance_adjective_names_what_is_in_surplus(nlp, text, subjects_):
     assert attributes(extract(nlp, text), "subject") == subjects_
+
+
+def test_a_bare_outturn_or_sum_takes_up_what_the_figure_before_it_measured(nlp):
+    text = ("Sitovista tavoitteista toteutui lautakunnan arvion mukaan 78 prosenttia. Tilinpäätöksen mukaan toteuma "
+            "oli 81 prosenttia.")
+    assert attributes(extract(nlp, text), "subject") == ["tavoite", "tavoite"]
