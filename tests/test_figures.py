@@ -1863,3 +1863,11 @@ def test_a_bare_outturn_or_sum_takes_up_what_the_figure_before_it_measured(nlp):
     text = ("Sitovista tavoitteista toteutui lautakunnan arvion mukaan 78 prosenttia. Tilinpäätöksen mukaan toteuma "
             "oli 81 prosenttia.")
     assert attributes(extract(nlp, text), "subject") == ["tavoite", "tavoite"]
+
+
+def test_lengths_on_list_lines_under_a_distance_measure_that_distance(nlp):
+    text = ("Kuljetuksessa on nyt 240 oppilasta. Päätöksen mukaan:\n\n"  # a figure before: no list intro rule
+            "1. maksuton kuljetus annetaan ilman hakemusta, kun koulumatka mitattuna kaupungin reittipalvelulla on\n\n"
+            "• esikoululaiset yli 3km\n• lukiolaiset yli 7km")
+    assert attributes(extract(nlp, text), "value", "subject", "bound") == [
+        (240, "oppilas", None), (3, "koulumatka", "gt"), (7, "koulumatka", "gt")]

@@ -1299,10 +1299,12 @@ class FigureExtractor:
         # 3a. a duration on a list line under a length of time is that time, not the line's label: "Keskimääräiset
         #     odotusajat …" / "• Turvapalvelu 12,6 vuorokautta" -> odotusaika
         #     unless the line names its own: "Odotusaika yhteisölliseen asumiseen 34 vuorokautta"
-        if reading.unit in DURATIONS:
+        #     So is a length on a list line under a distance: "kun koulumatka … on:" / "• lukiolaiset yli 5 km"
+        names_measure = _names_time if reading.unit in DURATIONS else _names_distance if reading.unit in ("m", "km") else None
+        if names_measure is not None:
             line_start = max(sent.start, _line(doc, first.i).start)  # the figure's own line: not the one above
             own = next((t for t in doc[line_start: first.i] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
-            timed = own if own is not None and _names_time(own) else _time_measure_above(doc, first)
+            timed = own if own is not None and names_measure(own) else _measure_above(doc, first, names_measure)
             if timed is not None:
                 return self._specific(timed)
         # 3b. a gapped copula: "tuotot ovat 232,0 milj. euroa ja kulut sisältäen poistot 228,6 milj. euroa"
@@ -1481,7 +1483,7 @@ class FigureExtractor:
         if reading.unit in DURATIONS:
             # a length of time named on a line above: "Odotusajat …:" / "- Omaishoidon tuki: 51 vuorokautta"; a
             # duration nothing names is a deadline or a term: no subject (README)
-            measure = _time_measure_above(doc, first)
+            measure = _measure_above(doc, first, _names_time)
             return self._specific(measure) if measure is not None else named
         if named is not None:
             return named
@@ -2306,6 +2308,7 @@ TOTALLING = frozenset({"yhteensä", "kaikkiaan", "yht."})
 REPORT_NOUNS = ("raportti", "katsaus", "selvitys", "kertomus")
 # nouns naming a stretch of time, which a duration on their label line measures
 TIME_SPAN_ENDINGS = ("aika", "kausi", "kesto", "väli", "jakso")
+DISTANCE_ENDINGS = ("matka", "etäisyys")
 # copula subjects that name a number of something: "asukasmäärä on 361", "lähihoitajavaje oli 525"
 COUNT_NOUN_ENDINGS = ("määrä", "luku", "vaje", "tarve")
 LIST_MARKS = frozenset("-–•*▪●·")  # bullets and dashes that open a list item
@@ -2848,16 +2851,22 @@ def _names_time(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and lemma.endswith(TIME_SPAN_ENDINGS) and lemma not in TIME_SPAN_ENDINGS
 
 
-def _time_measure_above(doc: Doc, first: Token, max_lines: int = 12) -> Token | None:
-    """A nominative length of time heading the list lines above a duration's list line, past the genitives
-    that own it (``Ikääntyneiden palveluiden keskimääräiset odotusajat …``), or in the line's last sentence
-    (``Erityisen huono jonotilanne … Odotusajat ovat seuraavat:``)."""
+def _names_distance(noun: Token) -> bool:
+    """``koulumatka``, ``etäisyys``, ``suojaetäisyys``: a distance a length can be the value of."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower().endswith(DISTANCE_ENDINGS)
+
+
+def _measure_above(doc: Doc, first: Token, names_measure: Callable[[Token], bool], max_lines: int = 12) -> Token | None:
+    """A nominative measure (a length of time, a distance) heading the list lines above a figure's list line, past
+    the genitives that own it (``Ikääntyneiden palveluiden keskimääräiset odotusajat …``), or in the line's last
+    sentence (``Erityisen huono jonotilanne … Odotusajat ovat seuraavat:``, ``kun koulumatka … on:``)."""
     line = _line(doc, first.i)
     # a prose line introduces only a list: "Keskimääräiset odotusajat … (…)." / "• Turvapalvelu 12,6 vuorokautta"
     for above in _lines_above(doc, line, max_lines, prose=_is_list_line(line)):
         last_stop = max((t.i for t in above[:-1] if t.text in (".", "!", "?") and doc[t.i + 1].is_title), default=above.start - 1)
-        noun = next((t for t in doc[last_stop + 1: above.end] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
-        if noun is not None and _names_time(noun):
+        noun = next((t for t in doc[last_stop + 1: above.end]
+                     if t.pos_ == "NOUN" and _case(t) == "Nom" and names_measure(t)), None)
+        if noun is not None:
             return noun
     return None
 
