@@ -1871,3 +1871,10 @@ def test_lengths_on_list_lines_under_a_distance_measure_that_distance(nlp):
             "• esikoululaiset yli 3km\n• lukiolaiset yli 7km")
     assert attributes(extract(nlp, text), "value", "subject", "bound") == [
         (240, "oppilas", None), (3, "koulumatka", "gt"), (7, "koulumatka", "gt")]
+
+
+def test_a_whole_year_forecast_beside_a_year_to_date_outturn_is_of_the_year(nlp):
+    text = ("Maaliskuussa 2025 muutetun talousarvion tulostavoite on 4,0 miljoonaa euroa. Tulos tammi–kesäkuulta 2025 on "
+            "1,2 miljoonaa euroa ja koko tilikauden tulos on ennustettu 2,5 miljoonaksi euroksi.")
+    assert attributes(extract(nlp, text, report_period="2025-H1"), "value", "period") == [
+        (4000000, "2025"), (1200000, "2025-H1"), (2500000, "2025")]

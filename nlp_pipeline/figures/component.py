@@ -1727,7 +1727,10 @@ class FigureExtractor:
         own = [p for p in same if item in (part_at(item_of, p.start), part_at(item_of, p.end - 1))]
         if own or same:
             pool = [p for p in own or same if p.strong] or own or same
-            return min(pool, key=lambda p: abs(p.start - rel)).value
+            nearest = min(pool, key=lambda p: abs(p.start - rel)).value
+            # "tulos tammi–heinäkuulta on … ja koko tilikauden tulos on ennustettu … 14,1 miljoonaa euroa": the year
+            whole_year = not own and any(item_of.get(t.i) == item for t in _whole_year_words(sent))
+            return nearest[:4] if whole_year else nearest
         kuin = [t.idx - sent.start_char for t in sent if t.lower_ == "kuin" and t.i < first.i]
         limit = kuin[-1] if kuin else -1
         before = [p for p in periods if p.end <= rel and p.start > limit]
@@ -1916,6 +1919,11 @@ COMPARISON_POSTPOSITIONS = frozenset({"verrattuna", "nähden", "suhteutettuna"})
 RESTATING_GAP = re.compile(r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|eli\s+|,\s*mikä\s+on\s+)(?P<sign>[+−-]\s*)?")
 # the comparative's singular and plural forms: "korkeampi", "heikompana", "pienempinä", "suurempien", "parempiin"
 COMPARATIVE_ENDING = re.compile(r"(?:mpi(?:a|ä|en|na|nä|in|ssa|ssä|lla|llä|lle|lta|ltä|sta|stä|ksi)?|mm[aä]\w*|mp[aä]\w*)$")
+
+
+def _whole_year_words(sent: Span) -> list[Token]:
+    """The ``vuoden``/``tilikauden`` of ``koko vuoden``, ``koko tilikauden``: the whole year, not the months so far."""
+    return [t for t in sent[1:] if sent.doc[t.i - 1].lower_ == "koko" and t.lower_.startswith(("vuo", "tilikau", "tilivuo"))]
 
 
 def _dates_figure(sent_text: str, first: Token, period: PeriodMention) -> bool:

@@ -47,11 +47,12 @@ ANAPHORIC_PERIOD = re.compile(
 TIME_WORD_BEFORE = re.compile(r"\b(?:vuo\w+|v\.|aika\w*|ajal\w+|tilikau\w+|kaude\w+|budjettivuo\w+|talousarvio\w*)\s+$", re.IGNORECASE)
 
 
-# a price level or index base ("lokakuun 2023 kustannustasossa", "04/2018, ind. 1944"), the standard of a comparison
+# a price level or index base ("lokakuun 2023 kustannustasossa", "04/2018, ind. 1944"), when a plan was amended
+# ("Toukokuussa 2025 muutetun talousarvion"), the standard of a comparison
 # ("vuoteen 2021 nähden", "vuoteen 2023 verrattuna", "heikkenee … vuoden 2020 muutetusta talousarviosta") or a starting
 # point ("kasvaneet 2,2 % vuodesta 2023", "-60 % vuoden 1990 tasosta") is not the period a figure is of
 NOT_A_PERIOD_AROUND = re.compile(
-    r"\s*(?:,\s*)?(?:ind\.|indeksi\w*|kustannustaso\w*|hintataso\w*|nähden\b|verrattuna\b)"
+    r"\s*(?:,\s*)?(?:ind\.|indeksi\w*|kustannustaso\w*|hintataso\w*|nähden\b|verrattuna\b|muutet\w*|päivitet\w*)"
     r"|\s+(?:\w+\s+)?(?:talousarviosta|budjetista|ennusteesta|tilinpäätöksestä|tasosta)\b",  # "vuoden 2020 muutetusta talousarviosta"
     re.IGNORECASE)
 NOT_A_PERIOD_BEFORE = re.compile(r"(?:\bind\.|kustannustaso\w*|hintataso\w*|verrattuna|\bvuodesta)\s*\(?\s*$", re.IGNORECASE)
