@@ -1878,3 +1878,9 @@ def test_a_whole_year_forecast_beside_a_year_to_date_outturn_is_of_the_year(nlp)
             "1,2 miljoonaa euroa ja koko tilikauden tulos on ennustettu 2,5 miljoonaksi euroksi.")
     assert attributes(extract(nlp, text, report_period="2025-H1"), "value", "period") == [
         (4000000, "2025"), (1200000, "2025-H1"), (2500000, "2025")]
+
+
+def test_a_dash_between_spaces_separates_list_items_and_makes_no_hyphen_compound(nlp):
+    text = "Verotulot ylittivät arvion, toteutumisprosentti 101,4 - valtionosuuksien toteutumisprosentti oli 99,2"
+    assert attributes(extract(nlp, text), "value", "unit") == [(101.4, "percent"), (99.2, "percent")]
+    assert extract(nlp, "Tartuntoja todetaan eniten 20-29- ja 30-39-vuotiailla.") == []
