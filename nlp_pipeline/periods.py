@@ -248,9 +248,9 @@ def _commonest_period(mentions: list[PeriodMention]) -> str | None:
     return None
 
 
-# "Kirjaston tilastot 2018", "Valvontasuunnitelman 2021 toteutuminen", "Tilinpäätös 2024", "Henkilöstöraportti 2016",
-# "Kouluterveyskyselyn tulokset 2025": a title naming a
-# year's account reports on that year (a plan or budget for a year does not: it is not yet a report)
+# "Kirjaston tilastot 2018", "Valvontasuunnitelman 2021 toteutuminen", "Tilinpäätös 2024", "Henkilöstöraportti
+# 2016", "Kouluterveyskyselyn tulokset 2025": a title naming a year's account reports on that year (a plan or budget
+# for a year does not: it is not yet a report)
 _YEAR_REPORT_TITLE = re.compile(
     r"\b(?:\w*toteutu\w*|\w*toteuma\w*|tilinpäätö\w*|\w*kertomu\w*|\w*tilasto\w*|\w*raport(?:ti|in)|vuosikatsau\w*"
     r"|tulos|\w*tulokset)\b",

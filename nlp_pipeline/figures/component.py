@@ -84,9 +84,11 @@ RESTATED_BEFORE = re.compile(
 RESTATED_AFTER = re.compile(r"\s*\)")
 # the level of a base year a change is measured from: "-60 % vuoden 1990 tasosta", "12 % vuoteen 2020 verrattuna"
 BASE_YEAR_AFTER = re.compile(
-    rf"\s+(?:vuoden\s+(?P<y1>{YEAR_DIGITS})\s+tasosta|(?:verrattuna\s+)?vuoteen\s+(?P<y2>{YEAR_DIGITS})(?=\s+verrattuna|\s+nähden))",
+    rf"\s+(?:vuoden\s+(?P<y1>{YEAR_DIGITS})\s+tasosta"
+    rf"|(?:verrattuna\s+)?vuoteen\s+(?P<y2>{YEAR_DIGITS})(?=\s+verrattuna|\s+nähden))",
     re.IGNORECASE)
-RHYTHM_NOUNS = frozenset({"vuosi", "kuukausi", "viikko", "päivä", "ilta", "aamu", "kerta", "vuoro"})  # "joka toinen viikko"
+# "joka toinen viikko" is a rhythm, not one in two
+RHYTHM_NOUNS = frozenset({"vuosi", "kuukausi", "viikko", "päivä", "ilta", "aamu", "kerta", "vuoro"})
 # nouns of a budget or its balance: a bare "N miljoonaa" in their sentence is money
 MONEY_CONTEXT_ENDINGS = ("jäämä", "kate", "talousarvio", "budjetti", "tulos")
 # a figure, its unit and counted noun, then the parenthesis of its period: "-47 % (", "1 410 työpaikkaa ("
@@ -412,7 +414,7 @@ class FigureExtractor:
         if prev is not None and prev.lower_ in self.lex.vague_quantifiers:
             return True
         if nxt is not None and self.words.value(tok.lower_) == 1 and nxt.lemma_.lower() in self.lex.pro_adjectives:
-            return True  # "yksi tällainen kohde": one such, a reference back, not a count (FIGURE_GUIDE: article-like one)
+            return True  # "yksi tällainen kohde": one such refers back, it counts nothing (FIGURE_GUIDE: article-like one)
         return nxt is not None and f"{tok.lower_} {nxt.lower_}" in self.lex.numeral_idioms
 
     def _part_of_whole(self, doc: Doc, tok: Token) -> Candidate | None:
@@ -534,7 +536,8 @@ class FigureExtractor:
         """What a count (or fraction) counts; a lone number with nothing counted is no figure."""
         explicit = reading.unit_word is not None
         if not explicit and not cand.word and cand.denominator is None and reading.unit == "count" and (
-            _label_of_share_count(doc, first, last) is None and _names_before(doc, first) or _names_after(doc, last) or _label_number(doc, first, last) or _code_list_end(doc, first)
+            (_names_before(doc, first) and _label_of_share_count(doc, first, last) is None)  # "Lääkärit 1 414 (8,9 %)"
+            or _names_after(doc, last) or _label_number(doc, first, last) or _code_list_end(doc, first)
             or _list_item_number(doc, first, last) or (
                 cand.value >= 10000 and cand.end - cand.start == len(f"{cand.value:.0f}") and not _counts_partitive_after(last))
         ):
@@ -1300,7 +1303,8 @@ class FigureExtractor:
         #     odotusajat …" / "• Turvapalvelu 12,6 vuorokautta" -> odotusaika
         #     unless the line names its own: "Odotusaika yhteisölliseen asumiseen 34 vuorokautta"
         #     So is a length on a list line under a distance: "kun koulumatka … on:" / "• lukiolaiset yli 5 km"
-        names_measure = _names_time if reading.unit in DURATIONS else _names_distance if reading.unit in ("m", "km") else None
+        names_measure = _names_time if reading.unit in DURATIONS else (
+            _names_distance if reading.unit in ("m", "km") else None)
         if names_measure is not None:
             line_start = max(sent.start, _line(doc, first.i).start)  # the figure's own line: not the one above
             own = next((t for t in doc[line_start: first.i] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
@@ -1846,7 +1850,8 @@ class FigureExtractor:
         m = BASE_YEAR_AFTER.match(sent.doc.text, fig.end_char)
         if m is None:
             return current
-        direction = current.direction or ("less" if fig.value < 0 else "more" if sent.doc.text[fig.start_char] == "+" else None)
+        signed = "less" if fig.value < 0 else "more" if sent.doc.text[fig.start_char] == "+" else None
+        direction = current.direction or signed
         return replace(current, direction=direction, baseline_period=m.group("y1") or m.group("y2"))
 
     def _per(self, text: str, end: int) -> str | None:
@@ -1923,7 +1928,8 @@ COMPARATIVE_ENDING = re.compile(r"(?:mpi(?:a|ä|en|na|nä|in|ssa|ssä|lla|llä|l
 
 def _whole_year_words(sent: Span) -> list[Token]:
     """The ``vuoden``/``tilikauden`` of ``koko vuoden``, ``koko tilikauden``: the whole year, not the months so far."""
-    return [t for t in sent[1:] if sent.doc[t.i - 1].lower_ == "koko" and t.lower_.startswith(("vuo", "tilikau", "tilivuo"))]
+    return [t for t in sent[1:]
+            if sent.doc[t.i - 1].lower_ == "koko" and t.lower_.startswith(("vuo", "tilikau", "tilivuo"))]
 
 
 def _dates_figure(sent_text: str, first: Token, period: PeriodMention) -> bool:

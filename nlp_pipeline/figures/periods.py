@@ -53,7 +53,8 @@ TIME_WORD_BEFORE = re.compile(r"\b(?:vuo\w+|v\.|aika\w*|ajal\w+|tilikau\w+|kaude
 # point ("kasvaneet 2,2 % vuodesta 2023", "-60 % vuoden 1990 tasosta") is not the period a figure is of
 NOT_A_PERIOD_AROUND = re.compile(
     r"\s*(?:,\s*)?(?:ind\.|indeksi\w*|kustannustaso\w*|hintataso\w*|nähden\b|verrattuna\b|muutet\w*|päivitet\w*)"
-    r"|\s+(?:\w+\s+)?(?:talousarviosta|budjetista|ennusteesta|tilinpäätöksestä|tasosta)\b",  # "vuoden 2020 muutetusta talousarviosta"
+    # "vuoden 2020 muutetusta talousarviosta", "vuoden 1990 tasosta"
+    r"|\s+(?:\w+\s+)?(?:talousarviosta|budjetista|ennusteesta|tilinpäätöksestä|tasosta)\b",
     re.IGNORECASE)
 NOT_A_PERIOD_BEFORE = re.compile(r"(?:\bind\.|kustannustaso\w*|hintataso\w*|verrattuna|\bvuodesta)\s*\(?\s*$", re.IGNORECASE)
 
