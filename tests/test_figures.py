@@ -1884,3 +1884,12 @@ def test_a_dash_between_spaces_separates_list_items_and_makes_no_hyphen_compound
     text = "Verotulot ylittivät arvion, toteutumisprosentti 101,4 - valtionosuuksien toteutumisprosentti oli 99,2"
     assert attributes(extract(nlp, text), "value", "unit") == [(101.4, "percent"), (99.2, "percent")]
     assert extract(nlp, "Tartuntoja todetaan eniten 20-29- ja 30-39-vuotiailla.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kokonaispäästöt ovat kasvaneet 20 % verrattuna vuoteen 1990.",
+    "Vuoden 2022 talousarvioon nähden toimintatulot laskevat 27,4 prosenttia.",
+    "Keskilämpötilan ennustetaan nousevan 2,5 astetta (verrattuna vuosien 1971–2000 keskiarvoon).",
+])
+def test_the_year_a_comparison_is_made_against_is_not_the_figures_period(nlp, text):
+    assert [f.period for f in extract(nlp, text)] == [None]

@@ -54,9 +54,13 @@ TIME_WORD_BEFORE = re.compile(r"\b(?:vuo\w+|v\.|aika\w*|ajal\w+|tilikau\w+|kaude
 NOT_A_PERIOD_AROUND = re.compile(
     r"\s*(?:,\s*)?(?:ind\.|indeksi\w*|kustannustaso\w*|hintataso\w*|nähden\b|verrattuna\b|muutet\w*|päivitet\w*)"
     # "vuoden 2020 muutetusta talousarviosta", "vuoden 1990 tasosta"
-    r"|\s+(?:\w+\s+)?(?:talousarviosta|budjetista|ennusteesta|tilinpäätöksestä|tasosta)\b",
+    r"|\s+(?:\w+\s+)?(?:talousarviosta|budjetista|ennusteesta|tilinpäätöksestä|tasosta)\b"
+    # "Vuoden 2022 talousarvioon nähden", "vuoden 2022 toisen osavuosikatsauksen vuosiennusteeseen nähden"
+    r"|\s+(?:\w+\s+){0,3}\w+\s+(?:nähden|verrattuna)\b",
     re.IGNORECASE)
-NOT_A_PERIOD_BEFORE = re.compile(r"(?:\bind\.|kustannustaso\w*|hintataso\w*|verrattuna|\bvuodesta)\s*\(?\s*$", re.IGNORECASE)
+# "verrattuna vuoteen 1990", "(verrattuna vuosien 1971–2000 keskiarvoon)"
+NOT_A_PERIOD_BEFORE = re.compile(
+    r"(?:\bind\.|kustannustaso\w*|hintataso\w*|verrattuna|verrattaessa|\bvuodesta)\s*(?:vuo\w+\s+)?\(?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
