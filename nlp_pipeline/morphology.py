@@ -80,24 +80,15 @@ class AgreeingLemmas:
 
     def _tail_readings(self, word: str) -> tuple[Reading, ...]:
         """Readings of an unknown compound by its longest known last part, ``työssä`` + ``käyvää`` ->
-        ``työssäkäyvä``: Voikko knows no compound whose first part is inflected (``kotonaasuvia``)."""
-        for cut in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+        ``työssäkäyvä`` (Voikko knows no compound whose first part is inflected: ``kotonaasuvia``), a hyphenated
+        one cut at a hyphen: ``13–15-vuotiaasta`` by ``15-vuotiaasta``."""
+        hyphens = [m.end() for m in re.finditer(r"[-–]", word)]
+        for cut in hyphens or range(MIN_HEAD, len(word) - MIN_TAIL + 1):
             tail, _ = self._readings(word[cut:])
             if tail:
                 head = word[:cut].lower()
                 return tuple(r._replace(lemma=head + r.lemma, parts=r.parts + 1) for r in tail)
         return ()
-
-    def _relemmatise_by_last_parts(self, tok: Token) -> None:
-        """A hyphenated word by its longest last parts Voikko reads in the tagged case: ``13–15-vuotiaasta`` by
-        ``15-vuotiaasta``."""
-        case, number = tok.morph.get("Case"), tok.morph.get("Number")
-        for cut in (m.end() for m in re.finditer(r"[-–]", tok.text)):
-            tail, _ = self._readings(tok.text[cut:])
-            agreeing = [r for r in tail if case and r.case == case[0] and (not number or r.number == number[0])]
-            if agreeing:
-                tok.lemma_ = tok.text[:cut].lower() + _simplest(agreeing)[0].lemma
-                return
 
     def __call__(self, doc: Doc) -> Doc:
         if self._readings is None:
@@ -105,13 +96,12 @@ class AgreeingLemmas:
         for tok in doc:
             if tok.pos_ not in self._looked_at:
                 continue
-            if not tok.is_alpha:
-                if tok.lemma_.lower() == tok.lower_ and HYPHENATED.fullmatch(tok.text):
-                    self._relemmatise_by_last_parts(tok)  # "13–15-vuotiaasta" -> "13–15-vuotias"
+            gave_up = tok.lemma_.lower() == tok.lower_  # the lemmatizer's guess for a word it does not know
+            if not tok.is_alpha and not (gave_up and HYPHENATED.fullmatch(tok.text)):
                 continue
             readings, other = self._readings(tok.text)
-            if not readings and not other and tok.lemma_.lower() == tok.lower_:
-                readings = self._tail_readings(tok.text)  # the lemmatizer gave up on a word Voikko does not know
+            if not readings and not other and gave_up:
+                readings = self._tail_readings(tok.text)
             case, number = tok.morph.get("Case"), tok.morph.get("Number")
             possessive = bool(tok.morph.get("Person[psor]"))  # Voikko reads "olonsa" as a nominative only
             agreeing = [r for r in readings if case and r.case == case[0] and (not number or r.number == number[0])]

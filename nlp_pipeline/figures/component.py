@@ -33,7 +33,7 @@ from ..periods import DASH, YEAR_DIGITS, month_end
 from ..tagging.resources import models_dir
 from .lexicon import NOT_SUBJECTS, Lexicon, UnitRule, load_lexicon
 from .numbers import NumberWords, number_words, parse_digits
-from .periods import PeriodMention, find_periods, period_referred_to, reported_period
+from .periods import WHOLE_YEAR_RE, PeriodMention, find_periods, period_referred_to, reported_period
 from .ranker import SubjectRanker, noun_candidates
 
 log = logging.getLogger(__name__)
@@ -89,11 +89,8 @@ BASE_YEAR_AFTER = re.compile(
     re.IGNORECASE)
 # "joka toinen viikko" is a rhythm, not one in two
 RHYTHM_NOUNS = frozenset({"vuosi", "kuukausi", "viikko", "päivä", "ilta", "aamu", "kerta", "vuoro"})
-# nouns of a budget or its balance: a bare "N miljoonaa" in their sentence is money
-MONEY_CONTEXT_ENDINGS = ("jäämä", "kate", "talousarvio", "budjetti", "tulos")
-# a figure, its unit and counted noun, then the parenthesis of its period: "-47 % (", "1 410 työpaikkaa ("
-DATING_PARENTHESIS_BEFORE = re.compile(r"[-−+]?\d[\d\s\u00a0.,]*(?:%|[^\W\d]+)?(?:\s+[^\W\d]+)?\s*\(\s*")
-YEAR_LABEL_BEFORE = re.compile(r"(?:\s+[^\W\d]+)?\s*\(\s*")  # "380 henkilöä (2021)"
+# after a figure (past the noun it counts), the parenthesis of its period: "-47 % (2021)", "380 henkilöä (2021)"
+YEAR_LABEL_BEFORE = re.compile(r"(?:\s+[^\W\d]+)?\s*\(\s*")
 SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IGNORECASE)
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
@@ -587,8 +584,7 @@ class FigureExtractor:
 
     def _money_sentence(self, first: Token) -> bool:
         """A sentence about a sum of money: a budget, a balance or a money noun (``ylijäämä``, ``kulut``)."""
-        endings = self.lex.money_noun_endings + MONEY_CONTEXT_ENDINGS
-        return any(t.pos_ == "NOUN" and t.lemma_.lower().endswith(endings) for t in first.sent)
+        return any(t.pos_ == "NOUN" and t.lemma_.lower().endswith(self.lex.money_context_endings) for t in first.sent)
 
     def _counted_noun(self, doc: Doc, first: Token, last: Token, cand: Candidate, explicit_unit: bool = False) -> Token | None:
         """The noun a number counts: ``184 tehtävää``, ``kahteen … tavoitteeseen``, ``210 … avaintulosta``."""
@@ -963,7 +959,7 @@ class FigureExtractor:
             if reading.unit in DURATIONS:
                 period = _measured_stretch(sent_text, rel, periods)
             else:
-                period = self._period(sent, first, periods, clause_of, item_of, report_period)
+                period = self._period(sent, first, reading.end, periods, clause_of, item_of, report_period)
                 if period is None and fi and not periods and sent.start > 0:
                     period = period_referred_to(sent_text, doc[sent.start - 1].sent.text, report_period)
                 if period is None and fi and not periods:  # README: a list inherits its introducing sentence's period
@@ -1706,7 +1702,7 @@ class FigureExtractor:
         return best
 
     def _period(
-        self, sent: Span, first: Token, periods: list[PeriodMention], clause_of: dict[int, int],
+        self, sent: Span, first: Token, end: int, periods: list[PeriodMention], clause_of: dict[int, int],
         item_of: dict[int, int], report_period: str | None,
     ) -> str | None:
         rel = first.idx - sent.start_char
@@ -1715,7 +1711,7 @@ class FigureExtractor:
         if not periods:
             return reported_period(sent.text, report_period)
         # a period alone in parentheses after the figure dates it: "on -47 % (2021)", "1 410 työpaikkaa (6/2022)"
-        labelled = next((p for p in periods if p.start > rel and _dates_figure(sent.text, first, p)), None)
+        labelled = next((p for p in periods if _dates_figure(sent, end, p)), None)
         if labelled is not None:
             return labelled.value
         starts = [t.idx - sent.start_char for t in sent]
@@ -1733,7 +1729,8 @@ class FigureExtractor:
             pool = [p for p in own or same if p.strong] or own or same
             nearest = min(pool, key=lambda p: abs(p.start - rel)).value
             # "tulos tammi–heinäkuulta on … ja koko tilikauden tulos on ennustettu … 14,1 miljoonaa euroa": the year
-            whole_year = not own and any(item_of.get(t.i) == item for t in _whole_year_words(sent))
+            item_text = " ".join(t.text for t in sent if item_of.get(t.i) == item)
+            whole_year = not own and WHOLE_YEAR_RE.search(item_text) is not None
             return nearest[:4] if whole_year else nearest
         kuin = [t.idx - sent.start_char for t in sent if t.lower_ == "kuin" and t.i < first.i]
         limit = kuin[-1] if kuin else -1
@@ -1926,18 +1923,11 @@ RESTATING_GAP = re.compile(r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|eli\s+|,\s*mikä\
 COMPARATIVE_ENDING = re.compile(r"(?:mpi(?:a|ä|en|na|nä|in|ssa|ssä|lla|llä|lle|lta|ltä|sta|stä|ksi)?|mm[aä]\w*|mp[aä]\w*)$")
 
 
-def _whole_year_words(sent: Span) -> list[Token]:
-    """The ``vuoden``/``tilikauden`` of ``koko vuoden``, ``koko tilikauden``: the whole year, not the months so far."""
-    return [t for t in sent[1:]
-            if sent.doc[t.i - 1].lower_ == "koko" and t.lower_.startswith(("vuo", "tilikau", "tilivuo"))]
-
-
-def _dates_figure(sent_text: str, first: Token, period: PeriodMention) -> bool:
-    """``period`` stands alone in the parenthesis right after the figure that starts at ``first`` (past its unit)."""
-    rel = first.idx - first.sent.start_char
-    between = sent_text[rel: period.start]
-    return (DATING_PARENTHESIS_BEFORE.fullmatch(between) is not None
-            and RESTATED_AFTER.match(sent_text, period.end) is not None)
+def _dates_figure(sent: Span, end: int, period: PeriodMention) -> bool:
+    """``period`` stands alone in the parenthesis right after the figure that ends at char ``end``."""
+    text, offset = sent.doc.text, sent.start_char
+    return (offset + period.start > end and YEAR_LABEL_BEFORE.fullmatch(text, end, offset + period.start) is not None
+            and RESTATED_AFTER.match(text, offset + period.end) is not None)
 
 
 def _in_other_parenthesis(sent_text: str, period: PeriodMention, rel: int) -> bool:

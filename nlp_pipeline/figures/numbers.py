@@ -38,6 +38,7 @@ class NumberWords:
     fractions: dict[str, tuple[int, int]]
     fraction_parts: dict[str, int]
     every_nth_stems: dict[str, int]  # "kolma" -> 3: "joka kolmas" is one in three
+    every_nth_re: re.Pattern  # one of those stems and an ordinal's ending
     specials: dict[str, float]
     approximate: dict[str, float]  # "nelisen": about four
     multipliers: dict[str, int]
@@ -60,7 +61,7 @@ class NumberWords:
 
     def every_nth(self, word: str) -> int | None:
         """n of the ordinal ``word`` after ``joka`` (every n-th): ``kolmannessa`` -> 3, ``toinen`` -> 2."""
-        m = EVERY_NTH_RE.fullmatch(word.lower())
+        m = self.every_nth_re.fullmatch(word.lower())
         return self.every_nth_stems.get(m.group(1)) if m else None
 
     def fraction_denominator(self, word: str) -> int | None:
@@ -136,6 +137,8 @@ def number_words() -> NumberWords:
         fractions={k: (v[0], v[1]) for k, v in data["fraction_words"].items()},
         fraction_parts=dict(sorted(data["fraction_part_stems"].items(), key=lambda kv: -len(kv[0]))),
         every_nth_stems=data["every_nth_stems"],
+        # an ordinal's stem and its endings: "kolmas", "kolmannessa", "kolmatta", "toinen", "toiselle"
+        every_nth_re=re.compile(f"({'|'.join(data['every_nth_stems'])})" + r"(?:nen|s|nne\w*|tt[aä]|se\w*|sta)"),
         specials=data["special_values"],
         approximate=data["approximate_words"],
         multipliers=data["multipliers"],
@@ -163,9 +166,6 @@ def parse_digits(text: str) -> float | None:
     return sign * float(body)
 
 
-# an ordinal's stem and its endings: "kolmas", "kolmannessa", "kolmatta", "toinen", "toiselle"
-EVERY_NTH_RE = re.compile(
-    r"(toi|kolma|neljä|viide|kuude|seitsemä|kahdeksa|yhdeksä|kymmene)(?:nen|s|nne\w*|tt[aä]|se\w*|sta)")
 _TRAILING_UNIT = re.compile(r"(?:(?<=\d)|\s)\s*(?:%|€|e|eur|euroa|prosenttia)$", re.IGNORECASE)
 
 

@@ -147,8 +147,10 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
 
 # "Vuosiennusteen mukaan …", "tulosta ennakoidaan …", "vuositulostavoite on …": a forecast or a target for the whole
 # year, which a year-to-date report states beside its outturn
+WHOLE_YEAR = r"\bkoko\s+(?:vuo|tilikau|tilivuo)\w*"  # "koko vuoden", "koko tilikauden"
+WHOLE_YEAR_RE = re.compile(WHOLE_YEAR, re.IGNORECASE)
 WHOLE_YEAR_CUE = re.compile(
-    r"\b(?:\w*ennust\w*|ennakoi\w*|\w*vuositavoit\w*|\w*tulostavoit\w*|koko\s+(?:vuode|tilikaude)\w*)", re.IGNORECASE)
+    rf"\b(?:\w*ennust\w*|ennakoi\w*|\w*vuositavoit\w*|\w*tulostavoit\w*)|{WHOLE_YEAR}", re.IGNORECASE)
 
 
 def reported_period(sentence: str, report_period: str | None) -> str | None:
