@@ -130,6 +130,27 @@ class Reading:
     qualifier: str | None = None  # read with the count: "Jaa-äänet: 14" -> jaa
 
 
+# a subject rule's verdict that the figure measures nothing the text names (a rule that does not apply returns None)
+NOTHING_NAMED = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectQuery:
+    """What the subject rules read: the figure's tokens and reading, and the figures before it in its sentence."""
+
+    doc: Doc
+    sent: Span  # the figure's sentence, from the paragraph the figure is in (``_paragraph_scope``)
+    first: Token
+    last: Token
+    reading: Reading
+    previous: list[Figure]
+    clause_of: dict[int, int]
+
+    @property
+    def clause(self) -> int | None:
+        return self.clause_of.get(self.first.i)
+
+
 @Language.factory(
     "figures",
     default_config={"max_percent": MAX_PERCENT, "subject_ranker": "subject_ranker/ranker.json"},
@@ -152,6 +173,17 @@ def add_component(nlp: Language) -> None:
 
 
 class FigureExtractor:
+    # the subject rules (``_rule_<name>``), in the order they are tried; the first verdict wins
+    SUBJECT_RULES = (
+        "restated_apposition", "timed_action", "changed_by", "end_of_change", "parenthesis", "genitive_measure",
+        "capped_by_participle", "predicative_measure", "measure_adverbial", "measured_partitive", "balance",
+        "essive_money", "framing_noun", "indicator_above", "share_destination", "pronoun_whole", "elative_whole",
+        "elative_after_share", "copula_before", "measure_above", "gapped_copula", "copula_subject", "allocated_money",
+        "column_header", "colon_label", "spending_verb", "gapped_part", "label_before", "relative_clause", "given_as",
+        "reported_clause", "verb_argument", "list_intro", "possessed", "breakdown_part", "unit_named",
+        "clause_noun_before",
+    )
+
     def __init__(self, nlp: Language, name: str = "figures", max_percent: float = MAX_PERCENT,
                  ranker: SubjectRanker | None = None):
         self.name = name
@@ -164,6 +196,7 @@ class FigureExtractor:
             self.matcher.add(f"{entry['label']}_{i}", [entry["pattern"]])
         # the model's morphological analyser (Voikko), to tell a capitalised common noun from a name
         self.voikko = getattr(nlp.get_pipe("lemmatizer"), "voikko", None) if "lemmatizer" in nlp.pipe_names else None
+        self._subject_rules = tuple((name, getattr(self, f"_rule_{name}")) for name in self.SUBJECT_RULES)
 
     def _common_nouns_at_starts(self, doc: Doc) -> None:
         """The tagger reads a capitalised word opening a sentence or a line as a name (``Alijäämää kertyi …``,
@@ -934,7 +967,8 @@ class FigureExtractor:
             approx = approx or reading.cand.approx
             subject = reading.subject
             if subject is None and fi:
-                subject = self._subject(doc, _paragraph_scope(doc, sent, first), first, last, reading, out, clause_of)
+                query = SubjectQuery(doc, _paragraph_scope(doc, sent, first), first, last, reading, out, clause_of)
+                subject = self._subject(query)[0]
                 subject = self._area_measure(reading, subject, doc[sent.start: first.i])
                 if subject in self.lex.qualifiers or subject in self.lex.qualifiers.values():
                     subject = out[-1].subject if out else None  # "… 85 % ja huomioitavaa oli 15 %": a state, not a whole
@@ -1033,19 +1067,27 @@ class FigureExtractor:
                 return None
         return None
 
-    def _subject(
-        self, doc: Doc, sent: Span, first: Token, last: Token, reading: Reading, previous: list[Figure],
-        clause_of: dict[int, int],
-    ) -> str | None:
-        lex = self.lex
-        clause = clause_of.get(first.i)
+    # ------------------------------------------------------------------ subject rules
+    # Each rule reads one construction. ``_subject`` tries them in ``SUBJECT_RULES`` order and the first verdict
+    # wins: a lemma, ``NOTHING_NAMED`` (the figure measures nothing the text names), or None (the rule does not apply).
+
+    def _subject(self, q: SubjectQuery) -> tuple[str | None, str | None]:
+        """The figure's subject and the name of the rule that chose it (``(None, None)`` when none did)."""
+        for name, rule in self._subject_rules:
+            verdict = rule(q)
+            if verdict is not None:
+                return verdict or None, name
+        return None, None
+
+    def _rule_restated_apposition(self, q: SubjectQuery) -> str | None:
         # an apposition with "eli" restates what stands before it: a noun ("varausaikana eli noin kolmen vuoden
         # kuluessa") or the figure before, in another unit ("osuus on 20 % eli 125 000 euroa")
-        eli = _previous_content(doc, sent, first, lex)
+        doc, sent, first, previous = q.doc, q.sent, q.first, q.previous
+        eli = _previous_content(doc, sent, first, self.lex)
         if eli is not None and eli.lower_ in TOTALLING:  # "Tulot, yhteensä 3,2 miljoonaa euroa, …"
-            eli = _previous_content(doc, sent, eli, lex)
+            eli = _previous_content(doc, sent, eli, self.lex)
         # … as does a figure set off by commas after a noun: "Hankkeen kustannusarvio, 2,4 miljoonaa euroa, katetaan"
-        after = _token_after(last)
+        after = _token_after(q.last)
         if eli is not None and eli.text == "," and eli.i > sent.start and after is not None and after.text == ",":
             noun = doc[eli.i - 1]
             if previous and previous[-1].subject and previous[-1].end_char >= noun.idx + len(noun):
@@ -1062,21 +1104,32 @@ class FigureExtractor:
             restated = next((c for c in before.children if c.dep_ == "nsubj:cop" and c.pos_ == "NOUN"), None)
             if before.pos_ == "ADJ" and restated is not None and _may_be_subject(restated):
                 return self._specific(restated)
-        if reading.unit in DURATIONS and self._times_an_action(doc, last):
-            return None
-        # 0a. the amount of a change of something: "enimmäishinnan korottamisen 6 739 000 eurolla" -> enimmäishinta
-        changed = self._changed_by(doc, sent, first, last)
-        if changed is not None:
-            return self._specific(changed)
-        # 0c. the end of a change from one level to another: "peruspääoma kasvoi 1,4 milj. eurosta 3,2 milj. euroon"
-        if previous and previous[-1].subject and _case(last) == "Ill" and _from_level_before(doc, first, previous[-1]):
+        return None
+
+    def _rule_timed_action(self, q: SubjectQuery) -> str | None:
+        # a duration an action takes measures no thing: "kokous kestää kaksi tuntia"
+        return NOTHING_NAMED if q.reading.unit in DURATIONS and self._times_an_action(q.doc, q.last) else None
+
+    def _rule_changed_by(self, q: SubjectQuery) -> str | None:
+        # the amount of a change of something: "enimmäishinnan korottamisen 6 739 000 eurolla" -> enimmäishinta
+        changed = self._changed_by(q.doc, q.sent, q.first, q.last)
+        return self._specific(changed) if changed is not None else None
+
+    def _rule_end_of_change(self, q: SubjectQuery) -> str | None:
+        # the end of a change from one level to another: "peruspääoma kasvoi 1,4 milj. eurosta 3,2 milj. euroon"
+        previous = q.previous
+        if previous and previous[-1].subject and _case(q.last) == "Ill" and _from_level_before(q.doc, q.first, previous[-1]):
             return previous[-1].subject
-        # 0. a figure in parentheses right after another restates it: "1 979,62 euroa (23,85 euroa/m2)"
-        inner = _parenthesised_after(doc, sent, first, lex.generic_labels)
+        return None
+
+    def _rule_parenthesis(self, q: SubjectQuery) -> str | None:
+        doc, sent, first, previous = q.doc, q.sent, q.first, q.previous
+        # a figure in parentheses right after another restates it: "1 979,62 euroa (23,85 euroa/m2)"
+        inner = _parenthesised_after(doc, sent, first, self.lex.generic_labels)
         if inner is not None and previous and previous[-1].end_char >= inner.idx - 2 and previous[-1].subject:
             return previous[-1].subject
-        # 0b. … else it specifies the noun before it: "lyhyen korkotuen (10 v.)", "kerrosalan mukaan (10 m²)"; not when
-        #     that noun's phrase holds a figure the parenthesis restates in another unit ("466 asunnon tuotannon (38 300 k-m²)")
+        # … else it specifies the noun before it: "lyhyen korkotuen (10 v.)", "kerrosalan mukaan (10 m²)"; not when
+        # that noun's phrase holds a figure the parenthesis restates in another unit ("466 asunnon tuotannon (38 300 k-m²)")
         restates = bool(previous) and inner is not None and previous[-1].end_char >= inner.idx - 20 and not (
             _coordinated_since(doc, previous[-1].end_char, inner)  # "uintiharjoittelun (990 m2) sekä toimistotilan (25,3 m2)"
         )
@@ -1084,8 +1137,12 @@ class FigureExtractor:
         # (a place is where, not what: "nousu on ollut suurta seutukaupungeissa (+24,1 %)")
         if owner is not None and _may_be_subject(owner) and (_case(owner) not in ("Ine", "Ade") or self._names_a_part(owner)):
             return self._specific(owner)
-        # 1. a genitive measure modifies the noun after it: "10 %:n kasvu", "6 kuukauden koeaika", also across a
-        #    measure adjective: "83 neliömetrin suuruisen toimistotilan", "3680,36 euron tehtäväkohtaisen kuukausipalkan"
+        return None
+
+    def _rule_genitive_measure(self, q: SubjectQuery) -> str | None:
+        # a genitive measure modifies the noun after it: "10 %:n kasvu", "6 kuukauden koeaika", also across a
+        # measure adjective: "83 neliömetrin suuruisen toimistotilan", "3680,36 euron tehtäväkohtaisen kuukausipalkan"
+        doc, sent, first, last, reading, lex = q.doc, q.sent, q.first, q.last, q.reading, self.lex
         nxt, genitive = None, _case(last) == "Gen" or (reading.unit_word or "").endswith(("n", ":n"))
         for tok in _skip_parentheses(doc[last.i + 1: min(last.i + 8, sent.end)])[:2]:  # "300.000 euron (brutto) laskut"
             modifier = tok.pos_ == "VERB" and _case(tok) is not None and (_case(tok) == _case(last) or tok.dep_ == "amod")
@@ -1119,76 +1176,101 @@ class FigureExtractor:
             and after.lower_ in ("mukaan", "mukaisesti") and _may_be_subject(nxt)
         ):
             return nxt.lemma_.lower()
-        # 1a. a participle capping, flooring or taking the amount describes the noun it modifies: "500 000 euroa
-        #     alittavista hankinnoista", "viisi päivää kestävästä sulkemisesta"
-        capped = _capped_noun(doc, last, lex.bound_lt_after | lex.bound_gt_after | lex.measure_participles)
-        if capped is not None:
-            return self._specific(capped)
-        # 1b. a predicative measure adjective describes the verb's object: "yksilöinyt vaatimuksen 833,42 euron
-        #     suuruiseksi"
-        adjective = _token_after(last, sent.end)
-        if adjective is not None and adjective.lemma_.lower() in lex.measure_adjectives and _case(adjective) in ("Tra", "Ess"):
+        return None
+
+    def _rule_capped_by_participle(self, q: SubjectQuery) -> str | None:
+        # a participle capping, flooring or taking the amount describes the noun it modifies: "500 000 euroa
+        # alittavista hankinnoista", "viisi päivää kestävästä sulkemisesta"
+        lex = self.lex
+        capped = _capped_noun(q.doc, q.last, lex.bound_lt_after | lex.bound_gt_after | lex.measure_participles)
+        return self._specific(capped) if capped is not None else None
+
+    def _rule_predicative_measure(self, q: SubjectQuery) -> str | None:
+        # a predicative measure adjective describes the verb's object: "yksilöinyt vaatimuksen 833,42 euron
+        # suuruiseksi"
+        adjective = _token_after(q.last, q.sent.end)
+        if adjective is not None and adjective.lemma_.lower() in self.lex.measure_adjectives and _case(adjective) in ("Tra", "Ess"):
             obj = next((c for c in adjective.head.children if c.dep_ == "obj" and c.pos_ == "NOUN"), None)
             if obj is not None and _may_be_subject(obj):
                 return self._specific(obj)
-        # 1c. "-ltaan" ("in weight") right before names the measure: "vaaka on painoltaan 4,1 kilogrammaa" -> paino;
-        #     a generic one ("arvoltaan") yields to the clause's subject
-        #     (also across adverbs: "huoneistoalaltaan yhteensä noin 17 225 m²")
-        window = doc[max(sent.start, first.i - 4): first.i]
+        return None
+
+    def _rule_measure_adverbial(self, q: SubjectQuery) -> str | None:
+        # "-ltaan" ("in weight") right before names the measure: "vaaka on painoltaan 4,1 kilogrammaa" -> paino;
+        # a generic one ("arvoltaan") yields to the clause's subject
+        # (also across adverbs: "huoneistoalaltaan yhteensä noin 17 225 m²")
+        window = q.doc[max(q.sent.start, q.first.i - 4): q.first.i]
         prev = next((t for t in reversed(window) if t.pos_ not in ("ADV", "SPACE")), None)
         if prev is not None and prev.pos_ == "NOUN" and prev.lower_.endswith(MEASURE_ADVERBIAL_ENDINGS):
             return self._specific(prev)
-        # 1d. a measure followed by a partitive measures that material or thing: "27 m3 betonia", "500 m² uutta
-        #     toimitilaa" (a count's noun is its own reading; "euroa henkilöä kohden" is a rate, not a material)
-        material = _measured_partitive(doc, last) if reading.unit not in SHARE_UNITS else None
-        if material is not None:
-            return self._specific(material)
+        return None
+
+    def _rule_measured_partitive(self, q: SubjectQuery) -> str | None:
+        # a measure followed by a partitive measures that material or thing: "27 m3 betonia", "500 m² uutta
+        # toimitilaa" (a count's noun is its own reading; "euroa henkilöä kohden" is a rate, not a material)
+        material = _measured_partitive(q.doc, q.last) if q.reading.unit not in SHARE_UNITS else None
+        return self._specific(material) if material is not None else None
+
+    def _rule_balance(self, q: SubjectQuery) -> str | None:
+        doc, sent, first, last, lex = q.doc, q.sent, q.first, q.last, self.lex
         balance = _token_after(last)  # "Raportti on lähes 11 000 000 euroa ylijäämäinen": a surplus of that much
         before = doc[first.i - 1] if first.i > sent.start else None  # "Tulos on alijäämäinen 18,0 M €"
         if before is not None and before.lemma_.lower() in lex.balance_adjectives:
             balance = before
-        if balance is not None and balance.lemma_.lower() in lex.balance_adjectives:
-            # … of what is in surplus: "8,3 Me ylijäämäisestä tuloksesta", "talousarvio … oli 924 540 euroa
-            # ylijäämäinen", "tulos … on arvioitu … 73,9 miljoonaa euroa alijäämäiseksi"; a report is in none
-            described = _token_after(balance) if balance.i > last.i else None
-            if described is not None and described.pos_ == "NOUN":
-                return self._specific(described)
-            # (the nominative nearest before, past adverbials: "tulos tammi–syyskuulta oli 21,2 miljoonaa euroa
-            # ylijäämäinen", "(alkuperäinen talousarvio ylijäämäinen 1,88 M €)")
-            balanced = _nominative_before(doc, sent, min(first, balance, key=lambda t: t.i)) or _copula_subject(
-                doc, sent, first, last)
-            if balanced is not None and not balanced.lemma_.lower().endswith(REPORT_NOUNS):
-                return self._specific(balanced)
-            return lex.balance_adjectives[balance.lemma_.lower()]
-        # 1e. an amount "as" money of a kind, in the essive: "vähennetään kunnan kuluina 2000 euroa"
-        as_money = self._essive_money(sent, first, last, clause_of) if reading.unit == "eur" else None
-        if as_money is not None:
-            return as_money.lemma_.lower()
-        # 1f. a figure inside a noun phrase, between an attribute and its noun, measures that noun: "asetetun 3 %
-        #     pääoman tuottovaatimuksen" (the attribute and the noun agree in case; genitives may stand between)
-        framed = _framing_noun(doc, sent, first, last, lex)
-        if framed is not None:
-            return self._specific(framed)
-        # 1g. a line of an indicator's target or outturn measures the indicator named above it: "4. CO2 -päästöt" /
-        #     "• Tavoite vuoden 2025 lopussa -60 % vuoden 1990 tasosta" / "• Toteuma … on -47 % (2021)" -> päästö
-        indicator = _indicator_above(doc, first, lex.indicator_labels)
-        if indicator is not None:
-            return self._specific(indicator)
-        # 2a. a share going to something is that thing's share, the elative before it is the whole:
-        #     "varauksista noin 37 % kohdistuu … vuokra-asuntotuotantoon", "63 % välimuodon tuotantoon"
-        destination = _share_destination(last, sent, lex.allocation_verbs) if reading.unit == "percent" else None
-        if destination is not None:
-            return destination.lemma_.lower()
-        # 2b. a plural pronoun in the elative takes up the whole: "… 1-6-vuotiaista lapsista. Heistä 23 466 (85,6 %)"
-        whole = _pronoun_whole(doc, sent, first, lex)
-        if whole is not None:
-            return whole.lemma_.lower()
-        # 2. elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"; the clause's own subject
-        #    or object stops the search ("uusimisesta aiheutuneet kustannukset olivat 10200 euroa")
+        if balance is None or balance.lemma_.lower() not in lex.balance_adjectives:
+            return None
+        # … of what is in surplus: "8,3 Me ylijäämäisestä tuloksesta", "talousarvio … oli 924 540 euroa
+        # ylijäämäinen", "tulos … on arvioitu … 73,9 miljoonaa euroa alijäämäiseksi"; a report is in none
+        described = _token_after(balance) if balance.i > last.i else None
+        if described is not None and described.pos_ == "NOUN":
+            return self._specific(described)
+        # (the nominative nearest before, past adverbials: "tulos tammi–syyskuulta oli 21,2 miljoonaa euroa
+        # ylijäämäinen", "(alkuperäinen talousarvio ylijäämäinen 1,88 M €)")
+        balanced = _nominative_before(doc, sent, min(first, balance, key=lambda t: t.i)) or _copula_subject(
+            doc, sent, first, last)
+        if balanced is not None and not balanced.lemma_.lower().endswith(REPORT_NOUNS):
+            return self._specific(balanced)
+        return lex.balance_adjectives[balance.lemma_.lower()]
+
+    def _rule_essive_money(self, q: SubjectQuery) -> str | None:
+        # an amount "as" money of a kind, in the essive: "vähennetään kunnan kuluina 2000 euroa"
+        as_money = self._essive_money(q.sent, q.first, q.last, q.clause_of) if q.reading.unit == "eur" else None
+        return as_money.lemma_.lower() if as_money is not None else None
+
+    def _rule_framing_noun(self, q: SubjectQuery) -> str | None:
+        # a figure inside a noun phrase, between an attribute and its noun, measures that noun: "asetetun 3 %
+        # pääoman tuottovaatimuksen" (the attribute and the noun agree in case; genitives may stand between)
+        framed = _framing_noun(q.doc, q.sent, q.first, q.last, self.lex)
+        return self._specific(framed) if framed is not None else None
+
+    def _rule_indicator_above(self, q: SubjectQuery) -> str | None:
+        # a line of an indicator's target or outturn measures the indicator named above it: "4. CO2 -päästöt" /
+        # "• Tavoite vuoden 2025 lopussa -60 % vuoden 1990 tasosta" / "• Toteuma … on -47 % (2021)" -> päästö
+        indicator = _indicator_above(q.doc, q.first, self.lex.indicator_labels)
+        return self._specific(indicator) if indicator is not None else None
+
+    def _rule_share_destination(self, q: SubjectQuery) -> str | None:
+        # a share going to something is that thing's share, the elative before it is the whole:
+        # "varauksista noin 37 % kohdistuu … vuokra-asuntotuotantoon", "63 % välimuodon tuotantoon"
+        if q.reading.unit != "percent":
+            return None
+        destination = _share_destination(q.last, q.sent, self.lex.allocation_verbs)
+        return destination.lemma_.lower() if destination is not None else None
+
+    def _rule_pronoun_whole(self, q: SubjectQuery) -> str | None:
+        # a plural pronoun in the elative takes up the whole: "… 1-6-vuotiaista lapsista. Heistä 23 466 (85,6 %)"
+        whole = _pronoun_whole(q.doc, q.sent, q.first, self.lex)
+        return whole.lemma_.lower() if whole is not None else None
+
+    def _rule_elative_whole(self, q: SubjectQuery) -> str | None:
+        # elative "of what": "Tehtävistä 11 %", "38 % puhelin ja chat yhteydenotoista"; the clause's own subject
+        # or object stops the search ("uusimisesta aiheutuneet kustannukset olivat 10200 euroa")
         # (a duration is of no whole: "poissa töistä 16,5 päivää"; a change's elative is where it started from:
         # "Kaatopaikkajätteen määrä väheni edellisvuodesta 30,7 prosenttia")
-        of_whole = reading.unit not in DURATIONS and not self._changes(first, last)
-        elative_window = doc[max(_paragraph_start(doc, sent), first.i - 8): first.i] if of_whole else ()
+        doc, sent, first, previous, lex = q.doc, q.sent, q.first, q.previous, self.lex
+        if q.reading.unit in DURATIONS or self._changes(first, q.last):
+            return None
+        elative_window = doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]
         # … after a copula with a subject of its own, an elative says for whom: "korkein maksu on perheen nuorimmasta
         # lapsesta 295 €/kk, toisesta lapsesta 40 %"
         copula = self._owned_copula(doc, sent, first)
@@ -1198,7 +1280,7 @@ class FigureExtractor:
             # another number or figure ends the search ("14 vuorokaudesta 9 vuorokauteen"), a compound like
             # "45-vuotiaista" does not
             number = tok.text[:1].isdigit() and tok.pos_ in ("NUM", "SYM", "PUNCT")
-            if clause_of.get(tok.i, clause) != clause or number or (previous and tok.idx < previous[-1].end_char):
+            if q.clause_of.get(tok.i, q.clause) != q.clause or number or (previous and tok.idx < previous[-1].end_char):
                 break
             subject = doc[tok.i - 1] if tok.lemma_ == "olla" and tok.i > sent.start else tok
             if (
@@ -1227,15 +1309,21 @@ class FigureExtractor:
                     # alituksesta": the whole
                     return part.lemma_.lower()
                 return _shared_head(tok, self._specific(tok))  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
+        return None
+
+    def _rule_elative_after_share(self, q: SubjectQuery) -> str | None:
+        doc, sent, first, last, reading, lex = q.doc, q.sent, q.first, q.last, q.reading, self.lex
+        if reading.unit not in SHARE_UNITS:
+            return None
         changing = self._changes(first, last)  # "kasvoi 6 % edellisvuodesta": a starting point
         # (past a parenthesis: "Hieman alle puolet (47 %) kotihoidon asiakkaista")
-        after_share = _skip_parentheses(doc[last.i + 1: min(last.i + 14, sent.end)])[:8] if reading.unit in SHARE_UNITS else ()
+        after_share = _skip_parentheses(doc[last.i + 1: min(last.i + 14, sent.end)])[:8]
         # a copula's subject says whose share it is, the elative after is its base: "Ely-keskuksen rahoitusosuus on
         # 50 % toteutuksen kustannuksista", "luottojen osuus olisi vähintään 50 % lainasalkusta"
         # (a target is set against what it targets: "tuotantotavoite on 25 % koko asuntotuotannosta" -> asuntotuotanto)
         whose = _copula_subject(doc, sent, first, last) if after_share else None
         if whose is not None and not any(stem in whose.lemma_.lower() for stem in lex.target_stems):
-            after_share = ()
+            return None
         for tok in after_share:
             if tok.is_space and "\n" in tok.text:
                 break  # the next line is another item
@@ -1274,77 +1362,106 @@ class FigureExtractor:
                 tok.pos_ == "CCONJ" and (tok.i == last.i + 1 or _case(doc[tok.i - 1]) != "Nom")
             ):  # "+ alv 24 % ja ylläpitovuokrasta", "4 prosenttia vuodessa ja asumista palvelevien": the coordination
                 break  # starts the next item, unless it joins nouns of one phrase ("38 % puhelin ja chat yhteydenotoista")
-        # 3. copula: "Hankinnan arvo on 26 316 euroa", "omavastuun osuus on 20 %" (share of -> omavastuu)
-        olla = _copula_before(doc, first, lex)
-        if olla is not None:
-            pronoun = doc[olla.i - 1] if olla.i > sent.start else None
-            if pronoun is not None and pronoun.lower_ == "mikä" and previous and previous[-1].subject and (
-                previous[-1].start_char >= sent.start_char
-            ):  # "41 % ratkaistiin ensimmäisellä kontaktilla, mikä on 3 prosenttiyksikköä": "mikä" is the clause, its figure
-                return previous[-1].subject
-            if pronoun is not None and pronoun.lower_ in lex.antecedent_relatives:  # "pääomavuokrasta, joka on …"
-                if previous and previous[-1].subject and previous[-1].end_char >= pronoun.idx - 3:
-                    return previous[-1].subject  # "toimintatuotot olivat 23,0 Me, joka on 23,7 % talousarviosta"
-                noun = _nearest_noun_before(doc, sent, pronoun, max_dist=3)
-                if noun is not None and _may_be_subject(noun):
-                    return self._specific(noun)
-            if pronoun is not None and "Dem" in pronoun.morph.get("PronType") and _case(pronoun) == "Nom":
-                noun = _antecedent_subject(doc, pronoun)  # "Lopullinen vuokrataso perustuu … ja se on … 55 000 euroa"
-                if noun is not None and _may_be_subject(noun):
-                    return self._specific(noun)
-            noun = _nearest_noun_before(doc, sent, olla, max_dist=4, skip_cases=LOCATIVE_CASES)
-            if noun is not None and _case(noun) in ("Nom", "Par") and _may_be_subject(noun):
+        return None
+
+    def _rule_copula_before(self, q: SubjectQuery) -> str | None:
+        # copula: "Hankinnan arvo on 26 316 euroa", "omavastuun osuus on 20 %" (share of -> omavastuu)
+        doc, sent, previous, lex = q.doc, q.sent, q.previous, self.lex
+        olla = _copula_before(doc, q.first, lex)
+        if olla is None:
+            return None
+        pronoun = doc[olla.i - 1] if olla.i > sent.start else None
+        if pronoun is not None and pronoun.lower_ == "mikä" and previous and previous[-1].subject and (
+            previous[-1].start_char >= sent.start_char
+        ):  # "41 % ratkaistiin ensimmäisellä kontaktilla, mikä on 3 prosenttiyksikköä": "mikä" is the clause, its figure
+            return previous[-1].subject
+        if pronoun is not None and pronoun.lower_ in lex.antecedent_relatives:  # "pääomavuokrasta, joka on …"
+            if previous and previous[-1].subject and previous[-1].end_char >= pronoun.idx - 3:
+                return previous[-1].subject  # "toimintatuotot olivat 23,0 Me, joka on 23,7 % talousarviosta"
+            noun = _nearest_noun_before(doc, sent, pronoun, max_dist=3)
+            if noun is not None and _may_be_subject(noun):
                 return self._specific(noun)
-        # 3a. a duration on a list line under a length of time is that time, not the line's label: "Keskimääräiset
-        #     odotusajat …" / "• Turvapalvelu 12,6 vuorokautta" -> odotusaika
-        #     unless the line names its own: "Odotusaika yhteisölliseen asumiseen 34 vuorokautta"
-        #     So is a length on a list line under a distance: "kun koulumatka … on:" / "• lukiolaiset yli 5 km"
-        names_measure = _names_time if reading.unit in DURATIONS else (
-            _names_distance if reading.unit in ("m", "km") else None)
-        if names_measure is not None:
-            line_start = max(sent.start, _line(doc, first.i).start)  # the figure's own line: not the one above
-            own = next((t for t in doc[line_start: first.i] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
-            timed = own if own is not None and names_measure(own) else _measure_above(doc, first, names_measure)
-            if timed is not None:
-                return self._specific(timed)
-        # 3b. a gapped copula: "tuotot ovat 232,0 milj. euroa ja kulut sisältäen poistot 228,6 milj. euroa"
-        gapped = _gapped_subject(doc, sent, first, previous)
-        if gapped is not None and _is_agent(gapped, lex.agents):  # "… liikuntalautakunnan -0,1 ja nuorisolautakunnan
-            return previous[-1].subject  # 0,8 miljoonaa euroa": the body's part of what the figure before measured
-        if gapped is not None:
-            return self._specific(gapped)
-        # 3c. the copula's subject in the parse, across a longer adverbial: "Hyväksytty hankinta-arvo on Asunto Oy
-        #     Helsingin Havannan osalta 20.401.585,00 euroa"
-        #     A duration is a copula's adverbial only in the partitive: "rakennustyö on ollut käynnissä yli 13 vuotta"
-        duration = reading.unit in DURATIONS
-        subject = _copula_subject(doc, sent, first, last, predicate_only=duration and _case(last) != "Par", verbless=duration)
-        if subject is not None:
-            return self._specific(subject)
-        # 3d. money given to a purpose or a recipient is part of the appropriation the text speaks of
-        if reading.unit == "eur" and (money := self._allocated_money(doc, sent, first, last)) is not None:
-            return money
-        # 3e. a table cell under a column header naming the unit: "Hankinnan arvo euroa" … "100 000 euroa"
-        header = _column_header(doc, first, last)
-        if header is not None and _may_be_subject(header):
-            return self._specific(header)
-        # 3f. a label line: "Aamupäivätoiminta: 20 euroa", "Pinta-alat: 26,3 ha" (a duration's label is what it is
-        #     the time of: "- Omaishoidon tuki: 51 vuorokautta" under "Odotusajat …:")
-        amount = reading.unit != "count" and reading.unit not in DURATIONS
-        colon_label = _colon_label(doc, first, plural=False) if amount or reading.unit in DURATIONS else None
+        if pronoun is not None and "Dem" in pronoun.morph.get("PronType") and _case(pronoun) == "Nom":
+            noun = _antecedent_subject(doc, pronoun)  # "Lopullinen vuokrataso perustuu … ja se on … 55 000 euroa"
+            if noun is not None and _may_be_subject(noun):
+                return self._specific(noun)
+        noun = _nearest_noun_before(doc, sent, olla, max_dist=4, skip_cases=LOCATIVE_CASES)
+        if noun is not None and _case(noun) in ("Nom", "Par") and _may_be_subject(noun):
+            return self._specific(noun)
+        return None
+
+    def _rule_measure_above(self, q: SubjectQuery) -> str | None:
+        # a duration on a list line under a length of time is that time, not the line's label: "Keskimääräiset
+        # odotusajat …" / "• Turvapalvelu 12,6 vuorokautta" -> odotusaika
+        # unless the line names its own: "Odotusaika yhteisölliseen asumiseen 34 vuorokautta"
+        # So is a length on a list line under a distance: "kun koulumatka … on:" / "• lukiolaiset yli 5 km"
+        unit = q.reading.unit
+        names_measure = _names_time if unit in DURATIONS else _names_distance if unit in ("m", "km") else None
+        if names_measure is None:
+            return None
+        doc, first = q.doc, q.first
+        line_start = max(q.sent.start, _line(doc, first.i).start)  # the figure's own line: not the one above
+        own = next((t for t in doc[line_start: first.i] if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
+        timed = own if own is not None and names_measure(own) else _measure_above(doc, first, names_measure)
+        return self._specific(timed) if timed is not None else None
+
+    def _rule_gapped_copula(self, q: SubjectQuery) -> str | None:
+        # a gapped copula: "tuotot ovat 232,0 milj. euroa ja kulut sisältäen poistot 228,6 milj. euroa"
+        gapped = _gapped_subject(q.doc, q.sent, q.first, q.previous)
+        if gapped is not None and _is_agent(gapped, self.lex.agents):  # "… liikuntalautakunnan -0,1 ja
+            return q.previous[-1].subject or NOTHING_NAMED  # nuorisolautakunnan 0,8 miljoonaa euroa": the body's part
+        return self._specific(gapped) if gapped is not None else None
+
+    def _rule_copula_subject(self, q: SubjectQuery) -> str | None:
+        # the copula's subject in the parse, across a longer adverbial: "Hyväksytty hankinta-arvo on Asunto Oy
+        # Helsingin Havannan osalta 20.401.585,00 euroa"
+        # A duration is a copula's adverbial only in the partitive: "rakennustyö on ollut käynnissä yli 13 vuotta"
+        duration = q.reading.unit in DURATIONS
+        subject = _copula_subject(
+            q.doc, q.sent, q.first, q.last, predicate_only=duration and _case(q.last) != "Par", verbless=duration)
+        return self._specific(subject) if subject is not None else None
+
+    def _rule_allocated_money(self, q: SubjectQuery) -> str | None:
+        # money given to a purpose or a recipient is part of the appropriation the text speaks of
+        return self._allocated_money(q.doc, q.sent, q.first, q.last) if q.reading.unit == "eur" else None
+
+    def _rule_column_header(self, q: SubjectQuery) -> str | None:
+        # a table cell under a column header naming the unit: "Hankinnan arvo euroa" … "100 000 euroa"
+        header = _column_header(q.doc, q.first, q.last)
+        return self._specific(header) if header is not None and _may_be_subject(header) else None
+
+    def _rule_colon_label(self, q: SubjectQuery) -> str | None:
+        # a label line: "Aamupäivätoiminta: 20 euroa", "Pinta-alat: 26,3 ha" (a duration's label is what it is
+        # the time of: "- Omaishoidon tuki: 51 vuorokautta" under "Odotusajat …:")
+        unit = q.reading.unit
+        amount = unit != "count" and unit not in DURATIONS
+        colon_label = _colon_label(q.doc, q.first, plural=False) if amount or unit in DURATIONS else None
         # (a duration's label only when it names a stretch of time: "Laina-aika: 20 vuotta", "Koronmaksuväli: 12 kk")
         if colon_label is not None and (amount or colon_label.lemma_.lower().endswith(TIME_SPAN_ENDINGS)):
             return self._specific(colon_label)
-        # 3f2. money a verb of spending spends is what its action noun names: "on investoinut noin 100 miljoonaa
-        #      euroa kouluihin" -> investointi (unless an object says what: "investoi 2 M€ uusia laitteita")
-        spender = _governing_verb(first, last) if reading.unit == "eur" else None
-        if spender is not None and spender.lemma_.lower() in lex.spending_nouns and _verb_object(spender, first, last) is None:
-            return lex.spending_nouns[spender.lemma_.lower()]
-        # 3g. the gapped parts of a whole split by "joista": "säästöt, joista henkilöstöön kohdistuu 43 Me, ostoihin
-        #     20 Me ja tilaratkaisuihin 2,6 Me" are all parts of the savings
-        if previous and previous[-1].subject and _gapped_part(doc, sent, first, previous[-1], lex):
+        return None
+
+    def _rule_spending_verb(self, q: SubjectQuery) -> str | None:
+        # money a verb of spending spends is what its action noun names: "on investoinut noin 100 miljoonaa
+        # euroa kouluihin" -> investointi (unless an object says what: "investoi 2 M€ uusia laitteita")
+        spender = _governing_verb(q.first, q.last) if q.reading.unit == "eur" else None
+        spending = self.lex.spending_nouns
+        if spender is not None and spender.lemma_.lower() in spending and _verb_object(spender, q.first, q.last) is None:
+            return spending[spender.lemma_.lower()]
+        return None
+
+    def _rule_gapped_part(self, q: SubjectQuery) -> str | None:
+        # the gapped parts of a whole split by "joista": "säästöt, joista henkilöstöön kohdistuu 43 Me, ostoihin
+        # 20 Me ja tilaratkaisuihin 2,6 Me" are all parts of the savings
+        previous = q.previous
+        if previous and previous[-1].subject and _gapped_part(q.doc, q.sent, q.first, previous[-1], self.lex):
             return previous[-1].subject
-        # 4. a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa", also one
-        #    with a place adverbial in a verbless line: "ratkaisuaste ensikontaktissa 38 %"
+        return None
+
+    def _rule_label_before(self, q: SubjectQuery) -> str | None:
+        # a label right before: "alv 24 %", "keskiarvo (36 %)", "avustuksiin 1,85 miljoonaa euroa", also one
+        # with a place adverbial in a verbless line: "ratkaisuaste ensikontaktissa 38 %"
+        doc, sent, first, last, reading, previous, lex = q.doc, q.sent, q.first, q.last, q.reading, q.previous, self.lex
         prev = _previous_content(doc, sent, first, lex)
         if prev is not None and (_ends_name(doc, prev) or (reading.unit == "eur" and _is_agent(prev, lex.associations))):
             prev = None  # a recipient ends the line ("Pääkaupunkiseutu ry. 6 000", "Kannuksen metsästysseura ry 1 500 €")
@@ -1362,136 +1479,159 @@ class FigureExtractor:
         # (a genitive only when the parse hangs the figure on it: "perimän hallintokulun 0,5 euroa/m2/kk")
         labels = prev is not None and (_case(prev) in LABEL_CASES or (
             _case(prev) == "Gen" and prev.i == first.i - 1 and any(t.head.i == prev.i for t in doc[first.i: last.i + 1])))
-        if prev is not None and prev.pos_ == "NOUN" and labels and _may_be_subject(prev):
-            owned = self._specific(prev)
-            if owned != prev.lemma_.lower() and prev.lemma_.lower() in lex.measure_heads:
-                return owned  # "kasvattanut … lasten määrää noin 9 %"
-            if prev.lemma_.lower() in lex.measure_heads and _labels_figure_before(doc, prev, previous):
-                # "toimintatuotot ovat 7,1 miljoonaa euroa, toteuma 65 %": the outturn of what the figure before measures
-                return previous[-1].subject
-            if prev.lemma_.lower() in lex.generic_labels:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
-                # the item the label is of: the first nominative after the line start, the last colon or full stop
-                item_start = next((t.i + 1 for t in reversed(doc[sent.start: prev.i]) if _ends_item(t)), sent.start)
-                head = next((t for t in doc[item_start: prev.i] if _case(t) == "Nom" and (
-                    t.pos_ == "NOUN" or _capitalised_head(t, item_start))), None)
-                if head is not None and head.lemma_.lower() not in lex.generic_labels | NOT_SUBJECTS:
-                    return head.lemma_.lower()
-            share = reading.unit in SHARE_UNITS
-            intro = _breakdown_intro(doc, sent, prev, share, self._is_money) if _case(prev) == "Nom" else None
-            if intro is not None and not prev.lemma_.lower().endswith(intro.lemma_.lower()):
-                # "toteutumaprosentit ovat: keskusvirasto 69,4 %": the intro's measure, by label; a kind of the intro's
-                # own noun is its own subject ("tuotanto jakaantuu seuraavasti: Asumisoikeusasuntotuotanto noin 57 %")
-                reading.qualifier = prev.lemma_.lower()
-                return self._specific(intro)
-            return self._specific(prev)
-        # 5. a relative clause refers back: "717, joista kesken on 54 %"; "…, mikä on 2 prosenttiyksikköä"
-        for tok in doc[sent.start: first.i]:
-            if clause_of.get(tok.i) == clause and tok.lower_ in lex.relative:
+        if prev is None or prev.pos_ != "NOUN" or not labels or not _may_be_subject(prev):
+            return None
+        owned = self._specific(prev)
+        if owned != prev.lemma_.lower() and prev.lemma_.lower() in lex.measure_heads:
+            return owned  # "kasvattanut … lasten määrää noin 9 %"
+        if prev.lemma_.lower() in lex.measure_heads and _labels_figure_before(doc, prev, previous):
+            # "toimintatuotot ovat 7,1 miljoonaa euroa, toteuma 65 %": the outturn of what the figure before measures
+            return previous[-1].subject
+        if prev.lemma_.lower() in lex.generic_labels:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
+            # the item the label is of: the first nominative after the line start, the last colon or full stop
+            item_start = next((t.i + 1 for t in reversed(doc[sent.start: prev.i]) if _ends_item(t)), sent.start)
+            head = next((t for t in doc[item_start: prev.i] if _case(t) == "Nom" and (
+                t.pos_ == "NOUN" or _capitalised_head(t, item_start))), None)
+            if head is not None and head.lemma_.lower() not in lex.generic_labels | NOT_SUBJECTS:
+                return head.lemma_.lower()
+        share = reading.unit in SHARE_UNITS
+        intro = _breakdown_intro(doc, sent, prev, share, self._is_money) if _case(prev) == "Nom" else None
+        if intro is not None and not prev.lemma_.lower().endswith(intro.lemma_.lower()):
+            # "toteutumaprosentit ovat: keskusvirasto 69,4 %": the intro's measure, by label; a kind of the intro's
+            # own noun is its own subject ("tuotanto jakaantuu seuraavasti: Asumisoikeusasuntotuotanto noin 57 %")
+            reading.qualifier = prev.lemma_.lower()
+            return self._specific(intro)
+        return self._specific(prev)
+
+    def _rule_relative_clause(self, q: SubjectQuery) -> str | None:
+        # a relative clause refers back: "717, joista kesken on 54 %"; "…, mikä on 2 prosenttiyksikköä"
+        doc, sent, previous = q.doc, q.sent, q.previous
+        for tok in doc[sent.start: q.first.i]:
+            if q.clause_of.get(tok.i) == q.clause and tok.lower_ in self.lex.relative:
                 if previous and previous[-1].subject:
                     return previous[-1].subject
                 noun = _nearest_noun_before(doc, sent, tok) or _plural_antecedent(doc, tok)
                 if noun is not None and _may_be_subject(noun):
                     return noun.lemma_.lower()
                 break
-        # 6a. what the amount turns into or is given as: "tilikauden alijäämäksi muodostuu -111 000 euroa",
-        #     "Yleisavustuksina järjestöille kohdennettiin yhteensä 380 000 euroa" (not a time: "vuonna 2024")
+        return None
+
+    def _rule_given_as(self, q: SubjectQuery) -> str | None:
+        # what the amount turns into or is given as: "tilikauden alijäämäksi muodostuu -111 000 euroa",
+        # "Yleisavustuksina järjestöille kohdennettiin yhteensä 380 000 euroa" (not a time: "vuonna 2024")
+        last = q.last
         verb = last.head if last.dep_ in ("nsubj", "obj", "obl") else None
         for child in verb.children if verb is not None and verb.pos_ == "VERB" else ():
-            given_as = _case(child) == "Tra" or (_case(child) == "Ess" and reading.unit == "eur")  # not "sosiaalityöntekijänä"
+            given_as = _case(child) == "Tra" or (_case(child) == "Ess" and q.reading.unit == "eur")  # not "sosiaalityöntekijänä"
             if (
-                child.pos_ == "NOUN" and given_as and child.i < first.i and _may_be_subject(child)
-                and child.lemma_.lower() not in lex.count_excluded
+                child.pos_ == "NOUN" and given_as and child.i < q.first.i and _may_be_subject(child)
+                and child.lemma_.lower() not in self.lex.count_excluded
             ):
                 return self._specific(child)
-        # 5b. a participial clause reporting what is estimated or expected has its own subject in the genitive:
-        #     "ennustetaan menojen alittuvan 223 000 eurolla", "omaisuuden arvon on arvioitu olleen 53,6 milj. euroa"
-        reported = _referative_subject(doc, sent, first)
-        if reported is not None and _may_be_subject(reported):
-            return self._specific(reported)
-        # 6. the object, else the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
+        return None
+
+    def _rule_reported_clause(self, q: SubjectQuery) -> str | None:
+        # a participial clause reporting what is estimated or expected has its own subject in the genitive:
+        # "ennustetaan menojen alittuvan 223 000 eurolla", "omaisuuden arvon on arvioitu olleen 53,6 milj. euroa"
+        reported = _referative_subject(q.doc, q.sent, q.first)
+        return self._specific(reported) if reported is not None and _may_be_subject(reported) else None
+
+    def _rule_verb_argument(self, q: SubjectQuery) -> str | None:
+        # the object, else the subject of the verb the figure completes: "Liikevaihto nousee 7,7 miljoonaa euroa"
         # (a figure the parse made a second subject: "Toimintakuluja on kertynyt 233,5 Me", "Me" read as "we"), also
         # through "verran" ("Avustuksia haettiin … kuuden miljoonan euron verran")
+        doc, sent, first, last, reading, previous, lex = q.doc, q.sent, q.first, q.last, q.reading, q.previous, self.lex
         verb = last.head if last.dep_ in ("obj", "obl", "advmod", "nmod", "nsubj") else None
         if last.head.lower_ == "verran" and last.head.i == last.i + 1:
             verb = last.head.head
         if verb is not None and _across_lines(doc, verb, first):
             verb = None  # a parse that hung a list line's figure on the line before: "• 277 €/lapsi/kk, kaupunki tarjoaa"
-        if verb is not None and verb.pos_ in ("VERB", "AUX"):
-            # a verb of measure says what lasts or costs that much, also as the infinitive of a modal verb the parse
-            # gave the noun to: "koulumatka … saa kestää enintään kaksi ja puoli tuntia"
-            measured = _measured_by_verb(verb, first, last, lex) if verb.lemma_ in lex.measure_participles else None
-            if measured is not None:
-                return self._specific(measured)
-            # what a transitive verb acts on, not its agent: "tilata lisätöitä … enintään 10.000,00 eurolla", "Yhdistys
-            # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb, nor one a share of people does
-            # after a share of the same whole: "… 84 prosenttia …, ja 93 prosenttia pitää työtään merkityksellisenä")
-            acting_share = reading.unit == "percent" and last.dep_ == "nsubj" and bool(previous) and bool(previous[-1].subject)
-            objects = reading.unit not in DURATIONS and not acting_share
-            bought = _verb_object(verb, first, last, sent.start) if objects else None
-            if bought is not None:
-                return self._specific(bought)
-            # … or what the infinitive it governs acts on, when the parse gave the amount to the governing verb:
-            # "Kaupunginhallitus päättää myöntää yleisavustuksia … yhteensä 853 200 euroa"
-            for infinitive in (c for c in verb.children if c.dep_ == "xcomp" and objects):
-                granted = _verb_object(infinitive, first, last, sent.start)
-                if granted is not None:
-                    return self._specific(granted)
-            for child in verb.children:
-                if child.dep_ not in ("nsubj", "nsubj:cop"):
-                    continue
-                if _case(child) == "Gen":
-                    # a genitive subject with a nominative conjunct is a misparse: "tilinpäätöksen ja … ennusteen
-                    # yhteenlaskettu alijäämä nousee" -> alijäämä ("matkustajamäärien ennustetaan kehittyvän" is not)
-                    child = next((c for c in child.conjuncts if _case(c) == "Nom" and c.pos_ == "NOUN"), child)
-                if child.pos_ == "NOUN" and child.i >= sent.start and (
-                    _may_be_subject(child) and not first.i <= child.i <= last.i  # "kaksi kolmasosaa … koki": the figure
-                    and not _is_agent(child, lex.agents)  # "Lautakunta esittää investointiosaan 300 000 euroa"
-                ):
-                    return self._specific(child)
-            # … else an infinitive shares its governing verb's subject: "lisätilauksen arvo ei saa ylittää 50 %"
-            for child in verb.head.children if verb.dep_ == "xcomp" else ():
-                if child.dep_ == "nsubj" and child.pos_ == "NOUN" and _may_be_subject(child):
-                    return self._specific(child)
-            # … else a verb of change the parse left without a subject changes the nominative before it, in its
-            #     clause: "että 1.1.2022 lukien perusvuosivuokra … muuttuu 765,50 eurosta 790,83 euroon"
-            changed = _changing_noun(doc, verb, clause_of) if verb.lemma_.lower() in lex.change_verbs else None
-            if changed is not None:
-                return self._specific(changed)
-        # 6b. a list line inherits the subject of the sentence that introduces the list with a colon:
-        #     "Hankinta jakautuu puitesopimustoimittajittain seuraavasti: … Martela Oyj 42 755,31 euroa"
-        listed = not previous and reading.unit not in DURATIONS
-        intro = _list_intro_subject(doc, sent, self._is_money, first=first) if listed else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        # a verb of measure says what lasts or costs that much, also as the infinitive of a modal verb the parse
+        # gave the noun to: "koulumatka … saa kestää enintään kaksi ja puoli tuntia"
+        measured = _measured_by_verb(verb, first, last, lex) if verb.lemma_ in lex.measure_participles else None
+        if measured is not None:
+            return self._specific(measured)
+        # what a transitive verb acts on, not its agent: "tilata lisätöitä … enintään 10.000,00 eurolla", "Yhdistys
+        # vuokraa liikuntasalia yhteensä 300 neliömetriä" (not a deadline's verb, nor one a share of people does
+        # after a share of the same whole: "… 84 prosenttia …, ja 93 prosenttia pitää työtään merkityksellisenä")
+        acting_share = reading.unit == "percent" and last.dep_ == "nsubj" and bool(previous) and bool(previous[-1].subject)
+        objects = reading.unit not in DURATIONS and not acting_share
+        bought = _verb_object(verb, first, last, sent.start) if objects else None
+        if bought is not None:
+            return self._specific(bought)
+        # … or what the infinitive it governs acts on, when the parse gave the amount to the governing verb:
+        # "Kaupunginhallitus päättää myöntää yleisavustuksia … yhteensä 853 200 euroa"
+        for infinitive in (c for c in verb.children if c.dep_ == "xcomp" and objects):
+            granted = _verb_object(infinitive, first, last, sent.start)
+            if granted is not None:
+                return self._specific(granted)
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubj:cop"):
+                continue
+            if _case(child) == "Gen":
+                # a genitive subject with a nominative conjunct is a misparse: "tilinpäätöksen ja … ennusteen
+                # yhteenlaskettu alijäämä nousee" -> alijäämä ("matkustajamäärien ennustetaan kehittyvän" is not)
+                child = next((c for c in child.conjuncts if _case(c) == "Nom" and c.pos_ == "NOUN"), child)
+            if child.pos_ == "NOUN" and child.i >= sent.start and (
+                _may_be_subject(child) and not first.i <= child.i <= last.i  # "kaksi kolmasosaa … koki": the figure
+                and not _is_agent(child, lex.agents)  # "Lautakunta esittää investointiosaan 300 000 euroa"
+            ):
+                return self._specific(child)
+        # … else an infinitive shares its governing verb's subject: "lisätilauksen arvo ei saa ylittää 50 %"
+        for child in verb.head.children if verb.dep_ == "xcomp" else ():
+            if child.dep_ == "nsubj" and child.pos_ == "NOUN" and _may_be_subject(child):
+                return self._specific(child)
+        # … else a verb of change the parse left without a subject changes the nominative before it, in its
+        #     clause: "että 1.1.2022 lukien perusvuosivuokra … muuttuu 765,50 eurosta 790,83 euroon"
+        changed = _changing_noun(doc, verb, q.clause_of) if verb.lemma_.lower() in lex.change_verbs else None
+        return self._specific(changed) if changed is not None else None
+
+    def _rule_list_intro(self, q: SubjectQuery) -> str | None:
+        # a list line inherits the subject of the sentence that introduces the list with a colon:
+        # "Hankinta jakautuu puitesopimustoimittajittain seuraavasti: … Martela Oyj 42 755,31 euroa"
+        if q.previous or q.reading.unit in DURATIONS:
+            return None
+        intro = _list_intro_subject(q.doc, q.sent, self._is_money, first=q.first)
         if intro is not None:
             return self._specific(intro)
         # … or, in a list without such a sentence, a heading naming the items: "Aiemmat päätökset" … "20.000,00 euroa"
-        heading = _list_heading(doc, first) if listed else None
-        if heading is not None:
-            return self._specific(heading)
-        # 6c. a possessive clause names what the sentence measures: "hänellä on työkokemusta … yhteensä 11 kuukautta"
-        had = _possessed(doc, sent, first)
-        if had is not None:
-            return self._specific(had)
-        # 7. one part of a breakdown keeps the subject of the part before it, as does the next part of a compound
-        #    duration ("1 v 2 kk 22 p", "1 vuosi ja 10 kuukautta")
-        #    (not a line of its own that opens with its subject: "Materiaalien ostot n. 9 %" / "- Muut toimintakulut n 6 %")
+        heading = _list_heading(q.doc, q.first)
+        return self._specific(heading) if heading is not None else None
+
+    def _rule_possessed(self, q: SubjectQuery) -> str | None:
+        # a possessive clause names what the sentence measures: "hänellä on työkokemusta … yhteensä 11 kuukautta"
+        had = _possessed(q.doc, q.sent, q.first)
+        return self._specific(had) if had is not None else None
+
+    def _rule_breakdown_part(self, q: SubjectQuery) -> str | None:
+        # one part of a breakdown keeps the subject of the part before it, as does the next part of a compound
+        # duration ("1 v 2 kk 22 p", "1 vuosi ja 10 kuukautta")
+        # (not a line of its own that opens with its subject: "Materiaalien ostot n. 9 %" / "- Muut toimintakulut n 6 %")
+        previous, unit = q.previous, q.reading.unit
         if previous and previous[-1].subject and (
-            previous[-1].unit == reading.unit or (previous[-1].unit in DURATIONS and reading.unit in DURATIONS)
-        ) and not self._line_subject(doc, sent, first):
+            previous[-1].unit == unit or (previous[-1].unit in DURATIONS and unit in DURATIONS)
+        ) and not self._line_subject(q.doc, q.sent, q.first):
             return previous[-1].subject
-        # 8. some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
-        named = lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
-        if reading.unit in DURATIONS:
+        return None
+
+    def _rule_unit_named(self, q: SubjectQuery) -> str | None:
+        # some units name what they measure: k-m² is floor area (kerrosala), "as" dwellings
+        named = self.lex.unit_subjects.get((q.reading.unit_word or "").lower().split(":")[0])
+        if q.reading.unit in DURATIONS:
             # a length of time named on a line above: "Odotusajat …:" / "- Omaishoidon tuki: 51 vuorokautta"; a
             # duration nothing names is a deadline or a term: no subject (README)
-            measure = _measure_above(doc, first, _names_time)
-            return self._specific(measure) if measure is not None else named
-        if named is not None:
-            return named
-        # 9. else the noun the figure follows in its clause ("perimän hallintokulun 0,5 euroa/m2/kk", "tilojen vuokra
-        #    kasvatuksen ja koulutuksen toimialalle on yhteensä 54 595 euroa/kk"); without one, once the steps in
-        #    _attributes that fill a missing subject find nothing either, the ranker decides
-        noun = _clause_noun_before(doc, sent, first, clause_of, material=reading.unit in PHYSICAL_UNITS)
-        return self._specific(noun) if noun is not None and not _is_agent(noun, lex.agents) else None
+            measure = _measure_above(q.doc, q.first, _names_time)
+            return self._specific(measure) if measure is not None else named or NOTHING_NAMED
+        return named
+
+    def _rule_clause_noun_before(self, q: SubjectQuery) -> str | None:
+        # else the noun the figure follows in its clause ("perimän hallintokulun 0,5 euroa/m2/kk", "tilojen vuokra
+        # kasvatuksen ja koulutuksen toimialalle on yhteensä 54 595 euroa/kk"); without one, once the steps in
+        # _attributes that fill a missing subject find nothing either, the ranker decides
+        noun = _clause_noun_before(q.doc, q.sent, q.first, q.clause_of, material=q.reading.unit in PHYSICAL_UNITS)
+        return self._specific(noun) if noun is not None and not _is_agent(noun, self.lex.agents) else None
 
     def _essive_money(self, sent: Span, first: Token, last: Token, clause_of: dict[int, int], reach: int = 8) -> Token | None:
         """A noun naming a sum of money, in the essive, in the figure's clause close before or right after it."""
