@@ -355,28 +355,30 @@ def evaluate_segmentation_command(gold: Path | None, split: str) -> None:
 @split_option("dev", "test", "val", "all", default="test")
 @click.option("--passages", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Score a blind passage set kept outside the repository instead (corpus/passages/README.md).")
-def evaluate_figures_command(gold: Path | None, split: str, passages: Path | None) -> None:
+@click.option("--by-rule", is_flag=True, help="Also print subject accuracy per rule that chose the subject.")
+def evaluate_figures_command(gold: Path | None, split: str, passages: Path | None, by_rule: bool) -> None:
     """Figure precision/recall/F1 (span + value + unit), attribute accuracy, every miss and false figure.
 
     \b
     Example:
         agenda-nlp evaluate figures --split test
+        agenda-nlp evaluate figures --split dev --by-rule
         agenda-nlp evaluate figures --passages ../passages/u.jsonl
     """
     from .evaluation.figures import evaluate_figures, evaluate_passages
 
     if passages is not None:
-        _echo_report(lambda path, _split: evaluate_passages(path), passages, split)
+        _echo_report(lambda path, _split: evaluate_passages(path), passages, split, by_rule=by_rule)
     else:
-        _echo_report(evaluate_figures, gold, split)
+        _echo_report(evaluate_figures, gold, split, by_rule=by_rule)
 
 
-def _echo_report(evaluate_fn, gold: Path | None, split: str) -> None:
+def _echo_report(evaluate_fn, gold: Path | None, split: str, **render) -> None:
     try:
         report = evaluate_fn(gold, split)
     except (FileNotFoundError, ValueError) as exc:
         _fail(str(exc))
-    click.echo(report.render())
+    click.echo(report.render(**render))
 
 
 @evaluate.command("ner")

@@ -125,6 +125,7 @@ class Figure:
     baseline_value: float | None = None
     baseline_period: str | None = None
     goal_id: str | None = None
+    subject_rule: str | None = None  # which rule chose the subject (README "How a subject is chosen")
 
 
 @dataclass(frozen=True, slots=True)

@@ -183,7 +183,7 @@ GOAL_COLUMNS = ("goal_id", "doc_id", "name", "goal_key", "owner", "status", "sta
 FIGURE_COLUMNS = (
     "figure_id", "doc_id", "value", "unit", "unit_word", "denominator", "approx", "bound", "subject", "qualifier",
     "period", "goal_id", "section_kind", "sentence", "start_char", "end_char", "per", "direction",
-    "baseline_value", "baseline_period",
+    "baseline_value", "baseline_period", "subject_rule",
 )
 ERROR_COLUMNS = ("source", "stage", "message")
 INPUT_COLUMNS = ("source", "size", "mtime_ns", "doc_id", "status")

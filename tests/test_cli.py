@@ -56,6 +56,19 @@ def test_reprocessing_changes_nothing(run, tmp_path, seeds):
     assert table_counts(db)["documents"] == before["documents"]
 
 
+def test_a_database_made_before_subject_rule_gains_the_column(run, tmp_path, seeds):
+    db = tmp_path / "a.duckdb"
+    run("process", "--no-nlp", seeds["281"], "--db", db)
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE figures DROP COLUMN subject_rule")
+    con.close()
+    result = run("process", seeds["36"], "--db", db)
+    assert result.exit_code == 0, result.output
+    rules = run("sql", "select subject_rule, count(*) n from figure_facts group by 1", "--db", db, "--format", "json")
+    counts = {row["subject_rule"]: row["n"] for row in json.loads(rules.output)}
+    assert counts.get("read_with_number", 0) > 0 and counts.get("elative_after_share", 0) > 0, counts
+
+
 def test_bad_inputs_fail_one_line_each_and_leave_no_half_written_document(run, tmp_path, seeds):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -134,6 +147,10 @@ def test_evaluate_scores_a_blind_passage_set_that_is_no_agenda_item(run, tmp_pat
     assert "figures over 1 gold documents" in report and "precision 1.000  recall 1.000" in report
     assert "subject      1.000" in report  # a copula's amount noun is what its count measures (gold README)
     assert "false figures on never-figure strings: 0" in report
+    # each matched figure is tallied under the rule that chose its subject
+    by_rule = run("evaluate", "figures", "--passages", passages, "--by-rule").output
+    tallies = by_rule.split("subject accuracy by the rule that chose it:\n")[1].split("\n\n")[0].splitlines()
+    assert sum(int(row.split()[1].split("/")[1]) for row in tallies) == 2, tallies
 
     # the page's title is read as the passage's first line: it may name the period the page reports on
     text = "Lainoja kertyi 80 000."

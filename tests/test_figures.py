@@ -81,6 +81,18 @@ def test_task_breakdown_seed_281(nlp, seeds):
     assert progressing.approx and progressing.bound is None and progressing.subject == "avaintulos"
 
 
+def test_each_subject_names_the_rule_that_chose_it_seed_281(nlp, seeds):
+    text = paragraph(seeds["281"], "717")
+    found = extract(nlp, text, report_period="2025-Q2")
+    assert by_text(found, text, "717").subject_rule == "read_with_number"  # the noun the count counts
+    assert by_text(found, text, "54 %").subject_rule == "relative_clause"  # "717, joista kesken on 54 %"
+    assert by_text(found, text, "11 %").subject_rule == "elative_whole"  # "Tehtävistä 11 %"
+    assert all(f.subject_rule is not None for f in found if f.subject is not None)
+    # a figure that measures nothing the text names has no rule either: a deadline (README)
+    deadline = extract(nlp, "Oikaisuvaatimus on tehtävä 14 päivän kuluessa tiedoksisaannista.")
+    assert attributes(deadline, "unit", "subject", "subject_rule") == [("day", None, None)]
+
+
 def test_fractions_and_numeral_words_seed_281(nlp, seeds):
     text = paragraph(seeds["281"], "3/5")
     found = extract(nlp, text)

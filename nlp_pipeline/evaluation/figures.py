@@ -31,11 +31,13 @@ class FiguresReport:
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     attr_errors: list[str] = field(default_factory=list)
+    # per rule that chose a matched figure's subject (``Figure.subject_rule``; "-" for none): [figures, subject right]
+    subject_rules: dict[str, list[int]] = field(default_factory=dict)
 
     def accuracy(self, attribute: str) -> float:
         return self.attr_correct[attribute] / self.matched if self.matched else 1.0
 
-    def render(self) -> str:
+    def render(self, by_rule: bool = False) -> str:
         s = self.score
         lines = [
             f"figures over {self.documents} gold documents",
@@ -45,6 +47,10 @@ class FiguresReport:
         ]
         lines += [f"  {a:<12} {self.accuracy(a):.3f}" for a in ATTRIBUTES]
         lines.append(f"false figures on never-figure strings: {len(self.never_hits)}")
+        if by_rule:
+            lines.append("subject accuracy by the rule that chose it:")
+            for rule, (n, right) in sorted(self.subject_rules.items(), key=lambda kv: (-kv[1][0], kv[0])):
+                lines.append(f"  {rule:<22} {right:>4}/{n:<4} {right / n:.3f}")
         for title, rows in (
             ("never-figure hits", self.never_hits),
             ("misses", self.misses),
@@ -206,9 +212,13 @@ def _score(documents) -> FiguresReport:
                 if attribute_equal(attr, g.get(attr), getattr(p, attr)):
                     correct[attr] += 1
                 else:
+                    rule = f" ({p.subject_rule or '-'})" if attr == "subject" else ""
                     report.attr_errors.append(
-                        f"{name}:{g['start']} {g['text']!r} {attr}: gold {g.get(attr)!r} predicted {getattr(p, attr)!r}"
+                        f"{name}:{g['start']} {g['text']!r} {attr}: gold {g.get(attr)!r} predicted {getattr(p, attr)!r}{rule}"
                     )
+            tally = report.subject_rules.setdefault(p.subject_rule or "-", [0, 0])
+            tally[0] += 1
+            tally[1] += attribute_equal("subject", g.get("subject"), p.subject)
         for g in missed:
             report.misses.append(f"{name}:{g['start']} {g['value']} {g['unit']} {_context(text, g['start'], g['end'])}")
         for p in false_pos:

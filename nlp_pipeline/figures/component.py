@@ -132,6 +132,10 @@ class Reading:
 
 # a subject rule's verdict that the figure measures nothing the text names (a rule that does not apply returns None)
 NOTHING_NAMED = ""
+# ``Figure.subject_rule`` of a subject read with the number (the noun a count counts), and of a range's or a
+# coordination's first number, which takes the subject of the second
+READ_WITH_NUMBER = "read_with_number"
+SHARED_WITH_NEXT = "shared_with_next"
 
 
 @dataclass(frozen=True, slots=True)
@@ -965,25 +969,12 @@ class FigureExtractor:
         for reading, first, last in readings:
             approx, bound = self._hedges(doc, text, first) if fi else (False, None)
             approx = approx or reading.cand.approx
-            subject = reading.subject
+            subject, subject_rule = reading.subject, READ_WITH_NUMBER if reading.subject is not None else None
             if subject is None and fi:
-                query = SubjectQuery(doc, _paragraph_scope(doc, sent, first), first, last, reading, out, clause_of)
-                subject = self._subject(query)[0]
-                subject = self._area_measure(reading, subject, doc[sent.start: first.i])
-                if subject in self.lex.qualifiers or subject in self.lex.qualifiers.values():
-                    subject = out[-1].subject if out else None  # "… 85 % ja huomioitavaa oli 15 %": a state, not a whole
-                if subject is None and reading.unit in SHARE_UNITS:
-                    subject = _elided_whole(doc, first, last, out or earlier)
-                if subject is None and reading.unit not in DURATIONS:  # a duration nothing names has no subject
-                    topic = _sentence_topic(doc, first, self.lex.agents)
-                    subject = self._specific(topic) if topic is not None else None
-                if subject is None and reading.unit not in DURATIONS and self.ranker is not None:
-                    # no rule applies: the ranker's choice among the sentence's nouns, or still none (overruling
-                    # a rule's pick broke more subjects on unseen text than it fixed)
-                    noun = self.ranker.choose(self.subject_nouns(first, last), first, last, reading.unit)
-                    subject = self._specific(noun) if noun is not None else None
-            if subject in self.lex.amount_heads and fi:  # "Lapsia oli 34 900. Määrä laski (-9 %)": the amount of those
-                subject = _taken_up(doc, first, reading.unit, out or earlier) or subject
+                subject, subject_rule = self._decided_subject(doc, sent, first, last, reading, out, earlier, clause_of)
+            taken = _taken_up(doc, first, reading.unit, out or earlier) if subject in self.lex.amount_heads and fi else None
+            if taken:  # "Lapsia oli 34 900. Määrä laski (-9 %)": the amount of those
+                subject, subject_rule = taken, "taken_up"
             subject = self.lex.subject_aliases.get(subject, subject)
             if subject is not None:  # costs grow by 2,2 % too: no figure measures a "course"
                 subject = _money_sense(subject, self.lex.money_senses)
@@ -1013,6 +1004,7 @@ class FigureExtractor:
                 approx=approx,
                 bound=bound,
                 subject=subject,
+                subject_rule=subject_rule if subject is not None else None,
                 qualifier=reading.qualifier or (self._qualifier(sent, first, last, item_of, clause_of, subject) if fi else None),
                 period=period,
                 per=self._per(text, reading.end) if fi else None,
@@ -1022,6 +1014,31 @@ class FigureExtractor:
         if not fi:
             return out
         return _range_ends_agree(doc, _restatements(doc, self._comparisons(doc, sent, out, periods), self.lex.classifiers))
+
+    def _decided_subject(
+        self, doc: Doc, sent: Span, first: Token, last: Token, reading: Reading, out: list[Figure], earlier: list[Figure],
+        clause_of: dict[int, int],
+    ) -> tuple[str | None, str | None]:
+        """The subject rules' verdict, else what the fallbacks find, with the name of the rule or fallback."""
+        query = SubjectQuery(doc, _paragraph_scope(doc, sent, first), first, last, reading, out, clause_of)
+        subject, rule = self._subject(query)
+        measure = self._area_measure(reading, subject, doc[sent.start: first.i])
+        if measure != subject:
+            subject, rule = measure, "area_measure"
+        if subject in self.lex.qualifiers or subject in self.lex.qualifiers.values():
+            # "… 85 % ja huomioitavaa oli 15 %": a state, not a whole
+            subject, rule = (out[-1].subject if out else None), "state_of_whole"
+        if subject is None and reading.unit in SHARE_UNITS:
+            subject, rule = _elided_whole(doc, first, last, out or earlier), "elided_whole"
+        if subject is None and reading.unit not in DURATIONS:  # a duration nothing names has no subject
+            topic = _sentence_topic(doc, first, self.lex.agents)
+            subject, rule = (self._specific(topic) if topic is not None else None), "sentence_topic"
+        if subject is None and reading.unit not in DURATIONS and self.ranker is not None:
+            # no rule applies: the ranker's choice among the sentence's nouns, or still none (overruling
+            # a rule's pick broke more subjects on unseen text than it fixed)
+            noun = self.ranker.choose(self.subject_nouns(first, last), first, last, reading.unit)
+            subject, rule = (self._specific(noun) if noun is not None else None), "ranker"
+        return subject, rule
 
     def _hedges(self, doc: Doc, text: str, first: Token) -> tuple[bool, str | None]:
         approx, bound = False, None
@@ -2120,11 +2137,11 @@ def _range_ends_agree(doc: Doc, figures: list[Figure]) -> list[Figure]:
         low, high = out[i], out[i + 1]
         gap = doc.text[low.end_char: high.start_char]
         if COORDINATED_GAP.fullmatch(gap) and low.subject is None and high.subject and low.unit == high.unit:
-            out[i] = replace(low, subject=high.subject)
+            out[i] = replace(low, subject=high.subject, subject_rule=SHARED_WITH_NEXT)
         if not RANGE_GAP.fullmatch(gap):
             continue
         if high.subject and low.subject != high.subject:
-            low = out[i] = replace(low, subject=high.subject)
+            low = out[i] = replace(low, subject=high.subject, subject_rule=SHARED_WITH_NEXT)
         if high.per and low.per is None and low.unit == high.unit:
             out[i] = replace(low, per=high.per)
     return out
@@ -2142,7 +2159,8 @@ def _restatements(doc: Doc, figures: list[Figure], classifiers: frozenset[str]) 
             continue
         sign = (gap.group("sign") or doc.text[fig.start_char]).strip()
         if before.subject and (fig.subject is None or fig.subject in classifiers):
-            fig = out[i] = replace(fig, subject=before.subject)  # "lisääntyi 2,2 % (+ 9 hlöä)": the same staff
+            # "lisääntyi 2,2 % (+ 9 hlöä)": the same staff
+            fig = out[i] = replace(fig, subject=before.subject, subject_rule="restatement")
         if before.direction is not None and fig.direction is None:
             own = "less" if fig.value < 0 or sign in ("-", "−") else "more" if sign == "+" else before.direction
             out[i] = replace(fig, direction=own)

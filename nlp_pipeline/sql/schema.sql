@@ -72,8 +72,11 @@ CREATE TABLE IF NOT EXISTS figures (
     per              VARCHAR,            -- "703 140 euroa / vuosi" -> year
     direction        VARCHAR,            -- more | less, for comparisons
     baseline_value   DOUBLE,
-    baseline_period  VARCHAR
+    baseline_period  VARCHAR,
+    subject_rule     VARCHAR             -- which rule chose the subject (README "How a subject is chosen")
 );
+-- a database made before subject_rule existed gains it
+ALTER TABLE figures ADD COLUMN IF NOT EXISTS subject_rule VARCHAR;
 
 CREATE TABLE IF NOT EXISTS errors (
     source   VARCHAR NOT NULL,
