@@ -1770,6 +1770,14 @@ def test_the_subject_ranker_trains_reproducibly_and_saves_with_the_pipeline(nlp,
     assert set(restored.centroids) == set(component.ranker.centroids) >= {"eur", "percent", "count"}
 
 
+def test_net_and_gross_after_a_noun_qualify_it_and_name_nothing_of_their_own(nlp):
+    text = ("Toimintakate netto on kertynyt toimialoittain seuraavasti:\n\n"
+            "• sivistystoimi 48,2 %\n• tekninen toimi 51,0 %\n\nInvestoinnit brutto olivat 3,1 milj. euroa.")
+    found = extract(nlp, text)
+    assert attributes(found, "subject") == ["toimintakate", "toimintakate", "investointi"]
+    assert found[0].qualifier == "sivistystoimi"  # the list breaks the margin down by sector
+
+
 def test_an_indicators_target_and_outturn_lines_measure_the_indicator_named_above_them(nlp):
     text = ("Strategian mittarit\n"
             "1. Hiilidioksidipäästöt\n"

@@ -1773,6 +1773,9 @@ class FigureExtractor:
         measure noun (share, amount, value, area) yields to its genitive owner, else to the noun that a parenthesis
         it stands in describes, else (``arvoltaan``, "in value") to the sentence's subject."""
         lemma = noun.lemma_.lower()
+        qualified = noun.doc[noun.i - 1] if lemma in self.lex.postpositive_attributes and noun.i > 0 else None
+        if qualified is not None and qualified.pos_ == "NOUN" and _case(qualified) == "Nom":
+            return self._specific(qualified)  # "toimintakate netto on toteutunut": the net operating margin
         whole = (_elative_before(noun, attributes=True) or _whole_after(noun)) if self._names_a_part(noun) else None
         if whole is not None:  # "Vastaajista valtaosa (90 %)", "Valtaosa (90 %) vastaajista": of the respondents
             return whole.lemma_.lower()

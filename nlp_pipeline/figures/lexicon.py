@@ -60,6 +60,7 @@ class Lexicon:
     classifiers: frozenset[str]  # "henkilö", "kpl": count nouns that yield to the noun they count
     generic_labels: frozenset[str]  # "tarve": a label of the item its line opens with
     indicator_labels: frozenset[str]  # "Tavoite", "Toteuma": lines under an indicator's name
+    postpositive_attributes: frozenset[str]  # "toimintakate netto": qualifies the noun before it
     part_heads: frozenset[str]  # "valtaosa": a part of the whole in the elative before it
     estimate_heads: frozenset[str]  # "arvio tuloksesta": an estimate of the elative after it
     measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
@@ -162,6 +163,7 @@ def load_lexicon() -> Lexicon:
         classifiers=frozenset(subjects["classifiers"]["lemmas"]),
         generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
         indicator_labels=frozenset(subjects["indicator_labels"]["lemmas"]),
+        postpositive_attributes=frozenset(subjects["postpositive_attributes"]["lemmas"]),
         part_heads=frozenset(subjects["part_heads"]["lemmas"]),
         estimate_heads=frozenset(subjects["estimate_heads"]["lemmas"]),
         measure_heads=frozenset(prefix + lemma for lemma in subjects["measure_heads"]["lemmas"] for prefix in ("", *totalling)),
