@@ -6,6 +6,7 @@ puts a :class:`SectionContext` on ``doc._.context`` so components know where the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,6 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 BASE_MODEL = "spacy_fi_experimental_web_md"
+# tokenizer exceptions of brackets and colons, semicolons or equals signs only: "):", ":)", "(=", ":-("
+PUNCTUATION_EMOTICON = re.compile(r"(?=.*[()\[\]])(?=.*[:;=])[()\[\]:;=-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,8 @@ def add_token_corrections(nlp: Language) -> Language:
     sentence (``tokens``), ahead of the tagger and the parser."""
     from . import tokens  # noqa: F401  (registers the components)
 
+    # "Maksut (alv 0 %):" ends a heading, it does not frown: without the stock emoticon exceptions "):" is ")" + ":"
+    nlp.tokenizer.rules = {text: rule for text, rule in nlp.tokenizer.rules.items() if not PUNCTUATION_EMOTICON.fullmatch(text)}
     nlp.add_pipe("sentence_final_numbers", first=True)
     nlp.add_pipe("glued_numbers", after="sentence_final_numbers")
     nlp.add_pipe("joined_by_dash", after="glued_numbers")

@@ -1770,6 +1770,16 @@ def test_the_subject_ranker_trains_reproducibly_and_saves_with_the_pipeline(nlp,
     assert set(restored.centroids) == set(component.ranker.centroids) >= {"eur", "percent", "count"}
 
 
+def test_a_price_list_under_a_heading_with_a_colon_prices_what_the_heading_names(nlp):
+    # "):" closes a parenthesis and opens the list; the stock tokenizer read it as a frowning emoticon
+    assert [t.text for t in nlp.make_doc("Maksut (alv 0 %):")][-2:] == [")", ":"]
+    text = ("Maksut (alv 0 %):\nSakokaivoliete vastaanotto 9,10 € / m3\nTalousveden käyttömaksu 1,70 € / m3\n\n"
+            "Perusmaksut ovat seuraavat (1.1.2025 alkaen):\n• vesimaksu 1,20 €/m3\n• jätevesimaksu 2,20 €/m3")
+    found = [f for f in extract(nlp, text) if f.unit == "eur"]
+    # a row's label is what is priced unless it is itself a kind of the heading's fee
+    assert attributes(found, "subject") == ["maksu", "käyttömaksu", "vesimaksu", "jätevesimaksu"]
+
+
 def test_net_and_gross_after_a_noun_qualify_it_and_name_nothing_of_their_own(nlp):
     text = ("Toimintakate netto on kertynyt toimialoittain seuraavasti:\n\n"
             "• sivistystoimi 48,2 %\n• tekninen toimi 51,0 %\n\nInvestoinnit brutto olivat 3,1 milj. euroa.")

@@ -1513,7 +1513,10 @@ class FigureExtractor:
                 return head.lemma_.lower()
         share = reading.unit in SHARE_UNITS
         intro = _breakdown_intro(doc, sent, prev, share, self._is_money) if _case(prev) == "Nom" else None
-        if intro is not None and not prev.lemma_.lower().endswith(intro.lemma_.lower()):
+        # (as is a fee under fees: "käyttömaksut ovat seuraavat:" / "• vesimaksu 1,16 €/m3")
+        own_kind = intro is not None and (
+            prev.lemma_.lower().endswith(intro.lemma_.lower()) or _same_money_head(prev, intro, lex.money_noun_endings))
+        if intro is not None and not own_kind:
             # "toteutumaprosentit ovat: keskusvirasto 69,4 %": the intro's measure, by label; a kind of the intro's
             # own noun is its own subject ("tuotanto jakaantuu seuraavasti: Asumisoikeusasuntotuotanto noin 57 %")
             reading.qualifier = prev.lemma_.lower()
@@ -3472,6 +3475,7 @@ def _breakdown_intro(
             not doc[start.i - 2].is_punct or (start.i - 3 >= sent.start and _truncated(doc[start.i - 3]))))  # "• Terveys- ja
         or (start.pos_ == "CCONJ" and _truncated(start.nbor(-1)))  # sairaanhoitopalvelujen toimialue"
         or (start.text in ("-", "–") and not start.nbor(-1).whitespace_)
+        or _line_opening_noun(start.nbor(-1))  # "Umpikaivoliete vastaanotto 8,24 € / m3": a two-noun label
     ) and not start.nbor(-1).is_space:  # "• 1. ja 2. luokan oppilaat"
         start = start.nbor(-1)
     before = start.nbor(-1) if start.i > 0 else None
@@ -3488,6 +3492,8 @@ def _breakdown_intro(
         verb = any(t.pos_ in ("AUX", "VERB") for t in clause)
         if intro and verb:
             return intro[-1] if _may_be_subject(intro[-1]) else None
+        if not verb:  # a heading: "Maksut (alv 0 %):" / "Umpikaivoliete vastaanotto 8,24 € / m3"
+            return _heading_noun(clause) or _undergoer(clause, money)
         return _undergoer(clause, money)  # "… maksetaan seuraavat kokouspalkkiot: Yhtymävaltuusto - puheenjohtaja 200 euroa"
     if before is not None and not before.is_space and before.text not in LIST_MARKS:
         return None
@@ -3495,6 +3501,20 @@ def _breakdown_intro(
     if intro is not None and share and any(t.lemma_ in DIVIDING_VERBS for t in intro.sent):
         return None
     return intro
+
+
+def _same_money_head(a: Token, b: Token, endings: tuple[str, ...]) -> bool:
+    """Two nouns naming one kind of money: ``vesimaksu`` and ``käyttömaksu`` (not ``liittymismaksu`` and ``kustannus``)."""
+    def head(tok: Token) -> str | None:
+        return next((e for e in endings if tok.lemma_.lower().endswith(e)), None)
+    return head(a) is not None and head(a) == head(b)
+
+
+def _line_opening_noun(tok: Token) -> bool:
+    """A nominative noun that opens its line, as the first word of a label of two nouns."""
+    before = tok.nbor(-1) if tok.i > 0 else None
+    opens = before is None or (before.is_space and "\n" in before.text) or before.text in LIST_MARKS
+    return tok.pos_ == "NOUN" and _case(tok) == "Nom" and opens
 
 
 def _line(doc: Doc, i: int) -> Span:
@@ -3570,13 +3590,24 @@ def _list_heading(doc: Doc, first: Token) -> Token | None:
             continue  # an earlier item
         if any(t.pos_ in ("VERB", "AUX") for t in above):
             return None  # a sentence introducing the list: its subject is read by _list_intro_subject
-        head = next((t for t in above if t.pos_ == "NOUN"), None)
-        if head is not None and _case(head) == "Nom" and "Plur" in head.morph.get("Number"):
-            return head if _may_be_subject(head) else None
-        broken_down = _broken_down(above)
-        if broken_down is not None:
-            return broken_down
+        if _plural_head(above) is not None or _broken_down(above) is not None:
+            return _heading_noun(above)
     return None
+
+
+def _heading_noun(heading: Span) -> Token | None:
+    """What a verbless heading names its list lines as: its plural nominative head (``Maksut (alv 0 %):``), or the
+    whole it breaks down (``Henkilöstö toimialueittain``)."""
+    head = _plural_head(heading)
+    if head is not None:
+        return head if _may_be_subject(head) else None
+    return _broken_down(heading)
+
+
+def _plural_head(heading: Span) -> Token | None:
+    """The heading's first noun, when it is a plural nominative (``Aiemmat päätökset``)."""
+    head = next((t for t in heading if t.pos_ == "NOUN"), None)
+    return head if head is not None and _case(head) == "Nom" and "Plur" in head.morph.get("Number") else None
 
 
 def _broken_down(heading: Span) -> Token | None:
