@@ -201,6 +201,8 @@ def report_period(text: str, meeting_date: date | None = None, title: str | None
     2023"), and a lead line under the title stating a report at a month's end; else a text presenting one year's
     account ("Vuoden 2018 tilinpäätös …", "tilinpäätöksen vuodelta 2022") reports on that year.
     """
+    if title and _PLAN_TITLE.search(title) and not _REPORT_TITLE_WORD.search(title):
+        return None
     default_year = meeting_date.year if meeting_date else None
     for source in (title, text):
         label = _commonest_period(find_period_mentions(source, default_year)) if source else None
@@ -216,6 +218,14 @@ def report_period(text: str, meeting_date: date | None = None, title: str | None
     answers = bool(title and _ANSWERS_ACCOUNT.search(title))
     return from_title or (lead and _status_date_report(lead)) or (
         None if answers else _account_of_year(text, meeting_date) or _goals_of_budget_year(title, text, meeting_date))
+
+
+# a budget, a price list, a fee or a plan sets money for a time to come and reports on no period, whatever its text
+# cites ("Talousarvio vuonna 2018" quoting growth "vuoden 2017 ensimmäisellä neljänneksellä", "… hinnasto
+# 1.7.2017-30.4.2018"); one that follows how a budget or plan went does ("Talousarvion toteutuminen 1–6/2025")
+_PLAN_TITLE = re.compile(r"\b\w*(?:talousarvio|hinnast|taks[ao]|maksu|vuokr|suunnitelm)\w*", re.IGNORECASE)
+_REPORT_TITLE_WORD = re.compile(
+    r"\b\w*(?:toteu|katsau|raport|seuran|tilinpäät|kertomu|tilasto|ennust|tulokse)\w*|\btulos\b", re.IGNORECASE)
 
 
 def _lead(text: str, title: str | None) -> str | None:

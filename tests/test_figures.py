@@ -1780,6 +1780,12 @@ def test_a_price_list_under_a_heading_with_a_colon_prices_what_the_heading_names
     assert attributes(found, "subject") == ["maksu", "käyttömaksu", "vesimaksu", "jätevesimaksu"]
 
 
+def test_a_quarter_or_half_after_the_year_in_the_genitive_is_of_that_year(nlp):
+    text = ("Bruttokansantuote kasvoi vuoden 2017 ensimmäisellä neljänneksellä 1,2 %. "
+            "Vuoden 2025 toisella vuosipuoliskolla kulut kasvoivat 3,4 %.")
+    assert attributes(extract(nlp, text), "period") == ["2017-Q1", "2025-H2"]
+
+
 def test_net_and_gross_after_a_noun_qualify_it_and_name_nothing_of_their_own(nlp):
     text = ("Toimintakate netto on kertynyt toimialoittain seuraavasti:\n\n"
             "• sivistystoimi 48,2 %\n• tekninen toimi 51,0 %\n\nInvestoinnit brutto olivat 3,1 milj. euroa.")

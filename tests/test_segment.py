@@ -128,6 +128,12 @@ def test_the_title_names_the_report_period_before_the_body_and_a_years_account_i
     goals = "Vuoden 2019 talousarviossa oli 35 sitovaa tavoitetta. Niistä 16 toteutui."
     assert report_period(goals, title="Sitovien tavoitteiden toteutuminen") == "2019"
     assert report_period(goals, title="Talousarvion laadintaohje") is None
+    # a budget, price list or fee reports on no period, whatever period its text cites
+    economy = "Suomen talous kasvoi vuoden 2017 ensimmäisellä neljänneksellä 1,2 %."
+    assert report_period(economy) == "2017-Q1"
+    assert report_period(economy, title="Talousarvio vuonna 2018") is None
+    assert report_period("Maksuissa noudatetaan 1.1.-30.6.2017 hinnastoa.", title="Salivuorojen hinnasto 2017-2018") is None
+    assert report_period("Menot ovat toteutuneet 1.1.-30.6.2025 48 %.", title="Talousarvion toteutuminen") == "2025-H1"
     # a press release announces its report in the lead under a title that names none
     lead = "Talouden suunta on oikea\nNeljännesvuosikatsaus 30.6.2025 on valmis. Alijäämä kapeni."
     assert report_period(lead, title="Talouden suunta on oikea") == "2025-H1"

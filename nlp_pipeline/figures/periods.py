@@ -26,8 +26,8 @@ PERIOD_RE = re.compile(
   | \b(?P<qa>Q[1-4])\s*[/ ]?\s*(?P<qay>{_YEAR})?
   | \b(?P<qby>{_YEAR})\s*[/ -]?\s*(?P<qb>Q[1-4])\b
   | \b(?P<ha>H[12])\s*[/ ]?\s*(?P<hay>{_YEAR})?\b
-  | \b{_ORD}\s+(?P<qword>{QUARTER_NOUN})(?:\s+(?:vuonna\s+)?(?P<qwy>{_YEAR}))?
-  | \b{_ORD.replace('ord', 'hord')}\s+(?P<hword>{HALF_NOUN})(?:\s+(?P<hwy>{_YEAR}))?
+  | (?:\bvuoden\s+(?P<qgy>{_YEAR})\s+)?\b{_ORD}\s+(?P<qword>{QUARTER_NOUN})(?:\s+(?:vuonna\s+)?(?P<qwy>{_YEAR}))?
+  | (?:\bvuoden\s+(?P<hgy>{_YEAR})\s+)?\b{_ORD.replace('ord', 'hord')}\s+(?P<hword>{HALF_NOUN})(?:\s+(?P<hwy>{_YEAR}))?
   | \b(?P<mr1>{'|'.join(MONTH_STEMS)})(?:kuu\w*)?\s*{DASH}\s*(?P<mr2>{'|'.join(MONTH_STEMS)})kuu\w*(?:\s+(?P<mry>{_YEAR}))?
   | \b(?P<month>(?:{'|'.join(MONTH_STEMS)})kuu\w*)\s+(?P<my>{_YEAR})\b(?!\s*=)
   | \b(?P<season>{SEASON_WORDS})\s+(?P<sey>{_YEAR})\b(?![./-]\d)
@@ -101,11 +101,11 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
             value = f"{year or fallback_year}-{g['ha'].upper()}" if (year or fallback_year) else None
         elif g["qword"]:
             n = _ordinal(g["ord"])
-            year = g["qwy"]
+            year = g["qwy"] or g["qgy"]  # "ensimmäisellä neljänneksellä 2017", "vuoden 2017 ensimmäisellä neljänneksellä"
             value = f"{year or fallback_year}-Q{n}" if n and (year or fallback_year) else None
         elif g["hword"]:
             n = _ordinal(g["hord"])
-            year = g["hwy"]
+            year = g["hwy"] or g["hgy"]
             value = f"{year or fallback_year}-H{n}" if n in (1, 2) and (year or fallback_year) else None
         elif g["mr1"]:  # "tammi-heinäkuulta 2025"
             first, last = (MONTH_STEMS.index(g[k].lower()) + 1 for k in ("mr1", "mr2"))
