@@ -1786,6 +1786,12 @@ def test_a_quarter_or_half_after_the_year_in_the_genitive_is_of_that_year(nlp):
     assert attributes(extract(nlp, text), "period") == ["2017-Q1", "2025-H2"]
 
 
+def test_an_outturn_measured_against_the_forecast_is_of_the_report_period_not_the_year(nlp):
+    text = ("Vuosikatteen toteutumisaste on 56,2 %, mikä ylittää ennusteen. Tilikauden tulos on -41 200 euroa, mikä "
+            "on hieman ennustetta parempi. Koko vuoden tulokseksi ennustetaan 1,8 miljoonaa euroa.")
+    assert attributes(extract(nlp, text, report_period="2024-H1"), "period") == ["2024-H1", "2024-H1", "2024"]
+
+
 def test_net_and_gross_after_a_noun_qualify_it_and_name_nothing_of_their_own(nlp):
     text = ("Toimintakate netto on kertynyt toimialoittain seuraavasti:\n\n"
             "• sivistystoimi 48,2 %\n• tekninen toimi 51,0 %\n\nInvestoinnit brutto olivat 3,1 milj. euroa.")

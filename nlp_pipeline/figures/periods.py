@@ -153,10 +153,19 @@ WHOLE_YEAR_CUE = re.compile(
     rf"\b(?:\w*ennust\w*|ennakoi\w*|\w*vuositavoit\w*|\w*tulostavoit\w*)|{WHOLE_YEAR}", re.IGNORECASE)
 
 
+# an outturn measured against the forecast is no forecast: "toteuma on 53,5 % mikä ylittää … ennusteen",
+# "tulos on -43 978 eur, mikä hieman ennustetta parempi toteuma"
+OUTTURN_AGAINST_FORECAST = re.compile(
+    r"\b(?:ylit|alit)\w*\s+(?:\w+\s+){0,4}?ennuste\w*"
+    r"|\bennust\w*\s+(?:\w+\s+)?(?:parempi|heikompi|suurempi|pienempi|korkeampi|matalampi|verrattuna|nähden)\b",
+    re.IGNORECASE)
+
+
 def reported_period(sentence: str, report_period: str | None) -> str | None:
     """The report period a sentence that names none of its own speaks of: its year for a whole-year forecast or
     target in a report on part of the year, else the report period itself."""
-    if report_period is None or len(report_period) == 4 or not WHOLE_YEAR_CUE.search(sentence):
+    forecast = WHOLE_YEAR_CUE.search(OUTTURN_AGAINST_FORECAST.sub(" ", sentence))
+    if report_period is None or len(report_period) == 4 or not forecast:
         return report_period
     return report_period[:4]
 
