@@ -1792,6 +1792,14 @@ def test_an_outturn_measured_against_the_forecast_is_of_the_report_period_not_th
     assert attributes(extract(nlp, text, report_period="2024-H1"), "period") == ["2024-H1", "2024-H1", "2024"]
 
 
+def test_the_previous_or_current_quarter_is_a_part_of_the_year_not_a_share(nlp):
+    text = ("Tuotanto kasvoi 0,8 % edellisestä neljänneksestä. Kuluvalla neljänneksellä kulut kasvoivat 2 %. "
+            "Neljännes vastaajista oli tyytyväisiä.")
+    found = extract(nlp, text)
+    assert [text[f.start_char: f.end_char] for f in found] == ["0,8 %", "2 %", "Neljännes"]
+    assert attributes(found, "unit") == ["percent", "percent", "fraction"]
+
+
 def test_net_and_gross_after_a_noun_qualify_it_and_name_nothing_of_their_own(nlp):
     text = ("Toimintakate netto on kertynyt toimialoittain seuraavasti:\n\n"
             "• sivistystoimi 48,2 %\n• tekninen toimi 51,0 %\n\nInvestoinnit brutto olivat 3,1 milj. euroa.")

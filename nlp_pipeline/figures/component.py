@@ -411,8 +411,11 @@ class FigureExtractor:
             if frac is not None:
                 if tok.i > 0 and doc[tok.i - 1].lower_ in ("molemmat", "kummatkin", "eri", "monet", "hyvät", "huonot"):
                     continue
-                if (tok.i > 0 and _ordinal(doc[tok.i - 1])) or ORDINAL_BEFORE.search(doc.text, max(0, tok.idx - 4), tok.idx):
-                    continue  # "1. neljänneksen aikana", "toisen neljänneksen", "1.–3. neljännes": a period's name
+                before = doc[tok.i - 1] if tok.i > 0 else None
+                named_period = before is not None and (
+                    _ordinal(before) or before.lemma_.lower() in self.lex.period_part_adjectives)
+                if named_period or ORDINAL_BEFORE.search(doc.text, max(0, tok.idx - 4), tok.idx):
+                    continue  # "1. neljänneksen aikana", "toisen neljänneksen", "edellisestä neljänneksestä": a period
                 out.append(Candidate(tok.idx, tok.idx + len(tok.text), float(frac[0]), False, denominator=float(frac[1]), word=True))
                 continue
             if low in self.words.approximate:

@@ -42,6 +42,7 @@ class Lexicon:
     half_words: frozenset[str]
     target_stems: tuple[str, ...]
     half_blockers: frozenset[str]
+    period_part_adjectives: frozenset[str]  # "edellisestä neljänneksestä": a quarter of the year, not a share
     vague_quantifiers: frozenset[str]  # "muutama kymmenen", "pari sataa": an indefinite amount
     numeral_idioms: frozenset[str]  # "yhden luukun": a numeral word that counts nothing
     unit_subjects: dict[str, str]  # what a unit itself names: k-m² -> kerrosala, as -> asunto
@@ -145,6 +146,7 @@ def load_lexicon() -> Lexicon:
         half_words=frozenset(cues["half_words"]),
         target_stems=tuple(cues["target_stems"]),
         half_blockers=frozenset(cues["half_blockers"]),
+        period_part_adjectives=frozenset(cues["period_part_adjectives"]),
         vague_quantifiers=frozenset(cues["vague_quantifiers"]),
         numeral_idioms=frozenset(cues["numeral_idioms"]),
         unit_subjects=cues["unit_subjects"],
