@@ -54,7 +54,8 @@ def add_token_corrections(nlp: Language) -> Language:
     from . import tokens  # noqa: F401  (registers the components)
 
     # "Maksut (alv 0 %):" ends a heading, it does not frown: without the stock emoticon exceptions "):" is ")" + ":"
-    nlp.tokenizer.rules = {text: rule for text, rule in nlp.tokenizer.rules.items() if not PUNCTUATION_EMOTICON.fullmatch(text)}
+    rules = nlp.tokenizer.rules
+    nlp.tokenizer.rules = {text: rule for text, rule in rules.items() if not PUNCTUATION_EMOTICON.fullmatch(text)}
     nlp.add_pipe("sentence_final_numbers", first=True)
     nlp.add_pipe("glued_numbers", after="sentence_final_numbers")
     nlp.add_pipe("joined_by_dash", after="glued_numbers")

@@ -199,7 +199,8 @@ def report_period(text: str, meeting_date: date | None = None, title: str | None
     ("talouden toteuma 31.3.2022") reports on the year so far, one naming a year's account or result ("Tilinpäätös
     2024", "Vuoden 2024 tulos") on that year, as does one naming what was in a year ("Sitovat tavoitteet vuonna
     2023"), and a lead line under the title stating a report at a month's end; else a text presenting one year's
-    account ("Vuoden 2018 tilinpäätös …", "tilinpäätöksen vuodelta 2022") reports on that year.
+    account ("Vuoden 2018 tilinpäätös …", "tilinpäätöksen vuodelta 2022") reports on that year. A budget, price list,
+    fee or plan whose title has no word of reporting reports on none.
     """
     if title and _PLAN_TITLE.search(title) and not _REPORT_TITLE_WORD.search(title):
         return None
