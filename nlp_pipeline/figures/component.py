@@ -3508,9 +3508,8 @@ def _breakdown_intro(
 
 def _same_money_head(a: Token, b: Token, endings: tuple[str, ...]) -> bool:
     """Two nouns naming one kind of money: ``vesimaksu`` and ``käyttömaksu`` (not ``liittymismaksu`` and ``kustannus``)."""
-    def head(tok: Token) -> str | None:
-        return next((e for e in endings if tok.lemma_.lower().endswith(e)), None)
-    return head(a) is not None and head(a) == head(b)
+    head_a, head_b = (next((e for e in endings if t.lemma_.lower().endswith(e)), None) for t in (a, b))
+    return head_a is not None and head_a == head_b
 
 
 def _line_opening_noun(tok: Token) -> bool:

@@ -164,10 +164,10 @@ OUTTURN_AGAINST_FORECAST = re.compile(
 def reported_period(sentence: str, report_period: str | None) -> str | None:
     """The report period a sentence that names none of its own speaks of: its year for a whole-year forecast or
     target in a report on part of the year, else the report period itself."""
-    forecast = WHOLE_YEAR_CUE.search(OUTTURN_AGAINST_FORECAST.sub(" ", sentence))
-    if report_period is None or len(report_period) == 4 or not forecast:
+    if report_period is None or len(report_period) == 4:
         return report_period
-    return report_period[:4]
+    forecast = WHOLE_YEAR_CUE.search(OUTTURN_AGAINST_FORECAST.sub(" ", sentence))
+    return report_period[:4] if forecast else report_period
 
 
 def period_referred_to(text: str, previous_text: str | None, report_period: str | None = None) -> str | None:
