@@ -59,6 +59,7 @@ def add_token_corrections(nlp: Language) -> Language:
     nlp.add_pipe("sentence_final_numbers", first=True)
     nlp.add_pipe("glued_numbers", after="sentence_final_numbers")
     nlp.add_pipe("joined_by_dash", after="glued_numbers")
+    nlp.add_pipe("value_row_ends", after="joined_by_dash")
     return nlp
 
 

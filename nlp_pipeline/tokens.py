@@ -90,3 +90,62 @@ class GluedNumbers:
                 for tok, m in glued:
                     retokenizer.split(tok, [m["word"], m["number"]], heads=[(tok, 1), (tok, 1)])
         return doc
+
+
+LIST_MARKS = frozenset("-–•*▪●·")
+
+
+@Language.component("value_row_ends")
+def keep_value_rows_whole(doc: Doc) -> Doc:
+    """A line of a table or a list that opens like a row (a capital, a digit or a list mark) and ends in a value
+    (``Vierasateria 7,20 € 9,40 €``), before another such line or a blank one, is a sentence of its own: rows carry
+    no full stops, and a parse that runs them together or splits them hangs one row's figure on another's label."""
+    lines = _lines(doc)
+    for n, line in enumerate(lines):
+        following = lines[n + 1] if n + 1 < len(lines) else None
+        if not (_opens_row(line[0]) and _ends_in_value(line[-1])) or len(line) > ROW_MAX_TOKENS or _has_full_stop(line):
+            continue
+        if following is not None and not _opens_row(following[0]) and following[0].i - line[-1].i < 3:
+            continue
+        line[0].is_sent_start = True
+        for tok in line[1:]:
+            tok.is_sent_start = False
+    return doc
+
+
+ROW_MAX_TOKENS = 25
+
+
+def _has_full_stop(line: list) -> bool:
+    """A sentence ends inside the line: prose, not a row."""
+    return any(tok.text[-1] in ".!?" and nxt.text[:1].isupper() for tok, nxt in zip(line, line[1:]))
+
+
+def _lines(doc: Doc) -> list[list]:
+    """The tokens of each text line, without space tokens; a space token with a line break ends a line."""
+    lines, current = [], []
+    for tok in doc:
+        if tok.is_space:
+            if "\n" in tok.text and current:
+                lines.append(current)
+                current = []
+            continue
+        current.append(tok)
+        if "\n" in tok.whitespace_:
+            lines.append(current)
+            current = []
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _opens_row(tok) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text in LIST_MARKS
+
+
+def _ends_in_value(tok) -> bool:
+    """A number, or a unit right after one (``9,40 €``, ``50 kpl``, ``3,00 €/t``)."""
+    if any(c.isdigit() for c in tok.text):
+        return True
+    return tok.i > 0 and any(c.isdigit() for c in tok.nbor(-1).text) and len(tok.text) <= 8 and tok.is_alpha or (
+        tok.i > 0 and any(c.isdigit() for c in tok.nbor(-1).text) and not tok.is_alpha and tok.text not in ".:,;)")

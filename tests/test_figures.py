@@ -1943,3 +1943,18 @@ def test_a_dash_between_spaces_separates_list_items_and_makes_no_hyphen_compound
 ])
 def test_the_year_a_comparison_is_made_against_is_not_the_figures_period(nlp, text):
     assert [f.period for f in extract(nlp, text)] == [None]
+
+
+def test_a_price_table_under_a_verbless_heading_prices_what_the_heading_names_by_row(nlp):
+    # rows carry no full stops: each row ending in a value is a sentence of its own, so that no row's price hangs
+    # on the next row's label; a column header line may stand between the heading and the rows
+    text = ("Kahvion tuotteiden hinnat:\naamulla iltapäivällä\nKeitto /salaatti 6,20 € 7,10 €\n"
+            "Lounasateria 9,80 € 11,50 €\nPäivän jälkiruoka 3,40 € 3,90 €\n")
+    doc = nlp(text)
+    rows = [s.text.strip() for s in doc.sents if "€" in s.text]
+    assert rows == ["Keitto /salaatti 6,20 € 7,10 €", "Lounasateria 9,80 € 11,50 €", "Päivän jälkiruoka 3,40 € 3,90 €"]
+    found = extract(nlp, text)
+    assert attributes(found, "subject") == ["hinta"] * 6
+    # the row's label qualifies its first price ("Lounasateria" opens its row: a nominative, whatever the tagger said)
+    assert attributes(found, "qualifier")[2::2] == ["lounasateria", "jälkiruoka"]
+

@@ -16,6 +16,7 @@ How it reads a section:
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -206,22 +207,31 @@ class FigureExtractor:
         """The tagger reads a capitalised word opening a sentence or a line as a name (``Alijäämää kertyi …``,
         ``LT2: Aurausjohde + maalaus``); when every morphological analysis is a common noun with a lower-case base
         form, it is a noun, with that base form as its lemma and the number they agree on (the tagger gave the name
-        one: ``Avustushakemuksia`` is plural)."""
+        one: ``Avustushakemuksia`` is plural). A noun opening a row that every analysis reads as a nominative is one,
+        whatever case the tagger gave it (``Vierasateria 7,20 €``)."""
         if self.voikko is None:
             return
         for tok in doc:
-            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or not tok.text[1:].replace("-", "").islower():
+            if tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper() or not tok.text[1:].replace("-", "").islower():
+                continue
+            if tok.pos_ == "NOUN" and _case(tok) in ("Nom", None):
                 continue
             before = next((t for t in reversed(doc[max(0, tok.i - 3): tok.i]) if t.text.strip(" ")), None)
             if not (tok.is_sent_start or before is None or "\n" in before.text or before.text in (":", ".", ";")):
                 continue
             analyses = self.voikko.analyze(tok.text)
-            if analyses and all(a.get("CLASS") == "nimisana" and a.get("BASEFORM", "").islower() for a in analyses):
+            if not analyses or not all(a.get("CLASS") == "nimisana" and a.get("BASEFORM", "").islower() for a in analyses):
+                continue
+            morph = tok.morph.to_dict()
+            if tok.pos_ == "PROPN":
                 tok.pos_ = "NOUN"
                 tok.lemma_ = analyses[0]["BASEFORM"]
                 numbers = {VOIKKO_NUMBERS.get(a.get("NUMBER", "")) for a in analyses}
                 if len(numbers) == 1 and None not in numbers:
-                    tok.set_morph({**tok.morph.to_dict(), "Number": numbers.pop()})
+                    morph["Number"] = numbers.pop()
+            if all(a.get("SIJAMUOTO") == "nimento" for a in analyses):  # "Vierasateria 7,20 €" is no partitive
+                morph["Case"] = "Nom"
+            tok.set_morph(morph)
 
     # ---------------------------------------------------------------- entry point
     def __call__(self, doc: Doc) -> Doc:
@@ -1515,7 +1525,7 @@ class FigureExtractor:
             if head is not None and head.lemma_.lower() not in lex.generic_labels | NOT_SUBJECTS:
                 return head.lemma_.lower()
         share = reading.unit in SHARE_UNITS
-        intro = _breakdown_intro(doc, sent, prev, share, self._is_money) if _case(prev) == "Nom" else None
+        intro = _breakdown_intro(doc, sent, prev, share, self._is_money, self._priced(reading)) if _case(prev) == "Nom" else None
         # (as is a fee under fees: "käyttömaksut ovat seuraavat:" / "• vesimaksu 1,16 €/m3")
         own_kind = intro is not None and (
             prev.lemma_.lower().endswith(intro.lemma_.lower()) or _same_money_head(prev, intro, lex.money_noun_endings))
@@ -1616,7 +1626,7 @@ class FigureExtractor:
         # "Hankinta jakautuu puitesopimustoimittajittain seuraavasti: … Martela Oyj 42 755,31 euroa"
         if q.previous or q.reading.unit in DURATIONS:
             return None
-        intro = _list_intro_subject(q.doc, q.sent, self._is_money, first=q.first)
+        intro = _list_intro_subject(q.doc, q.sent, self._is_money, first=q.first, priced=self._priced(q.reading))
         if intro is not None:
             return self._specific(intro)
         # … or, in a list without such a sentence, a heading naming the items: "Aiemmat päätökset" … "20.000,00 euroa"
@@ -1773,6 +1783,12 @@ class FigureExtractor:
 
     def _is_money(self, tok: Token) -> bool:
         return tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(self.lex.money_nouns)
+
+    def _priced(self, reading: Reading) -> Callable[[Token], bool]:
+        """What names a sum of money (``hinta``, ``perusmaksu``), for a figure in euros; for others, nothing."""
+        if reading.unit != "eur":
+            return lambda t: False
+        return lambda t: t.lemma_.lower().endswith(self.lex.money_context_endings)
 
     def _specific(self, noun: Token) -> str:
         """``omavastuun osuus`` -> ``omavastuu``, ``tontin 7 (…, pinta-ala 4 119 m²)`` -> ``tontti``: a generic
@@ -3382,19 +3398,28 @@ def _copula_subject(
 
 def _list_intro_subject(
     doc: Doc, sent: Span, money: Callable[[Token], bool] = lambda t: False, max_lines: int = 12, first: Token | None = None,
+    priced: Callable[[Token], bool] = lambda t: False,
 ) -> Token | None:
     """The subject of the nearest earlier sentence ending in ``:`` when only unpunctuated list lines lie between;
-    also the ``money`` it grants (``myöntää kohdeavustuksia seuraavasti:``). A sentence the parse ran on into the
-    list introduces it with the colon that ends a line before ``first``."""
+    also the ``money`` it grants (``myöntää kohdeavustuksia seuraavasti:``), or the ``priced`` noun a verbless
+    heading names (``Koulujen keskuskeittiöstä myytävien aterioiden hinnat:``). A sentence the parse ran on into
+    the list introduces it with the colon that ends a line before ``first``."""
     colon = _line_ending_colon(doc[sent.start: first.i]) if first is not None else None
-    intro = _undergoer(doc[sent.start: colon.i], money) if colon is not None else None
-    if intro is not None:
-        return intro
-    for earlier in _list_intros(doc, sent, max_lines):
-        intro = _undergoer(earlier, money)
-        if intro is not None:
-            return intro
+    intros = [doc[sent.start: colon.i]] if colon is not None else []
+    for intro in itertools.chain(intros, _list_intros(doc, sent, max_lines)):
+        subject = _undergoer(intro, money) or _priced_heading(intro, priced)
+        if subject is not None:
+            return subject
     return None
+
+
+def _priced_heading(heading: Span, priced: Callable[[Token], bool]) -> Token | None:
+    """The first nominative of a verbless heading, when it names the money its list lines give (``Maksut (alv 0 %):``);
+    a heading of the things listed (``Julkitilakalusteet:``) leaves them to the sentence introducing them."""
+    if any("Fin" in t.morph.get("VerbForm") for t in heading):
+        return None
+    head = next((t for t in heading if t.pos_ == "NOUN" and _case(t) == "Nom"), None)
+    return head if head is not None and priced(head) and _may_be_subject(head) else None
 
 
 def _list_intros(doc: Doc, sent: Span, max_lines: int = 12) -> Iterator[Span]:
@@ -3413,7 +3438,9 @@ def _list_intros(doc: Doc, sent: Span, max_lines: int = 12) -> Iterator[Span]:
         # "Palveluverkon uudistaminen 11,7 miljoonaa euroa"): the colon that ends a line
         colon = _line_ending_colon(before)
         j = colon.i if colon is not None else j
-        before = doc[before.start: j + 1]
+        # (or one that opened the next sentence with the heading's colon: "Kahvion tuotteiden hinnat" / ":")
+        start = doc[j - 1].sent.start if doc[j].text == ":" and j == before.start and j > 0 else before.start
+        before = doc[start: j + 1]
         if doc[j].text == ":" or doc[j].lower_ == "seuraavasti" or (doc[j].lemma_ == "olla" and doc[j].pos_ == "AUX") or (
             _short_verb_line(before, doc[j])
         ):
@@ -3463,6 +3490,7 @@ def _line_ending_colon(tokens: Span) -> Token | None:
 
 def _breakdown_intro(
     doc: Doc, sent: Span, label: Token, share: bool, money: Callable[[Token], bool] = lambda t: False,
+    priced: Callable[[Token], bool] = lambda t: False,
 ) -> Token | None:
     """The measured noun a list of labelled amounts breaks down, when ``label`` opens a list item: the subject of
     the clause before a colon in the same sentence (``toimintakulujen toteutumaprosentit ovat: keskusvirasto
@@ -3478,6 +3506,8 @@ def _breakdown_intro(
             not doc[start.i - 2].is_punct or (start.i - 3 >= sent.start and _truncated(doc[start.i - 3]))))  # "• Terveys- ja
         or (start.pos_ == "CCONJ" and _truncated(start.nbor(-1)))  # sairaanhoitopalvelujen toimialue"
         or (start.text in ("-", "–") and not start.nbor(-1).whitespace_)
+        or (start.nbor(-1).text == "/" and start.i - 2 >= sent.start and doc[start.i - 2].pos_ == "NOUN")  # "Aamupala /
+        or (start.text == "/" and start.nbor(-1).pos_ == "NOUN")  # iltapala 5,40 €"
         or _line_opening_noun(start.nbor(-1))  # "Umpikaivoliete vastaanotto 8,24 € / m3": a two-noun label
     ) and not start.nbor(-1).is_space:  # "• 1. ja 2. luokan oppilaat"
         start = start.nbor(-1)
@@ -3500,7 +3530,7 @@ def _breakdown_intro(
         return _undergoer(clause, money)  # "… maksetaan seuraavat kokouspalkkiot: Yhtymävaltuusto - puheenjohtaja 200 euroa"
     if before is not None and not before.is_space and before.text not in LIST_MARKS:
         return None
-    intro = _list_intro_subject(doc, sent, money) or _list_heading(doc, label)  # or a heading: "Käyttömaksut" / "Vesi 2,07 €/m3"
+    intro = _list_intro_subject(doc, sent, money, priced=priced) or _list_heading(doc, label)  # or a heading: "Käyttömaksut" / "Vesi 2,07 €/m3"
     if intro is not None and share and any(t.lemma_ in DIVIDING_VERBS for t in intro.sent):
         return None
     return intro
