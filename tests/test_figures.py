@@ -1958,3 +1958,14 @@ def test_a_price_table_under_a_verbless_heading_prices_what_the_heading_names_by
     # the row's label qualifies its first price ("Lounasateria" opens its row: a nominative, whatever the tagger said)
     assert attributes(found, "qualifier")[2::2] == ["lounasateria", "jälkiruoka"]
 
+
+
+def test_an_outturn_percentage_is_of_the_budget_line_it_follows_or_owns(nlp):
+    text = ("Talousarvion toteutuminen kesäkuun lopussa:\n- toimintatulot 8,2 milj. euroa, toteutumisprosentti 47,9\n"
+            "- verotulojen toteutumisprosentti oli 51,3\n"
+            "Rakennusinvestointien toteuma oli 2,4 miljoonaa euroa, toteumaprosentti oli 28,6. "
+            "Sijaisten vakanssien täyttöaste oli 92 %.")
+    found = extract(nlp, text)
+    assert attributes(found, "subject") == ["toimintatulo", "toimintatulo", "verotulo", "rakennusinvestointi",
+                                            "rakennusinvestointi", "vakanssi"]
+    assert attributes(found, "unit") == ["eur", "percent", "percent", "eur", "percent", "percent"]

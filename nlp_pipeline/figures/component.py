@@ -885,7 +885,7 @@ class FigureExtractor:
         47,5`` (percent)."""
         for tok in reversed(doc[max(first.sent.start, first.i - max_dist): first.i]):
             named = tok.lemma_.lower() if tok.lemma_.lower() not in self.lex.measure_heads else self._specific(tok)
-            if tok.pos_ == "NOUN" and named.endswith("prosentti"):
+            if tok.pos_ == "NOUN" and tok.lemma_.lower().endswith("prosentti"):  # "valtionosuuksien toteutumisprosentti"
                 return tok, "percent"
             if named.startswith(self.lex.score_indices):
                 return tok, "score"
@@ -1035,6 +1035,9 @@ class FigureExtractor:
         """The subject rules' verdict, else what the fallbacks find, with the name of the rule or fallback."""
         query = SubjectQuery(doc, _paragraph_scope(doc, sent, first), first, last, reading, out, clause_of)
         subject, rule = self._subject(query)
+        outturn_of = self._outturn_of(subject, first, out)
+        if outturn_of is not None:
+            subject, rule = outturn_of, "outturn_of_figure_before"
         measure = self._area_measure(reading, subject, doc[sent.start: first.i])
         if measure != subject:
             subject, rule = measure, "area_measure"
@@ -1052,6 +1055,16 @@ class FigureExtractor:
             noun = self.ranker.choose(self.subject_nouns(first, last), first, last, reading.unit)
             subject, rule = (self._specific(noun) if noun is not None else None), "ranker"
         return subject, rule
+
+    def _outturn_of(self, subject: str | None, first: Token, out: list[Figure]) -> str | None:
+        """An outturn named by no owner, after a figure of the same sentence, is that figure's outturn: "Investointien
+        toteuma oli 1,0 miljoonaa euroa, toteumaprosentti oli 30,5" -> investointi."""
+        if subject is None or subject not in self.lex.measure_heads or not subject.startswith(OUTTURN_PREFIXES):
+            return None
+        before = out[-1] if out and out[-1].start_char >= first.sent.start_char else None
+        if before is None or before.subject is None or before.subject.startswith(OUTTURN_PREFIXES):
+            return None
+        return before.subject
 
     def _hedges(self, doc: Doc, text: str, first: Token) -> tuple[bool, str | None]:
         approx, bound = False, None
@@ -2498,7 +2511,8 @@ TIME_SPAN_ENDINGS = ("aika", "kausi", "kesto", "väli", "jakso")
 DISTANCE_ENDINGS = ("matka", "etäisyys")
 # copula subjects that name a number of something: "asukasmäärä on 361", "lähihoitajavaje oli 525"
 COUNT_NOUN_ENDINGS = ("määrä", "luku", "vaje", "tarve")
-LIST_MARKS = frozenset("-–•*▪●·")  # bullets and dashes that open a list item
+LIST_MARKS = frozenset("-–•*▪●·")
+OUTTURN_PREFIXES = ("toteuma", "toteutuma", "toteutumis")  # "toteuma", "toteumaprosentti", "toteutumisaste"  # bullets and dashes that open a list item
 PART_OF_WHOLE = frozenset({"joista", "näistä", "niistä"})
 MEASURE_ADVERBIAL_ENDINGS = ("ltaan", "ltään")  # ablative + possessive: "painoltaan", "arvoltaan", "kestoltaan"
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
