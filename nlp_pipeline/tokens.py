@@ -97,20 +97,26 @@ LIST_MARKS = frozenset("-–•*▪●·")
 
 @Language.component("value_row_ends")
 def keep_value_rows_whole(doc: Doc) -> Doc:
-    """A line of a table or a list that opens like a row (a capital, a digit or a list mark) and ends in a value
-    (``Vierasateria 7,20 € 9,40 €``), before another such line or a blank one, is a sentence of its own: rows carry
-    no full stops, and a parse that runs them together or splits them hangs one row's figure on another's label."""
+    """Lines of a table or a list that open like rows (a capital, a digit or a list mark) and end in a value
+    (``Vierasateria 7,20 € 9,40 €``) are sentences of their own: rows carry no full stops, and a parse that runs them
+    together or splits them hangs one row's figure on another's label. Rows come in runs: a lone line ending in a
+    number between paragraphs is a heading (``Avustukset vuodelle 2019, erä 3``), and a row whose next line goes on
+    in lower case is a sentence broken across lines."""
     lines = _lines(doc)
+    rows = [_is_row(line) for line in lines]
     for n, line in enumerate(lines):
         following = lines[n + 1] if n + 1 < len(lines) else None
-        if not (_opens_row(line[0]) and _ends_in_value(line[-1])) or len(line) > ROW_MAX_TOKENS or _has_full_stop(line):
-            continue
-        if following is not None and not _opens_row(following[0]) and following[0].i - line[-1].i < 3:
+        in_run = (n > 0 and rows[n - 1]) or (following is not None and rows[n + 1]) or line[0].text in LIST_MARKS
+        if not rows[n] or not in_run or (following is not None and not _opens_row(following[0])):
             continue
         line[0].is_sent_start = True
         for tok in line[1:]:
             tok.is_sent_start = False
     return doc
+
+
+def _is_row(line: list) -> bool:
+    return _opens_row(line[0]) and _ends_in_value(line[-1]) and len(line) <= ROW_MAX_TOKENS and not _has_full_stop(line)
 
 
 ROW_MAX_TOKENS = 25

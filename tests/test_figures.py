@@ -1969,3 +1969,24 @@ def test_an_outturn_percentage_is_of_the_budget_line_it_follows_or_owns(nlp):
     assert attributes(found, "subject") == ["toimintatulo", "toimintatulo", "verotulo", "rakennusinvestointi",
                                             "rakennusinvestointi", "vakanssi"]
     assert attributes(found, "unit") == ["eur", "percent", "percent", "eur", "percent", "percent"]
+
+
+def test_prices_the_introduction_announces_and_a_price_proposed_in_the_translative(nlp):
+    text = ("Myyntihinta määräytyy tontin rakennusoikeuden sekä seuraavien yksikköhintojen (euroa/k-m²) mukaan:\n\n"
+            "- Kortteli 41 120 euroa/k-m²\n- Kortteli 42 135 euroa/k-m²\n\n"
+            "Kortteli 43, teollisuusrakennusten korttelialue\n• Esitys hinnaksi: 95 euroa / k-m², kiinteä myyntihinta")
+    found = [f for f in extract(nlp, text) if f.unit == "eur"]
+    assert attributes(found, "subject") == ["yksikköhinta", "yksikköhinta", "hinta"]
+
+
+
+def test_rows_ending_in_values_are_kept_whole_but_a_lone_heading_ending_in_a_number_is_left_to_the_parse(nlp):
+    from nlp_pipeline.tokens import keep_value_rows_whole
+
+    rows = keep_value_rows_whole(nlp.make_doc("Hinnat:\nKeitto 6,20 € 7,10 €\nLounasateria 9,80 € 11,50 €\n"))
+    starts = [t.text for t in rows[1:] if t.is_sent_start]
+    kept_whole = [t.text for t in rows if t.is_sent_start is False]
+    assert starts == ["Keitto", "Lounasateria"] and kept_whole == ["6,20", "€", "7,10", "€", "9,80", "€", "11,50", "€"]
+    heading = keep_value_rows_whole(nlp.make_doc(
+        "Kulttuurin kohdeavustukset vuodelle 2024, erä 2\n\nLautakunta päätti myöntää avustuksia yhteensä 12 800 euroa."))
+    assert all(t.is_sent_start is None for t in heading[1:])

@@ -3203,12 +3203,14 @@ def _label_before_adverbial(doc: Doc, sent: Span, tok: Token | None) -> Token | 
 
 def _colon_label(doc: Doc, first: Token, plural: bool = True) -> Token | None:
     """The nominative a label line ends in before the colon a figure follows: a plural one for a count
-    (``Toteutuneet kotikäynnit: 1 234 kpl``), any for an amount (``Aamupäivätoiminta: 20 euroa``)."""
+    (``Toteutuneet kotikäynnit: 1 234 kpl``), any for an amount (``Aamupäivätoiminta: 20 euroa``), also one in the
+    translative, what the amount is set as (``Esitys hinnaksi: 170 euroa / k-m²``)."""
     colon = next((t for t in reversed(doc[max(0, first.i - 3): first.i]) if not t.is_space), None)
     if colon is None or colon.text != ":" or colon.i == 0:
         return None
     label = doc[colon.i - 1]
-    ok = label.pos_ == "NOUN" and _case(label) == "Nom" and _is_word(label) and (
+    case = _case(label)
+    ok = label.pos_ == "NOUN" and (case == "Nom" or (case == "Tra" and not plural)) and _is_word(label) and (
         not plural or "Plur" in label.morph.get("Number"))
     return label if ok and _may_be_subject(label) else None
 
@@ -3421,10 +3423,16 @@ def _list_intro_subject(
     colon = _line_ending_colon(doc[sent.start: first.i]) if first is not None else None
     intros = [doc[sent.start: colon.i]] if colon is not None else []
     for intro in itertools.chain(intros, _list_intros(doc, sent, max_lines)):
-        subject = _undergoer(intro, money) or _priced_heading(intro, priced)
+        subject = _announced_price(intro, priced) or _undergoer(intro, money) or _priced_heading(intro, priced)
         if subject is not None:
             return subject
     return None
+
+
+def _announced_price(intro: Span, priced: Callable[[Token], bool]) -> Token | None:
+    """The money an introduction says follows (``… sekä seuraaviin yksikköhintoihin:``), whatever its case."""
+    return next((t for t in reversed(intro) if t.pos_ == "NOUN" and priced(t) and any(
+        c.lemma_.lower() == "seuraava" for c in t.children) and _may_be_subject(t)), None)
 
 
 def _priced_heading(heading: Span, priced: Callable[[Token], bool]) -> Token | None:
