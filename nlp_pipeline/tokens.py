@@ -99,10 +99,11 @@ LIST_MARKS = frozenset("-–•*▪●·")
 def keep_value_rows_whole(doc: Doc) -> Doc:
     """Lines of a table or a list that open like rows (a capital, a digit or a list mark) and end in a value
     (``Vierasateria 7,20 € 9,40 €``) are sentences of their own: rows carry no full stops, and a parse that runs them
-    together or splits them hangs one row's figure on another's label. Rows come in runs: a lone line ending in a
-    number between paragraphs is a heading (``Avustukset vuodelle 2019, erä 3``), and a row whose next line goes on
-    in lower case is a sentence broken across lines."""
-    lines = _lines(doc)
+    together or splits them hangs one row's figure on another's label. A row may put its value on a line of its own
+    under its label (``• Soitinvuokra`` / ``65 € / lukukausi``). Rows come in runs: a lone line ending in a number
+    between paragraphs is a heading (``Avustukset vuodelle 2019, erä 3``), and a row whose next line goes on in
+    lower case is a sentence broken across lines."""
+    lines = _joined_value_lines(_lines(doc))
     rows = [_is_row(line) for line in lines]
     for n, line in enumerate(lines):
         following = lines[n + 1] if n + 1 < len(lines) else None
@@ -110,9 +111,30 @@ def keep_value_rows_whole(doc: Doc) -> Doc:
         if not rows[n] or not in_run or (following is not None and not _opens_row(following[0])):
             continue
         line[0].is_sent_start = True
-        for tok in line[1:]:
+        for tok in doc[line[0].i + 1: line[-1].i + 1]:  # the line break inside a joined row too
             tok.is_sent_start = False
     return doc
+
+
+def _joined_value_lines(lines: list[list]) -> list[list]:
+    """Lines with a label and no value followed by a line holding only a value, each pair as one line."""
+    joined = []
+    for line in lines:
+        label = joined[-1] if joined else None
+        if label is not None and _is_value_line(line) and _is_label_line(label):
+            joined[-1] = label + line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _is_value_line(line: list) -> bool:
+    return line[0].text[:1].isdigit() and _ends_in_value(line[-1]) and len(line) <= VALUE_LINE_MAX_TOKENS
+
+
+def _is_label_line(line: list) -> bool:
+    return _opens_row(line[0]) and not _ends_in_value(line[-1]) and line[-1].text[-1] not in ".!?:" and (
+        len(line) <= ROW_MAX_TOKENS) and not _has_full_stop(line)
 
 
 def _is_row(line: list) -> bool:
@@ -120,6 +142,7 @@ def _is_row(line: list) -> bool:
 
 
 ROW_MAX_TOKENS = 25
+VALUE_LINE_MAX_TOKENS = 8
 
 
 def _has_full_stop(line: list) -> bool:

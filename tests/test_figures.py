@@ -1990,3 +1990,12 @@ def test_rows_ending_in_values_are_kept_whole_but_a_lone_heading_ending_in_a_num
     heading = keep_value_rows_whole(nlp.make_doc(
         "Kulttuurin kohdeavustukset vuodelle 2024, erä 2\n\nLautakunta päätti myöntää avustuksia yhteensä 12 800 euroa."))
     assert all(t.is_sent_start is None for t in heading[1:])
+
+
+def test_a_fee_list_with_each_value_on_the_line_under_its_label(nlp):
+    text = ("Kurssimaksut 1.1.2025 alkaen:\n\n• Aikuisten kurssit\n95 €\n• Lasten ja nuorten kurssit\n60 €\n"
+            "• Materiaalivuokra\n20 € / lukukausi\n")
+    found = extract(nlp, text)
+    # a row naming a charge of its own keeps its name under a heading of charges
+    assert attributes(found, "subject") == ["kurssimaksu", "kurssimaksu", "materiaalivuokra"]
+    assert attributes(found, "qualifier")[:2] == ["kurssi", "kurssi"]

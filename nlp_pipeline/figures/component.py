@@ -1541,7 +1541,8 @@ class FigureExtractor:
         intro = _breakdown_intro(doc, sent, prev, share, self._is_money, self._priced(reading)) if _case(prev) == "Nom" else None
         # (as is a fee under fees: "käyttömaksut ovat seuraavat:" / "• vesimaksu 1,16 €/m3")
         own_kind = intro is not None and (
-            prev.lemma_.lower().endswith(intro.lemma_.lower()) or _same_money_head(prev, intro, lex.money_noun_endings))
+            prev.lemma_.lower().endswith(intro.lemma_.lower()) or _same_money_head(prev, intro, lex.money_noun_endings)
+            or (reading.unit == "eur" and _charge_under_charges(prev, intro, lex.charge_noun_endings)))
         if intro is not None and not own_kind:
             # "toteutumaprosentit ovat: keskusvirasto 69,4 %": the intro's measure, by label; a kind of the intro's
             # own noun is its own subject ("tuotanto jakaantuu seuraavasti: Asumisoikeusasuntotuotanto noin 57 %")
@@ -3562,6 +3563,11 @@ def _same_money_head(a: Token, b: Token, endings: tuple[str, ...]) -> bool:
     """Two nouns naming one kind of money: ``vesimaksu`` and ``käyttömaksu`` (not ``liittymismaksu`` and ``kustannus``)."""
     head_a, head_b = (next((e for e in endings if t.lemma_.lower().endswith(e)), None) for t in (a, b))
     return head_a is not None and head_a == head_b
+
+
+def _charge_under_charges(label: Token, intro: Token, endings: tuple[str, ...]) -> bool:
+    """A row naming a charge of its own under a heading of charges (``Soitinvuokra 65 €`` under ``Lukukausimaksut:``)."""
+    return all(t.lemma_.lower().endswith(endings) for t in (label, intro))
 
 
 def _line_opening_noun(tok: Token) -> bool:

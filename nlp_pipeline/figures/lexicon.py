@@ -57,6 +57,7 @@ class Lexicon:
     antecedent_relatives: frozenset[str]  # "pääomavuokrasta, joka on 1 558,53 euroa": the antecedent is measured
     price_labels: frozenset[str]  # "tilata lisätöitä … hintaan 15 930 euroa": the price is of the object bought
     money_noun_endings: tuple[str, ...]  # nouns naming a sum of money: "kuluina 2000 euroa"
+    charge_noun_endings: tuple[str, ...]  # the charges a price list sets: "maksu", "vuokra"
     money_context_endings: tuple[str, ...]  # the money nouns and those of a budget or balance ("ylijäämä")
     classifiers: frozenset[str]  # "henkilö", "kpl": count nouns that yield to the noun they count
     generic_labels: frozenset[str]  # "tarve": a label of the item its line opens with
@@ -161,6 +162,7 @@ def load_lexicon() -> Lexicon:
         antecedent_relatives=frozenset(cues["antecedent_relatives"]),
         price_labels=frozenset(prefix + label for label in cues["price_labels"] for prefix in ("", *totalling)),
         money_noun_endings=tuple(cues["money_noun_endings"]),
+        charge_noun_endings=tuple(cues["charge_noun_endings"]),
         money_context_endings=tuple(cues["money_noun_endings"] + cues["money_context_endings"]),
         classifiers=frozenset(subjects["classifiers"]["lemmas"]),
         generic_labels=frozenset(subjects["generic_labels"]["lemmas"]),
