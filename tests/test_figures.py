@@ -1999,3 +1999,9 @@ def test_a_fee_list_with_each_value_on_the_line_under_its_label(nlp):
     # a row naming a charge of its own keeps its name under a heading of charges
     assert attributes(found, "subject") == ["kurssimaksu", "kurssimaksu", "materiaalivuokra"]
     assert attributes(found, "qualifier")[:2] == ["kurssi", "kurssi"]
+
+
+def test_amounts_listed_after_the_receivers_of_money_are_that_money(nlp):
+    text = ("Suurimmat avustuksen saajat ovat Kirkkojärven kunnostushanke Lapualla 96 000 euroa ja Alajärven "
+            "kalatie Vimpelissä 48 000 euroa. Ohjelman avustuksia saavat myös Kuortaneenjärven kunnostus 30 000 euroa.")
+    assert attributes(extract(nlp, text), "subject") == ["avustus", "avustus", "avustus"]

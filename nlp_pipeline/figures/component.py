@@ -183,7 +183,7 @@ class FigureExtractor:
         "restated_apposition", "timed_action", "changed_by", "end_of_change", "parenthesis", "genitive_measure",
         "capped_by_participle", "predicative_measure", "measure_adverbial", "measured_partitive", "balance",
         "essive_money", "framing_noun", "indicator_above", "share_destination", "pronoun_whole", "elative_whole",
-        "elative_after_share", "copula_before", "measure_above", "gapped_copula", "copula_subject", "allocated_money",
+        "elative_after_share", "received_money", "copula_before", "measure_above", "gapped_copula", "copula_subject", "allocated_money",
         "column_header", "colon_label", "spending_verb", "gapped_part", "label_before", "relative_clause", "given_as",
         "reported_clause", "verb_argument", "list_intro", "possessed", "breakdown_part", "unit_named",
         "clause_noun_before",
@@ -1472,6 +1472,16 @@ class FigureExtractor:
         # a table cell under a column header naming the unit: "Hankinnan arvo euroa" … "100 000 euroa"
         header = _column_header(q.doc, q.first, q.last)
         return self._specific(header) if header is not None and _may_be_subject(header) else None
+
+    def _rule_received_money(self, q: SubjectQuery) -> str | None:
+        # amounts listed after the receivers of money are that money: "Suurimmat avustuksen saajat ovat X
+        # 108 000 euroa ja Y 75 000 euroa", "Avustuksia saavat myös X 60 000 euroa"
+        if q.reading.unit != "eur":
+            return None
+        received = next((t for t in q.doc[q.first.sent.start: q.first.i] if self._is_money(t) and (
+            (t.dep_ == "obj" and t.head.lemma_ == "saada") or (_case(t) == "Gen" and t.head.lemma_.endswith("saaja"))
+        )), None)
+        return self._specific(received) if received is not None else None
 
     def _rule_colon_label(self, q: SubjectQuery) -> str | None:
         # a label line: "Aamupäivätoiminta: 20 euroa", "Pinta-alat: 26,3 ha" (a duration's label is what it is
