@@ -2005,3 +2005,14 @@ def test_amounts_listed_after_the_receivers_of_money_are_that_money(nlp):
     text = ("Suurimmat avustuksen saajat ovat Kirkkojärven kunnostushanke Lapualla 96 000 euroa ja Alajärven "
             "kalatie Vimpelissä 48 000 euroa. Ohjelman avustuksia saavat myös Kuortaneenjärven kunnostus 30 000 euroa.")
     assert attributes(extract(nlp, text), "subject") == ["avustus", "avustus", "avustus"]
+
+
+def test_rows_of_a_list_that_announces_its_fees_are_those_fees_by_row(nlp):
+    text = ("Seurantalon käyttäjiltä peritään seuraavat maksut:\n\n• Yhdistykset:\n"
+            "• Kokoushuone: 8 €/tunti; yli 4 tuntia 30 €\n• Sali: 20 €/tunti; yli 4 tuntia 70 €\n\n"
+            "Kerhotoiminnan maksut 1.1.2025 alkaen:\n\n1. Aamukerho: 25 euroa. Iltakerho: 45 euroa.")
+    found = [f for f in extract(nlp, text) if f.unit == "eur"]
+    # a colon label under a list that announces its fees is the fee's qualifier; a title naming fees leaves the
+    # label and its colon alone ("Aamukerho: 25 euroa")
+    assert attributes(found, "subject") == ["maksu"] * 4 + ["aamukerho", "iltakerho"]
+    assert attributes(found, "qualifier")[:4] == ["kokoushuone", None, "sali", None]

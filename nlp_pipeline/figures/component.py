@@ -16,7 +16,6 @@ How it reads a section:
 from __future__ import annotations
 
 import bisect
-import itertools
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -1046,6 +1045,8 @@ class FigureExtractor:
             subject, rule = (out[-1].subject if out else None), "state_of_whole"
         if subject is None and reading.unit in SHARE_UNITS:
             subject, rule = _elided_whole(doc, first, last, out or earlier), "elided_whole"
+        if subject is None and reading.unit == "eur":  # "Koulutilojen käyttäjiltä peritään seuraavat maksut:" /
+            subject, rule = self._list_money(query), "list_money"  # "• Luokka: 10 €/tunti; yli 3 tuntia 35 €"
         if subject is None and reading.unit not in DURATIONS:  # a duration nothing names has no subject
             topic = _sentence_topic(doc, first, self.lex.agents)
             subject, rule = (self._specific(topic) if topic is not None else None), "sentence_topic"
@@ -1491,8 +1492,19 @@ class FigureExtractor:
         colon_label = _colon_label(q.doc, q.first, plural=False) if amount or unit in DURATIONS else None
         # (a duration's label only when it names a stretch of time: "Laina-aika: 20 vuotta", "Koronmaksuväli: 12 kk")
         if colon_label is not None and (amount or colon_label.lemma_.lower().endswith(TIME_SPAN_ENDINGS)):
+            priced = self._priced(q.reading)
+            money = None if priced(colon_label) else _announced_money(_introductions(q.doc, q.sent, q.first), priced)
+            if money is not None:  # "peritään seuraavat maksut:" / "• Luokka: 10 €/tunti": the fee, by room
+                q.reading.qualifier = q.reading.qualifier or colon_label.lemma_.lower()
+                return self._specific(money)
             return self._specific(colon_label)
         return None
+
+    def _list_money(self, q: SubjectQuery) -> str | None:
+        """The money that the heading or the sentence introducing a list of euro amounts names."""
+        priced = self._priced(q.reading)
+        intro = _list_intro_subject(q.doc, q.sent, self._is_money, first=q.first, priced=priced)
+        return self._specific(intro) if intro is not None and priced(intro) else None
 
     def _rule_spending_verb(self, q: SubjectQuery) -> str | None:
         # money a verb of spending spends is what its action noun names: "on investoinut noin 100 miljoonaa
@@ -3431,19 +3443,37 @@ def _list_intro_subject(
     also the ``money`` it grants (``myöntää kohdeavustuksia seuraavasti:``), or the ``priced`` noun a verbless
     heading names (``Koulujen keskuskeittiöstä myytävien aterioiden hinnat:``). A sentence the parse ran on into
     the list introduces it with the colon that ends a line before ``first``."""
-    colon = _line_ending_colon(doc[sent.start: first.i]) if first is not None else None
-    intros = [doc[sent.start: colon.i]] if colon is not None else []
-    for intro in itertools.chain(intros, _list_intros(doc, sent, max_lines)):
+    for intro in _introductions(doc, sent, first, max_lines):
         subject = _announced_price(intro, priced) or _undergoer(intro, money) or _priced_heading(intro, priced)
         if subject is not None:
             return subject
     return None
 
 
+def _introductions(doc: Doc, sent: Span, first: Token | None, max_lines: int = 12) -> Iterator[Span]:
+    """What may introduce the list line ``first`` stands on, nearest first: the part of its own sentence before a
+    colon that ends a line, then the earlier sentences ``_list_intros`` finds."""
+    colon = _line_ending_colon(doc[sent.start: first.i]) if first is not None else None
+    if colon is not None:
+        yield doc[sent.start: colon.i]
+    yield from _list_intros(doc, sent, max_lines)
+
+
 def _announced_price(intro: Span, priced: Callable[[Token], bool]) -> Token | None:
     """The money an introduction says follows (``… sekä seuraaviin yksikköhintoihin:``), whatever its case."""
     return next((t for t in reversed(intro) if t.pos_ == "NOUN" and priced(t) and any(
         c.lemma_.lower() == "seuraava" for c in t.children) and _may_be_subject(t)), None)
+
+
+def _announced_money(intros: Iterator[Span], priced: Callable[[Token], bool]) -> Token | None:
+    """The money the nearest introduction that says anything announces, past sub-headings naming neither money
+    nor an action (``• Yhdistykset:``); an introduction only naming money (``Kerhotoiminnan maksut 1.1.2025
+    alkaen:``) announces none."""
+    for intro in intros:
+        announced = _announced_price(intro, priced)
+        if announced is not None or any(priced(t) or "Fin" in t.morph.get("VerbForm") for t in intro):
+            return announced
+    return None
 
 
 def _priced_heading(heading: Span, priced: Callable[[Token], bool]) -> Token | None:
