@@ -2,7 +2,7 @@
 
 Runs the stock Finnish pipeline over every section the orchestrator would analyse, with and without
 the figures component and the small components it relies on (the token corrections ``sentence_final_numbers``,
-``glued_numbers`` and ``joined_by_dash`` before the stock model, ``agreeing_lemmas`` after it), and prints docs/s and the
+``glued_numbers``, ``joined_by_dash`` and ``value_row_ends`` before the stock model, ``agreeing_lemmas`` after it), and prints docs/s and the
 overhead. Each component's own time
 is also measured directly (less noisy than the difference of two whole runs): the figures and lemma
 components on the parsed docs (a fresh lemma cache), the token corrections on freshly tokenized ones.
@@ -85,7 +85,7 @@ def main() -> None:
         lemmas(doc)
     t_lemmas = time.perf_counter() - start
     fresh = [full.make_doc(text) for text, _ in units]
-    corrections = [full.get_pipe(name) for name in ("sentence_final_numbers", "glued_numbers", "joined_by_dash")]
+    corrections = [full.get_pipe(name) for name in ("sentence_final_numbers", "glued_numbers", "joined_by_dash", "value_row_ends")]
     start = time.perf_counter()
     for doc in fresh:
         for correct in corrections:

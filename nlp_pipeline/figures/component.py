@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure
 from ..morphology import VOIKKO_NUMBERS
+from ..nlp import text_of
 from ..periods import DASH, YEAR_DIGITS, month_end
 from ..tagging.resources import models_dir
 from .lexicon import NOT_SUBJECTS, Lexicon, UnitRule, load_lexicon
@@ -237,7 +238,7 @@ class FigureExtractor:
         ctx = doc._.context
         lang = getattr(ctx, "lang", "fi") or "fi"
         fi = lang != "sv"
-        text = doc.text
+        text = text_of(doc)
         has_digit = HAS_DIGIT.search(text) is not None
         word_tokens = self._numeral_word_tokens(doc) if fi else []
         if not has_digit and not word_tokens:
@@ -423,7 +424,7 @@ class FigureExtractor:
                 before = doc[tok.i - 1] if tok.i > 0 else None
                 named_period = before is not None and (
                     _ordinal(before) or before.lemma_.lower() in self.lex.period_part_adjectives)
-                if named_period or ORDINAL_BEFORE.search(doc.text, max(0, tok.idx - 4), tok.idx):
+                if named_period or ORDINAL_BEFORE.search(text_of(doc), max(0, tok.idx - 4), tok.idx):
                     continue  # "1. neljänneksen aikana", "toisen neljänneksen", "edellisestä neljänneksestä": a period
                 out.append(Candidate(tok.idx, tok.idx + len(tok.text), float(frac[0]), False, denominator=float(frac[1]), word=True))
                 continue
@@ -826,7 +827,7 @@ class FigureExtractor:
             return None
         # (a verb before the fronted noun counts too: "Alueella on asukkaita noin 273 000")
         verbless = not _has_verb(doc[first.sent.start: first.i])
-        if verbless and any(ch.isspace() for ch in doc.text[cand.start: cand.end]):
+        if verbless and any(ch.isspace() for ch in text_of(doc)[cand.start: cand.end]):
             return None  # "Asiakkaita 120 135 140": a table row's label, its spaces may part cells as well as thousands
         reading.subject = self._participle_as_noun(fronted) or fronted.lemma_.lower()
         return reading
@@ -1532,7 +1533,7 @@ class FigureExtractor:
             prev = None  # a recipient ends the line ("Pääkaupunkiseutu ry. 6 000", "Kannuksen metsästysseura ry 1 500 €")
         if prev is not None and prev.lower_ in TOTALLING:  # "varattu … määrärahaa yhteensä 45.000 euroa"
             counted = _previous_content(doc, sent, prev, lex)
-            if counted is not None and _case(counted) in ("Nom", "Par") and "\n" not in doc.text[counted.idx: prev.idx]:
+            if counted is not None and _case(counted) in ("Nom", "Par") and "\n" not in text_of(doc)[counted.idx: prev.idx]:
                 prev = counted
         prev = _label_before_adverbial(doc, sent, prev) or prev
         if prev is not None and prev.text.endswith(":n") and prev.text[:-2].lower() not in NOT_SUBJECTS:  # "alv:n 24 %"
@@ -2062,10 +2063,10 @@ class FigureExtractor:
     def _against_base_year(self, sent: Span, fig: Figure, current: Figure) -> Figure:
         """``-60 % vuoden 1990 tasosta``, ``12 % vuoteen 2020 verrattuna``: a change from a base year's level,
         its direction the sign's or the verb's."""
-        m = BASE_YEAR_AFTER.match(sent.doc.text, fig.end_char)
+        m = BASE_YEAR_AFTER.match(text_of(sent.doc), fig.end_char)
         if m is None:
             return current
-        signed = "less" if fig.value < 0 else "more" if sent.doc.text[fig.start_char] == "+" else None
+        signed = "less" if fig.value < 0 else "more" if text_of(sent.doc)[fig.start_char] == "+" else None
         direction = current.direction or signed
         return replace(current, direction=direction, baseline_period=m.group("y1") or m.group("y2"))
 
@@ -2143,7 +2144,7 @@ COMPARATIVE_ENDING = re.compile(r"(?:mpi(?:a|ä|en|na|nä|in|ssa|ssä|lla|llä|l
 
 def _dates_figure(sent: Span, end: int, period: PeriodMention) -> bool:
     """``period`` stands alone in the parenthesis right after the figure that ends at char ``end``."""
-    text, offset = sent.doc.text, sent.start_char
+    text, offset = text_of(sent.doc), sent.start_char
     return (offset + period.start > end and YEAR_LABEL_BEFORE.fullmatch(text, end, offset + period.start) is not None
             and RESTATED_AFTER.match(text, offset + period.end) is not None)
 
@@ -2196,7 +2197,7 @@ def _range_ends_agree(doc: Doc, figures: list[Figure]) -> list[Figure]:
     out = list(figures)
     for i in range(len(out) - 1):
         low, high = out[i], out[i + 1]
-        gap = doc.text[low.end_char: high.start_char]
+        gap = text_of(doc)[low.end_char: high.start_char]
         if COORDINATED_GAP.fullmatch(gap) and low.subject is None and high.subject and low.unit == high.unit:
             out[i] = replace(low, subject=high.subject, subject_rule=SHARED_WITH_NEXT)
         if not RANGE_GAP.fullmatch(gap):
@@ -2215,10 +2216,10 @@ def _restatements(doc: Doc, figures: list[Figure], classifiers: frozenset[str]) 
     out = list(figures)
     for i in range(1, len(out)):
         before, fig = out[i - 1], out[i]
-        gap = RESTATING_GAP.fullmatch(doc.text[before.end_char: fig.start_char])
+        gap = RESTATING_GAP.fullmatch(text_of(doc)[before.end_char: fig.start_char])
         if gap is None:
             continue
-        sign = (gap.group("sign") or doc.text[fig.start_char]).strip()
+        sign = (gap.group("sign") or text_of(doc)[fig.start_char]).strip()
         if before.subject and (fig.subject is None or fig.subject in classifiers):
             # "lisääntyi 2,2 % (+ 9 hlöä)": the same staff
             fig = out[i] = replace(fig, subject=before.subject, subject_rule="restatement")
@@ -2686,8 +2687,8 @@ def _pronoun_whole(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token | 
 
 def _from_level_before(doc: Doc, first: Token, before: Figure) -> bool:
     """The figure before ends right before this one, in the elative: ``1,4 milj. eurosta [3,2 milj. euroon]``."""
-    gap = doc.text[before.end_char: first.idx]
-    return not gap.strip() and doc.text[before.start_char: before.end_char].endswith(("sta", "stä"))
+    gap = text_of(doc)[before.end_char: first.idx]
+    return not gap.strip() and text_of(doc)[before.start_char: before.end_char].endswith(("sta", "stä"))
 
 
 def _period_of_sentence_before(doc: Doc, sent: Span) -> str | None:
@@ -2697,7 +2698,7 @@ def _period_of_sentence_before(doc: Doc, sent: Span) -> str | None:
     if sent.start == 0:
         return None
     opening = next((t for t in sent if not t.is_space), sent[0])
-    before = doc.text[doc[sent.start - 1].sent.start_char: opening.idx].rstrip(" ")
+    before = text_of(doc)[doc[sent.start - 1].sent.start_char: opening.idx].rstrip(" ")
     if before.endswith("\n\n"):
         return None  # the figure's sentence opens a paragraph
     before = before.rsplit("\n\n", 1)[-1]  # only the paragraph the figure's sentence is in
@@ -2865,7 +2866,7 @@ def _gapped_subject(doc: Doc, sent: Span, first: Token, previous: list[Figure]) 
     if conj is None or not previous or previous[-1].end_char > conj.idx:
         return None
     labelled = next((f for f in reversed(previous) if f.qualifier), None)
-    if labelled is not None and labelled.start_char >= sent.start_char and ":" in doc.text[sent.start_char: labelled.start_char]:
+    if labelled is not None and labelled.start_char >= sent.start_char and ":" in text_of(doc)[sent.start_char: labelled.start_char]:
         return None  # the last item of a labelled list: "ovat: keskusvirasto 69,4 %, … ja ympäristö 65,6 %"
     if not any(t.lemma_ == "olla" for t in doc[sent.start: conj.i]):
         return None
@@ -3249,7 +3250,7 @@ def _genitive_noun(tok: Token) -> bool:
 
 def _owning_genitive(tok: Token) -> bool:
     """A genitive noun that can own a measure noun; not an amount's own unit ("125 000 euron vähennys")."""
-    counted = any(c.dep_ == "nummod" and "\n" not in tok.doc.text[c.idx: tok.idx] for c in tok.children)
+    counted = any(c.dep_ == "nummod" and "\n" not in text_of(tok.doc)[c.idx: tok.idx] for c in tok.children)
     return _genitive_noun(tok) and not counted and _may_be_subject(tok)
 
 
@@ -3328,7 +3329,7 @@ def _past_period(doc: Doc, last: Token, max_chars: int = 12) -> Token | None:
     nxt = _token_after(last)
     if nxt is None or not nxt.is_alpha:
         return nxt
-    text = doc.text[nxt.idx: nxt.sent.end_char]
+    text = text_of(doc)[nxt.idx: nxt.sent.end_char]
     period = next((p for p in find_periods(text) if p.strong and p.start <= max_chars and text[:p.start].strip().isalpha()), None)
     if period is None:
         return nxt
@@ -3338,7 +3339,7 @@ def _past_period(doc: Doc, last: Token, max_chars: int = 12) -> Token | None:
 def _before_in_paragraph(doc: Doc, first: Token, earlier: list[Figure]) -> Figure | None:
     """The last figure with a subject before ``first`` in its paragraph."""
     before = next((f for f in reversed(earlier) if f.subject and f.end_char <= first.idx), None)
-    return None if before is None or "\n\n" in doc.text[before.end_char: first.idx] else before
+    return None if before is None or "\n\n" in text_of(doc)[before.end_char: first.idx] else before
 
 
 def _taken_up(doc: Doc, first: Token, unit: str, earlier: list[Figure]) -> str | None:
@@ -3756,7 +3757,7 @@ def _parallel_number(tok: Token) -> bool:
 
 def _across_lines(doc: Doc, a: Token, b: Token) -> bool:
     start, end = sorted((a.idx, b.idx))
-    return "\n" in doc.text[start:end]
+    return "\n" in text_of(doc)[start:end]
 
 
 def _referative_subject(doc: Doc, sent: Span, first: Token, reach: int = 4) -> Token | None:
