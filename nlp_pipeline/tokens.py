@@ -98,9 +98,9 @@ LIST_MARKS = frozenset("-–•*▪●·")
 @Language.component("value_row_ends")
 def keep_value_rows_whole(doc: Doc) -> Doc:
     """Lines of a table or a list that open like rows (a capital, a digit or a list mark) and end in a value
-    (``Vierasateria 7,20 € 9,40 €``) are sentences of their own: rows carry no full stops, and a parse that runs them
+    (``Lounasateria 9,80 € 11,50 €``) are sentences of their own: rows carry no full stops, and a parse that runs them
     together or splits them hangs one row's figure on another's label. A row may put its value on a line of its own
-    under its label (``• Soitinvuokra`` / ``65 € / lukukausi``). Rows come in runs: a lone line ending in a number
+    under its label (``• Materiaalivuokra`` / ``20 € / lukukausi``). Rows come in runs: a lone line ending in a number
     between paragraphs is a heading (``Avustukset vuodelle 2019, erä 3``), and a row whose next line goes on in
     lower case is a sentence broken across lines."""
     lines = _joined_value_lines(_lines(doc))

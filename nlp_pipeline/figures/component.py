@@ -208,7 +208,7 @@ class FigureExtractor:
         ``LT2: Aurausjohde + maalaus``); when every morphological analysis is a common noun with a lower-case base
         form, it is a noun, with that base form as its lemma and the number they agree on (the tagger gave the name
         one: ``Avustushakemuksia`` is plural). A noun opening a row that every analysis reads as a nominative is one,
-        whatever case the tagger gave it (``Vierasateria 7,20 €``)."""
+        whatever case the tagger gave it (``Lounasateria 9,80 €``)."""
         if self.voikko is None:
             return
         for tok in doc:
@@ -229,7 +229,7 @@ class FigureExtractor:
                 numbers = {VOIKKO_NUMBERS.get(a.get("NUMBER", "")) for a in analyses}
                 if len(numbers) == 1 and None not in numbers:
                     morph["Number"] = numbers.pop()
-            if all(a.get("SIJAMUOTO") == "nimento" for a in analyses):  # "Vierasateria 7,20 €" is no partitive
+            if all(a.get("SIJAMUOTO") == "nimento" for a in analyses):  # "Lounasateria 9,80 €" is no partitive
                 morph["Case"] = "Nom"
             tok.set_morph(morph)
 
@@ -1046,8 +1046,8 @@ class FigureExtractor:
             subject, rule = (out[-1].subject if out else None), "state_of_whole"
         if subject is None and reading.unit in SHARE_UNITS:
             subject, rule = _elided_whole(doc, first, last, out or earlier), "elided_whole"
-        if subject is None and reading.unit == "eur":  # "Koulutilojen käyttäjiltä peritään seuraavat maksut:" /
-            subject, rule = self._list_money(query), "list_money"  # "• Luokka: 10 €/tunti; yli 3 tuntia 35 €"
+        if subject is None and reading.unit == "eur":  # "Seurantalon käyttäjiltä peritään seuraavat maksut:" /
+            subject, rule = self._list_money(query), "list_money"  # "• Kokoushuone: 8 €/tunti; yli 4 tuntia 30 €"
         if subject is None and reading.unit not in DURATIONS:  # a duration nothing names has no subject
             topic = _sentence_topic(doc, first, self.lex.agents)
             subject, rule = (self._specific(topic) if topic is not None else None), "sentence_topic"
@@ -1477,7 +1477,7 @@ class FigureExtractor:
 
     def _rule_received_money(self, q: SubjectQuery) -> str | None:
         # amounts listed after the receivers of money are that money: "Suurimmat avustuksen saajat ovat X
-        # 108 000 euroa ja Y 75 000 euroa", "Avustuksia saavat myös X 60 000 euroa"
+        # 96 000 euroa ja Y 48 000 euroa", "Ohjelman avustuksia saavat myös X 30 000 euroa"
         if q.reading.unit != "eur":
             return None
         received = next((t for t in q.doc[q.first.sent.start: q.first.i] if self._is_money(t) and (
@@ -1495,7 +1495,7 @@ class FigureExtractor:
         if colon_label is not None and (amount or colon_label.lemma_.lower().endswith(TIME_SPAN_ENDINGS)):
             priced = self._priced(q.reading)
             money = None if priced(colon_label) else _announced_money(_introductions(q.doc, q.sent, q.first), priced)
-            if money is not None:  # "peritään seuraavat maksut:" / "• Luokka: 10 €/tunti": the fee, by room
+            if money is not None:  # "peritään seuraavat maksut:" / "• Kokoushuone: 8 €/tunti": the fee, by room
                 q.reading.qualifier = q.reading.qualifier or colon_label.lemma_.lower()
                 return self._specific(money)
             return self._specific(colon_label)
@@ -3228,7 +3228,7 @@ def _label_before_adverbial(doc: Doc, sent: Span, tok: Token | None) -> Token | 
 def _colon_label(doc: Doc, first: Token, plural: bool = True) -> Token | None:
     """The nominative a label line ends in before the colon a figure follows: a plural one for a count
     (``Toteutuneet kotikäynnit: 1 234 kpl``), any for an amount (``Aamupäivätoiminta: 20 euroa``), also one in the
-    translative, what the amount is set as (``Esitys hinnaksi: 170 euroa / k-m²``)."""
+    translative, what the amount is set as (``Esitys hinnaksi: 95 euroa / k-m²``)."""
     colon = next((t for t in reversed(doc[max(0, first.i - 3): first.i]) if not t.is_space), None)
     if colon is None or colon.text != ":" or colon.i == 0:
         return None
@@ -3442,7 +3442,7 @@ def _list_intro_subject(
 ) -> Token | None:
     """The subject of the nearest earlier sentence ending in ``:`` when only unpunctuated list lines lie between;
     also the ``money`` it grants (``myöntää kohdeavustuksia seuraavasti:``), or the ``priced`` noun a verbless
-    heading names (``Koulujen keskuskeittiöstä myytävien aterioiden hinnat:``). A sentence the parse ran on into
+    heading names (``Kahvion tuotteiden hinnat:``). A sentence the parse ran on into
     the list introduces it with the colon that ends a line before ``first``."""
     for intro in _introductions(doc, sent, first, max_lines):
         subject = _announced_price(intro, priced) or _undergoer(intro, money) or _priced_heading(intro, priced)
@@ -3461,7 +3461,7 @@ def _introductions(doc: Doc, sent: Span, first: Token | None, max_lines: int = 1
 
 
 def _announced_price(intro: Span, priced: Callable[[Token], bool]) -> Token | None:
-    """The money an introduction says follows (``… sekä seuraaviin yksikköhintoihin:``), whatever its case."""
+    """The money an introduction says follows (``… sekä seuraavien yksikköhintojen mukaan:``), whatever its case."""
     return next((t for t in reversed(intro) if t.pos_ == "NOUN" and priced(t) and any(
         c.lemma_.lower() == "seuraava" for c in t.children) and _may_be_subject(t)), None)
 
@@ -3607,7 +3607,7 @@ def _same_money_head(a: Token, b: Token, endings: tuple[str, ...]) -> bool:
 
 
 def _charge_under_charges(label: Token, intro: Token, endings: tuple[str, ...]) -> bool:
-    """A row naming a charge of its own under a heading of charges (``Soitinvuokra 65 €`` under ``Lukukausimaksut:``)."""
+    """A row naming a charge of its own under a heading of charges (``Materiaalivuokra 20 €`` under ``Kurssimaksut:``)."""
     return all(t.lemma_.lower().endswith(endings) for t in (label, intro))
 
 
