@@ -14,6 +14,10 @@ Text transcribed from PDFs glues a number to the word before it (``keskimäärin
 eurolla``, ``yhteen7 235 eurolla``): the tagger then reads one unknown word. When Voikko knows the letters as a
 word, the token is split into the word and the number (``glued_numbers``); codes stay whole (``covid19``,
 ``kampus4`` is split only because ``kampus`` is a word, and its number is no figure either way).
+
+Rows of tables and lists carry no full stops: the parser runs them together or splits them, and a row's figure
+ends up with another row's label. Runs of lines that open like rows and end in a value are kept one sentence each
+(``value_row_ends``).
 """
 from __future__ import annotations
 
@@ -92,7 +96,7 @@ class GluedNumbers:
         return doc
 
 
-LIST_MARKS = frozenset("-–•*▪●·")
+LIST_MARKS = frozenset("-–•*▪●·")  # bullets and dashes that open a list item
 
 
 @Language.component("value_row_ends")
@@ -176,5 +180,6 @@ def _ends_in_value(tok) -> bool:
     """A number, or a unit right after one (``9,40 €``, ``50 kpl``, ``3,00 €/t``)."""
     if any(c.isdigit() for c in tok.text):
         return True
-    return tok.i > 0 and any(c.isdigit() for c in tok.nbor(-1).text) and len(tok.text) <= 8 and tok.is_alpha or (
-        tok.i > 0 and any(c.isdigit() for c in tok.nbor(-1).text) and not tok.is_alpha and tok.text not in ".:,;)")
+    after_number = tok.i > 0 and any(c.isdigit() for c in tok.nbor(-1).text)
+    unit_like = len(tok.text) <= 8 if tok.is_alpha else tok.text not in ".:,;)"
+    return after_number and unit_like

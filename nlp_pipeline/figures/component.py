@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Figure
 from ..morphology import VOIKKO_NUMBERS
 from ..nlp import text_of
+from ..tokens import LIST_MARKS
 from ..periods import DASH, YEAR_DIGITS, month_end
 from ..tagging.resources import models_dir
 from .lexicon import NOT_SUBJECTS, Lexicon, UnitRule, load_lexicon
@@ -2535,8 +2536,7 @@ TIME_SPAN_ENDINGS = ("aika", "kausi", "kesto", "väli", "jakso")
 DISTANCE_ENDINGS = ("matka", "etäisyys")
 # copula subjects that name a number of something: "asukasmäärä on 361", "lähihoitajavaje oli 525"
 COUNT_NOUN_ENDINGS = ("määrä", "luku", "vaje", "tarve")
-LIST_MARKS = frozenset("-–•*▪●·")
-OUTTURN_PREFIXES = ("toteuma", "toteutuma", "toteutumis")  # "toteuma", "toteumaprosentti", "toteutumisaste"  # bullets and dashes that open a list item
+OUTTURN_PREFIXES = ("toteuma", "toteutuma", "toteutumis")  # "toteuma", "toteumaprosentti", "toteutumisaste"
 PART_OF_WHOLE = frozenset({"joista", "näistä", "niistä"})
 MEASURE_ADVERBIAL_ENDINGS = ("ltaan", "ltään")  # ablative + possessive: "painoltaan", "arvoltaan", "kestoltaan"
 SHARE_UNITS = frozenset({"percent", "percentage_point", "fraction", "count"})
