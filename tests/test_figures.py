@@ -526,6 +526,16 @@ def test_target_qualifier_and_the_reach_of_a_hedge(nlp, sentence, fragment, qual
         ("Tavoite on 8 000 as/v. eli 2 000 asuntoa.", "2 000", 2000, "count"),  # spaced digits are no year
         ("Opetus koskee 1 tai 2 vuosiluokkaa.", "1", 1, "count"),  # alternatives share the counted noun
         ("Kaikki kolme haastateltua osoittivat osaamista.", "kolme", 3, "count"),  # a participle counted as a noun
+        ("Säästöksi arvioidaan 40-55 000 euroa.", "40", 40_000, "eur"),  # the low end's thousands left unwritten
+        ("Säästöksi arvioidaan 40-55 000 euroa.", "55 000", 55_000, "eur"),
+        ("Lupiin sisältyy 12.450 k-m 2 kerrosalaa.", "12.450 k-m 2", 12_450, "m2"),  # the ² lost its superscript
+        ("Tontin rakennusoikeus on 3 200 ke-m2.", "3 200 ke-m2", 3200, "m2"),
+        ("Hanke rahoitetaan 80-prosenttisesti valtion tuella.", "80-prosenttisesti", 80, "percent"),
+        ("Lautakunta myönsi 25-prosenttisen alennuksen.", "25-prosenttisen", 25, "percent"),
+        ("Tarjous on voimassa ½ vuotta.", "½ vuotta", 0.5, "year"),
+        ("Kurssi kestää 2½ tuntia.", "2½ tuntia", 2.5, "hour"),
+        ("Kävijämäärä on kasvanut neljänä peräkkäisenä vuonna.", "neljänä peräkkäisenä vuonna", 4, "year"),
+        ("Kävijöitä oli 48 900, 3,2 prosenttia enemmän kuin ennen.", "48 900", 48_900, "count"),  # then a percent, no list
     ],
 )
 def test_number_forms(nlp, sentence, fragment, value, unit):

@@ -48,6 +48,7 @@ _NUM = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,
 CANDIDATE_RE = re.compile(
     rf"""(?<![\w.,/:\-–€$])
     (?: (?P<mixed>\d{{1,3}}[ \u00a0]\d/\d{{1,2}})(?![\d/.,]?\d)  # 2 1/2 vuotta
+      | (?P<vulgar>\d{{0,3}}[ \u00a0]?[½¼¾])  # ½ vuotta, 1½ tuntia
       | (?P<frac>\d+(?:,\d+)?\ ?/\ ?(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+))(?![\d/.,]?\d)  # 340 /100 000
       | (?P<lo>(?:(?<=\s)[-−+])?(?:{_NUM}))\s?(?:[–—-]|(?P<dots>…|\.\.\.))\s?(?P<hi>(?(dots)[-−+]?)(?:{_NUM}))(?![\d/])
       # an en dash against a number is its sign within a line, a bullet at its start
@@ -55,7 +56,8 @@ CANDIDATE_RE = re.compile(
     )""",
     re.VERBOSE,
 )
-HAS_DIGIT = re.compile(r"\d")
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+HAS_DIGIT = re.compile(r"\d|[½¼¾]")
 ZEROS_ONLY = re.compile(r"00+")
 ORDINAL_BEFORE = re.compile(r"\d\.\s*$")
 MULTIPLIER_PARTITIVES = frozenset({"sataa", "tuhatta", "miljoonaa", "miljardia"})
@@ -347,6 +349,9 @@ class FigureExtractor:
                 num, den = (int(x) for x in part.split("/"))
                 if 0 < num < den:  # a decimal value, so it is a figure only with a unit after it
                     out.append(Candidate(m.start(), m.end(), int(whole) + num / den, True))
+            elif m.group("vulgar"):  # a decimal value, as the mixed number above
+                whole, part = m.group("vulgar")[:-1].strip(), m.group("vulgar")[-1]
+                out.append(Candidate(m.start(), m.end(), int(whole or 0) + VULGAR_FRACTIONS[part], True))
             elif m.group("frac"):
                 num, den = m.group("frac").split("/")
                 a, b = parse_digits(num), parse_digits(den)
@@ -362,6 +367,7 @@ class FigureExtractor:
                 # "10–15": ascending; levels "-12…-27 metriä" run either way
                 if lo is None or hi is None or lo == hi or (lo > hi and not m.group("dots")) or _absurd(lo) or _absurd(hi):
                     continue
+                lo = _with_elided_groups(m.group("lo"), lo, m.group("hi"))
                 out.append(Candidate(m.start("lo"), m.end("lo"), lo, "," in m.group("lo"), range_part=True))
                 out.append(Candidate(m.start("hi"), m.end("hi"), hi, "," in m.group("hi"), range_part=True))
             else:
@@ -819,8 +825,11 @@ class FigureExtractor:
         if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.is_space):
             return None
         restated = (after_last := _token_after(last)) is not None and after_last.text == "("  # "oli 7 069 (8 295)"
-        if not restated and any(t.text[:1].isdigit() for t in doc[last.i + 1: last.i + 3]) and (nxt is None or nxt.i <= last.i + 2):
-            return None  # "Tulosyksiköitä 9620, 9621, 9622": a list of numbers names things, it counts nothing
+        listed = [t for t in doc[last.i + 1: last.i + 3] if t.text[:1].isdigit()]
+        if not restated and listed and (nxt is None or nxt.i <= last.i + 2) and not self._measured(doc, listed[0]):
+            # "Tulosyksiköitä 9620, 9621, 9622": a list of numbers names things, it counts nothing (but "työllisiä oli
+            # 2 473 200, 1,0 prosenttia enemmän" goes on to a figure of another unit)
+            return None
         if last.dep_ in ("flat", "flat:name", "compound", "appos") and not _parallel_number(last) and not restated:
             return None
         fronted = self._fronted_partitive(doc, first)
@@ -832,6 +841,11 @@ class FigureExtractor:
             return None  # "Asiakkaita 120 135 140": a table row's label, its spaces may part cells as well as thousands
         reading.subject = self._participle_as_noun(fronted) or fronted.lemma_.lower()
         return reading
+
+    def _measured(self, doc: Doc, number: Token) -> bool:
+        """Whether a unit other than a count follows the number token (``1,0 prosenttia``)."""
+        rule, _ = self._match_unit(text_of(doc), number.idx + len(number.text), True)
+        return rule is not None and rule.unit != "count"
 
     def _participle_as_noun(self, tok: Token, voikko_case: str | None = None) -> str | None:
         """The base form of a participle standing for people (``aloittavia`` -> ``aloittava``, ``vastanneita`` ->
@@ -2484,6 +2498,15 @@ def _is_year(cand: Candidate) -> bool:
 
 # the rest of a list of numbers: ", 10 ja 15", " tai 3" (a Finnish list closes with a conjunction), a sum "+2"
 LIST_TAIL_RE = re.compile(r"(?:,\s?(?:" + _NUM + r"))*\s(?:ja|tai|sekä)\s(?:" + _NUM + r")|(?:\s?\+\s?(?:" + _NUM + "))+")
+def _with_elided_groups(lo_raw: str, lo: float, hi_raw: str) -> float:
+    """``80–90 000 euroa`` is 80 000 to 90 000: a low end written without the thousands groups its high end has
+    takes them, when it is smaller than the high end's leading group."""
+    groups = re.split(r"[ \u00a0]", hi_raw.strip())
+    if len(groups) < 2 or not lo_raw.isdigit() or not all(len(g) == 3 and g.isdigit() for g in groups[1:]):
+        return lo
+    return lo * 1000 ** (len(groups) - 1) if lo < int(groups[0]) else lo
+
+
 RANGE_HI_RE = re.compile(r"\s?(?:[–—-]|…|\.\.\.)\s?[-−+]?(?:" + _NUM + ")")
 
 
