@@ -1829,9 +1829,9 @@ class FigureExtractor:
         source = next((t for t in before if whole(t)), None) or next((t for t in after if whole(t)), None)
         if source is not None:
             return source.lemma_.lower()
-        # money a budget reserves for a purpose is an appropriation, named or not: "ostoihin on budjetoitu 2 M€"
+        # money a budget reserves for a purpose that names no money is that purpose: "koneostoihin on budjetoitu 2 M€"
         verb = _governing_verb(first, last)
-        return "määräraha" if verb is not None and verb.lemma_.lower() in self.lex.reserving_verbs else None
+        return self._specific(purpose) if verb is not None and verb.lemma_.lower() in self.lex.reserving_verbs else None
 
     def _is_money(self, tok: Token) -> bool:
         return tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(self.lex.money_nouns)
