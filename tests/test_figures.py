@@ -447,6 +447,11 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Vuokraan sisältyy toimialan perimän hallintokulun 0,5 euroa/m2/kk.", "0,5", "hallintokulu"),  # the noun before
         ("Asuntotonttien maanvuokra on valtuuston päätöksen mukaisesti nykyisellään 4 prosenttia tontin arvosta.", "4",
          "maanvuokra"),  # not the noun of a postpositional phrase
+        # met on the blind sets of the thirteenth session
+        ("Kotihoidon palvelusetelin enimmäisarvo on 42 euroa tunnilta.", "42 euroa", "palveluseteli"),  # a cap yields
+        ("Alueelle kaavoitetaan tuulipuisto (kokoluokka 60 MW).", "60 MW", "tuulipuisto"),  # so does a size class
+        ("Valaisinten uusimisella saavutetaan noin 250 000 kWh sähköenergian säästö (v. 2024 arvio 30-40 000 euroa).", "30",
+         "säästö"),  # the item a generic label is of, not the unit of the figure before
     ],
 )
 def test_subject_patterns(nlp, sentence, fragment, subject):

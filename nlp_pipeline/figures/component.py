@@ -1571,7 +1571,8 @@ class FigureExtractor:
         if prev.lemma_.lower() in lex.generic_labels:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
             # the item the label is of: the first nominative after the line start, the last colon or full stop
             item_start = next((t.i + 1 for t in reversed(doc[sent.start: prev.i]) if _ends_item(t)), sent.start)
-            head = next((t for t in doc[item_start: prev.i] if _case(t) == "Nom" and (
+            # (not the unit of a figure before: "396 000 kWh sähköenergian säästö (arvio 80-90 000 euroa)")
+            head = next((t for t in doc[item_start: prev.i] if _case(t) == "Nom" and not doc[t.i - 1].like_num and (
                 t.pos_ == "NOUN" or _capitalised_head(t, item_start))), None)
             if head is not None and head.lemma_.lower() not in lex.generic_labels | NOT_SUBJECTS:
                 return head.lemma_.lower()
@@ -1869,7 +1870,7 @@ class FigureExtractor:
             if antecedent is not None and antecedent.pos_ == "NOUN" and _names_something(antecedent.lemma_.lower()):
                 return antecedent.lemma_.lower()  # (not a code: "asuinhuoneisto B 20, jonka pinta-ala")
         before = _before_parenthesis(noun)  # "Säännellyn asuntotuotannon (…) osuus"
-        while before is not None and before.i > 0 and (before.pos_ == "ADJ" or _false_genitive(before)):
+        while before is not None and before.i > 0 and (_plain_attribute(before) or _false_genitive(before)):
             before = before.doc[before.i - 1]  # "Hankinnan arvonlisäveroton kokonaisarvo"
         if before is not None and _owning_genitive(before):
             return before.lemma_.lower()
@@ -2410,13 +2411,22 @@ def _list_item_number(doc: Doc, first: Token, last: Token) -> bool:
     return nxt.text[:1].isupper() or in_attachments or heading
 
 
+GENITIVE_ADJECTIVES = ("mukainen", "kaltainen", "välinen", "aikainen", "vastainen")  # adjectives of a postposition
+
+
+def _plain_attribute(tok: Token) -> bool:
+    """An adjective a genitive owner may stand before, not one that takes the genitive itself
+    (``hankintapäätöksen mukainen enimmäisarvo``: the decision is no owner of the value)."""
+    return tok.pos_ == "ADJ" and not tok.lemma_.lower().endswith(GENITIVE_ADJECTIVES)
+
+
 def _genitive_across_attributes(noun: Token, max_dist: int = 5) -> Token | None:
     """The genitive that opens a measure noun's phrase across its attributes (adjectives, participles, the commas
     between them), when the parse hung it elsewhere."""
     for tok in reversed(noun.doc[max(noun.sent.start, noun.i - max_dist): noun.i]):
         if _genitive_noun(tok):
             return tok
-        attribute = tok.pos_ == "ADJ" or _false_genitive(tok) or tok.text == "," or (
+        attribute = _plain_attribute(tok) or _false_genitive(tok) or tok.text == "," or (
             tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"))
         if not attribute:
             return None
