@@ -1167,8 +1167,11 @@ class FigureExtractor:
         return None
 
     def _rule_timed_action(self, q: SubjectQuery) -> str | None:
-        # a duration an action takes measures no thing: "kokous kestää kaksi tuntia"
-        return NOTHING_NAMED if q.reading.unit in DURATIONS and self._times_an_action(q.doc, q.last) else None
+        # a duration an action takes measures no thing: "kokous kestää kaksi tuntia", nor does the time within which
+        # something came about: "ilmoitukset ovat kaksinkertaistuneet kymmenessä vuodessa"
+        reading, last = q.reading, q.last
+        within = reading.unit_word == last.text and _case(last) == "Ine"
+        return NOTHING_NAMED if reading.unit in DURATIONS and (within or self._times_an_action(q.doc, last)) else None
 
     def _rule_changed_by(self, q: SubjectQuery) -> str | None:
         # the amount of a change of something: "enimmäishinnan korottamisen 6 739 000 eurolla" -> enimmäishinta
