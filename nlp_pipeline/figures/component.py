@@ -1000,8 +1000,12 @@ class FigureExtractor:
             subject, subject_rule = reading.subject, READ_WITH_NUMBER if reading.subject is not None else None
             if subject is None and fi:
                 subject, subject_rule = self._decided_subject(doc, sent, first, last, reading, out, earlier, clause_of)
-            taken = _taken_up(doc, first, reading.unit, out or earlier) if subject in self.lex.amount_heads and fi else None
-            if taken:  # "Lapsia oli 34 900. Määrä laski (-9 %)": the amount of those
+            # "Lapsia oli 34 900. Määrä laski (-9 %)": the amount of those; "… oli 734 800, ja kasvua 1,3 prosenttia"
+            taken = (
+                _taken_up(doc, first, reading.unit, out or earlier) if subject in self.lex.amount_heads
+                else _taken_up(doc, first, reading.unit, out) if subject in self.lex.change_heads else None
+            ) if fi else None
+            if taken:
                 subject, subject_rule = taken, "taken_up"
             subject = self.lex.subject_aliases.get(subject, subject)
             if subject is not None:  # costs grow by 2,2 % too: no figure measures a "course"
