@@ -451,6 +451,7 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Kotihoidon palvelusetelin enimmäisarvo on 42 euroa tunnilta.", "42 euroa", "palveluseteli"),  # a cap yields
         ("Alueelle kaavoitetaan tuulipuisto (kokoluokka 60 MW).", "60 MW", "tuulipuisto"),  # so does a size class
         ("Kotihoidon asiakkaat ovat lisääntyneet lähes puolella viidessä vuodessa.", "viidessä vuodessa", None),  # within
+        ("Kaivoista pumpattiin vettä 640 200 m³, josta Sastamalan osuus oli 402 900 m³.", "402 900", "vesi"),  # a name's
         ("Seudulla asiakkaita oli 12 400, ja kasvua edellisvuodesta 2,1 prosenttia.", "2,1", "asiakas"),  # the change of
         ("Uimahallissa kävi 5 200 kävijää. Kasvua edellisvuodesta oli 12 prosenttia.", "12", "kasvu"),  # no base year
         ("Valaisinten uusimisella saavutetaan noin 250 000 kWh sähköenergian säästö (v. 2024 arvio 30-40 000 euroa).", "30",

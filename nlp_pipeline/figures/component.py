@@ -1453,9 +1453,14 @@ class FigureExtractor:
             if noun is not None and _may_be_subject(noun):
                 return self._specific(noun)
         noun = _nearest_noun_before(doc, sent, olla, max_dist=4, skip_cases=LOCATIVE_CASES)
-        if noun is not None and _case(noun) in ("Nom", "Par") and _may_be_subject(noun):
-            return self._specific(noun)
-        return None
+        if noun is None or _case(noun) not in ("Nom", "Par"):
+            return None
+        specific = self._specific(noun)
+        if specific == noun.lemma_.lower() and previous and previous[-1].subject and _share_of_the_figure_before(doc, noun):
+            # "… 4 M€, josta Sähköverkko Oy:n osuus on noin 3 M€": a named party's part of that money (a common noun's
+            # part is that noun's: "josta omavastuun osuus on 20 %" -> omavastuu)
+            return previous[-1].subject
+        return specific if _may_be_subject(noun) else None
 
     def _rule_measure_above(self, q: SubjectQuery) -> str | None:
         # a duration on a list line under a length of time is that time, not the line's label: "Keskimääräiset
@@ -2840,6 +2845,19 @@ def _whole_after(part: Token) -> Token | None:
     # past the whole's own attributes: "Yli puolella (59 %) säännöllisen kotihoidon asiakkaista"
     nxt = next((t for t in after if not (t.pos_ == "ADJ" or (t.pos_ == "NOUN" and _case(t) == "Gen"))), None)
     return nxt if nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela" and _may_be_subject(nxt) else None
+
+
+SHARE_HEADS = ("osuus", "osa")
+WHOLE_PRONOUNS = frozenset({"josta", "joista", "tästä", "siitä", "näistä", "niistä"})
+
+
+def _share_of_the_figure_before(doc: Doc, noun: Token) -> bool:
+    """``osuus``/``osa`` after an elative pronoun that takes up what the figure before measured (``588 283 euroa,
+    josta Suojatien osuus on …``, ``Yhteistoimintaneuvottelujen osa tästä on …``)."""
+    if noun.lemma_.lower() not in SHARE_HEADS:
+        return False
+    window = doc[max(noun.sent.start, noun.i - 4): min(noun.i + 3, noun.sent.end)]
+    return any(t.lower_ in WHOLE_PRONOUNS for t in window)
 
 
 def _antecedent_subject(doc: Doc, pronoun: Token, max_dist: int = 30) -> Token | None:
