@@ -452,6 +452,7 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         ("Alueelle kaavoitetaan tuulipuisto (kokoluokka 60 MW).", "60 MW", "tuulipuisto"),  # so does a size class
         ("Kotihoidon asiakkaat ovat lisääntyneet lähes puolella viidessä vuodessa.", "viidessä vuodessa", None),  # within
         ("Kaivoista pumpattiin vettä 640 200 m³, josta Sastamalan osuus oli 402 900 m³.", "402 900", "vesi"),  # a name's
+        ("Seutukunnassa oli 41 700 työtöntä, mikä oli 2,2 prosenttia vähemmän kuin ennen.", "41 700", "työtön"),
         ("Seudulla asiakkaita oli 12 400, ja kasvua edellisvuodesta 2,1 prosenttia.", "2,1", "asiakas"),  # the change of
         ("Uimahallissa kävi 5 200 kävijää. Kasvua edellisvuodesta oli 12 prosenttia.", "12", "kasvu"),  # no base year
         ("Valaisinten uusimisella saavutetaan noin 250 000 kWh sähköenergian säästö (v. 2024 arvio 30-40 000 euroa).", "30",
@@ -545,6 +546,7 @@ def test_target_qualifier_and_the_reach_of_a_hedge(nlp, sentence, fragment, qual
         ("Kurssi kestää 2½ tuntia.", "2½ tuntia", 2.5, "hour"),
         ("Kävijämäärä on kasvanut neljänä peräkkäisenä vuonna.", "neljänä peräkkäisenä vuonna", 4, "year"),
         ("Kävijöitä oli 48 900, 3,2 prosenttia enemmän kuin ennen.", "48 900", 48_900, "count"),  # then a percent, no list
+        ("Seutukunnassa oli 41 700 työtöntä, mikä oli 2,2 prosenttia vähemmän kuin ennen.", "41 700", 41_700, "count"),
     ],
 )
 def test_number_forms(nlp, sentence, fragment, value, unit):

@@ -705,9 +705,14 @@ class FigureExtractor:
                 if agrees:  # a number written like a year counts nothing unless its unit says so: "2023-2027 lausuntoa"
                     return None if year and not explicit_unit else tok
                 continue  # a noun in another case ("strategiaan") modifies the counted one
-            if tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm"):
+            # a participle standing for people: "kolme haastateltua osoittivat"; so does an adjective ending its
+            # phrase: "328 900 työllistä, mikä …" (not "3 uutta ja 2 vanhaa koulua")
+            participle = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")
+            # (not a pro-adjective, which refers back: "joista kaksi tällaista", "viisi erilaista")
+            if participle or (tok.pos_ == "ADJ" and not tok.lemma_.lower().endswith("lainen")):
                 after = _token_after(tok)
-                nominal = after is None or after.pos_ not in ("NOUN", "ADJ", "PROPN")  # "kolme haastateltua osoittivat"
+                nominal = after is None or after.pos_ not in ("NOUN", "ADJ", "PROPN") and (
+                    participle or _ends_noun_phrase(after))
                 if nominal and _case(tok) == "Par" and cand.value != 1 and tok.i == last.i + 1:
                     return tok
                 continue
@@ -737,7 +742,7 @@ class FigureExtractor:
         if tok.pos_ == "VERB" and stem:
             # a present participle as a noun, in any case: "1 000 valmennettavaan" -> valmennettava, not "valmentaa"
             return stem.group(1) + ("a" if re.search("[aou]", tok.lower_) else "ä")
-        if tok.pos_ in ("VERB", "ADJ") and _case(tok) == "Par" and tok.lower_.endswith(("a", "ä")):
+        if (tok.pos_ == "VERB" or "Part" in tok.morph.get("VerbForm")) and _case(tok) == "Par" and tok.lower_.endswith(("a", "ä")):
             return tok.lower_[:-1]  # a participle as a noun: "haastateltua" -> haastateltu, not the verb "haastatella"
         if (
             after_digits and self.voikko is not None and _case(tok) == "Ela" and tok.lower_.endswith(S_STEM_PARTITIVES)
@@ -2887,6 +2892,15 @@ def _possessed(doc: Doc, sent: Span, first: Token) -> Token | None:
             if had.pos_ not in ("ADJ", "PRON", "DET", "ADV"):
                 break
     return None
+
+
+def _ends_noun_phrase(tok: Token) -> bool:
+    """After an adjective, a word that shows no noun follows it: a verb, an adverb, a conjunction starting a clause,
+    a full stop, or a comma before a relative pronoun (``työllistä, mikä``; not ``viisi erilaista, … tuolivaakaa``)."""
+    if tok.pos_ in ("VERB", "AUX", "SCONJ", "ADV") or tok.text in (".", ";", ")"):
+        return True
+    nxt = _token_after(tok)
+    return tok.text == "," and nxt is not None and nxt.pos_ in ("PRON", "SCONJ")
 
 
 def _shared_count_noun(doc: Doc, last: Token) -> Token | None:
