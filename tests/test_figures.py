@@ -737,6 +737,7 @@ def test_random_number_soup_never_crashes_or_invents_absurd_values(nlp, text):
         ("Tammikuussa 2022 hakemuksia tuli 40 kappaletta.", "2022-01"),
         ("Ajalla 1.4.2020–31.3.2021 kustannukset olivat 5 000 euroa.", "2020-04-01/2021-03-31"),
         ("Vuodesta 2023 alkaen tavoite on 2 000 asuntoa.", "2030-Q4"),  # a starting point names no period
+        ("Kunnalla on vanhoja katuvalaisimia 420 kpl (niiden valmistus päättyi 2016).", "2030-Q4"),  # an aside's year
     ],
 )
 def test_period_stated_in_the_sentence(nlp, sentence, period):

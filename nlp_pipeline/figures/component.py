@@ -2182,6 +2182,9 @@ def _dates_figure(sent: Span, end: int, period: PeriodMention) -> bool:
             and RESTATED_AFTER.match(text, offset + period.end) is not None)
 
 
+WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
 def _in_other_parenthesis(sent_text: str, period: PeriodMention, rel: int) -> bool:
     """A period in parentheses with a figure of its own, not around this figure: in "74,4 % (v. 2024 76,2 %) ja
     70,9 %" the year is the 76,2 %'s."""
@@ -2190,7 +2193,9 @@ def _in_other_parenthesis(sent_text: str, period: PeriodMention, rel: int) -> bo
         return False
     closed = sent_text.find(")", period.end)
     closed = closed if closed >= 0 else len(sent_text)
-    return not opened < rel < closed and HAS_DIGIT.search(sent_text, period.end, closed) is not None
+    # … or with a clause of its own, an aside: "330 kpl (valmistus lopetettu EU:ssa 2015)"
+    aside = len(WORD_RE.findall(sent_text, opened, period.start)) >= 2
+    return not opened < rel < closed and (aside or HAS_DIGIT.search(sent_text, period.end, closed) is not None)
 
 
 def _direction_of(lemma: str, lexicon: dict[str, frozenset[str]]) -> str | None:
