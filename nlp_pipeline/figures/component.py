@@ -706,13 +706,13 @@ class FigureExtractor:
                     return None if year and not explicit_unit else tok
                 continue  # a noun in another case ("strategiaan") modifies the counted one
             # a participle standing for people: "kolme haastateltua osoittivat"; so does an adjective ending its
-            # phrase: "328 900 työllistä, mikä …" (not "3 uutta ja 2 vanhaa koulua")
+            # phrase: "41 700 työtöntä, mikä …" (not "3 uutta ja 2 vanhaa koulua")
             participle = tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")
             # (not a pro-adjective, which refers back: "joista kaksi tällaista", "viisi erilaista")
             if participle or (tok.pos_ == "ADJ" and not tok.lemma_.lower().endswith("lainen")):
                 after = _token_after(tok)
-                nominal = after is None or after.pos_ not in ("NOUN", "ADJ", "PROPN") and (
-                    participle or _ends_noun_phrase(after))
+                nominal = after is None or (
+                    after.pos_ not in ("NOUN", "ADJ", "PROPN") and (participle or _ends_noun_phrase(after)))
                 if nominal and _case(tok) == "Par" and cand.value != 1 and tok.i == last.i + 1:
                     return tok
                 continue
@@ -832,8 +832,8 @@ class FigureExtractor:
         restated = (after_last := _token_after(last)) is not None and after_last.text == "("  # "oli 7 069 (8 295)"
         listed = [t for t in doc[last.i + 1: last.i + 3] if t.text[:1].isdigit()]
         if not restated and listed and (nxt is None or nxt.i <= last.i + 2) and not self._measured(doc, listed[0]):
-            # "Tulosyksiköitä 9620, 9621, 9622": a list of numbers names things, it counts nothing (but "työllisiä oli
-            # 2 473 200, 1,0 prosenttia enemmän" goes on to a figure of another unit)
+            # "Tulosyksiköitä 9620, 9621, 9622": a list of numbers names things, it counts nothing (but "kävijöitä oli
+            # 48 900, 3,2 prosenttia enemmän" goes on to a figure of another unit)
             return None
         if last.dep_ in ("flat", "flat:name", "compound", "appos") and not _parallel_number(last) and not restated:
             return None
@@ -1005,7 +1005,7 @@ class FigureExtractor:
             subject, subject_rule = reading.subject, READ_WITH_NUMBER if reading.subject is not None else None
             if subject is None and fi:
                 subject, subject_rule = self._decided_subject(doc, sent, first, last, reading, out, earlier, clause_of)
-            # "Lapsia oli 34 900. Määrä laski (-9 %)": the amount of those; "… oli 734 800, ja kasvua 1,3 prosenttia"
+            # "Lapsia oli 34 900. Määrä laski (-9 %)": the amount of those; "… oli 12 400, ja kasvua 2,1 prosenttia"
             taken = (
                 _taken_up(doc, first, reading.unit, out or earlier) if subject in self.lex.amount_heads
                 else _taken_up(doc, first, reading.unit, out) if subject in self.lex.change_heads else None
@@ -1177,7 +1177,7 @@ class FigureExtractor:
 
     def _rule_timed_action(self, q: SubjectQuery) -> str | None:
         # a duration an action takes measures no thing: "kokous kestää kaksi tuntia", nor does the time within which
-        # something came about: "ilmoitukset ovat kaksinkertaistuneet kymmenessä vuodessa"
+        # something came about: "asiakkaat ovat lisääntyneet puolella viidessä vuodessa"
         reading, last = q.reading, q.last
         within = reading.unit_word == last.text and _case(last) == "Ine"
         return NOTHING_NAMED if reading.unit in DURATIONS and (within or self._times_an_action(q.doc, last)) else None
@@ -1462,8 +1462,8 @@ class FigureExtractor:
             return None
         specific = self._specific(noun)
         if specific == noun.lemma_.lower() and previous and previous[-1].subject and _share_of_the_figure_before(doc, noun):
-            # "… 4 M€, josta Sähköverkko Oy:n osuus on noin 3 M€": a named party's part of that money (a common noun's
-            # part is that noun's: "josta omavastuun osuus on 20 %" -> omavastuu)
+            # "vettä 640 200 m³, josta Sastamalan osuus oli 402 900 m³": a named party's part of that whole (a common
+            # noun's part is that noun's: "josta omavastuun osuus on 20 %" -> omavastuu)
             return previous[-1].subject
         return specific if _may_be_subject(noun) else None
 
@@ -1588,7 +1588,7 @@ class FigureExtractor:
         if prev.lemma_.lower() in lex.generic_labels:  # "Harvakaiteen korotus 100 mm, arvioitu tarve 62 m"
             # the item the label is of: the first nominative after the line start, the last colon or full stop
             item_start = next((t.i + 1 for t in reversed(doc[sent.start: prev.i]) if _ends_item(t)), sent.start)
-            # (not the unit of a figure before: "396 000 kWh sähköenergian säästö (arvio 80-90 000 euroa)")
+            # (not the unit of a figure before: "250 000 kWh sähköenergian säästö (arvio 30-40 000 euroa)")
             head = next((t for t in doc[item_start: prev.i] if _case(t) == "Nom" and not doc[t.i - 1].like_num and (
                 t.pos_ == "NOUN" or _capitalised_head(t, item_start))), None)
             if head is not None and head.lemma_.lower() not in lex.generic_labels | NOT_SUBJECTS:
@@ -2193,7 +2193,7 @@ def _in_other_parenthesis(sent_text: str, period: PeriodMention, rel: int) -> bo
         return False
     closed = sent_text.find(")", period.end)
     closed = closed if closed >= 0 else len(sent_text)
-    # … or with a clause of its own, an aside: "330 kpl (valmistus lopetettu EU:ssa 2015)"
+    # … or with a clause of its own, an aside: "420 kpl (niiden valmistus päättyi 2016)"
     aside = len(WORD_RE.findall(sent_text, opened, period.start)) >= 2
     return not opened < rel < closed and (aside or HAS_DIGIT.search(sent_text, period.end, closed) is not None)
 
@@ -2438,7 +2438,7 @@ GENITIVE_ADJECTIVES = ("mukainen", "kaltainen", "välinen", "aikainen", "vastain
 
 def _plain_attribute(tok: Token) -> bool:
     """An adjective a genitive owner may stand before, not one that takes the genitive itself
-    (``hankintapäätöksen mukainen enimmäisarvo``: the decision is no owner of the value)."""
+    (``sopimuksen mukainen enimmäisarvo``: the contract is no owner of the value)."""
     return tok.pos_ == "ADJ" and not tok.lemma_.lower().endswith(GENITIVE_ADJECTIVES)
 
 
@@ -2531,7 +2531,7 @@ def _is_year(cand: Candidate) -> bool:
 # the rest of a list of numbers: ", 10 ja 15", " tai 3" (a Finnish list closes with a conjunction), a sum "+2"
 LIST_TAIL_RE = re.compile(r"(?:,\s?(?:" + _NUM + r"))*\s(?:ja|tai|sekä)\s(?:" + _NUM + r")|(?:\s?\+\s?(?:" + _NUM + "))+")
 def _with_elided_groups(lo_raw: str, lo: float, hi_raw: str) -> float:
-    """``80–90 000 euroa`` is 80 000 to 90 000: a low end written without the thousands groups its high end has
+    """``40–55 000 euroa`` is 40 000 to 55 000: a low end written without the thousands groups its high end has
     takes them, when it is smaller than the high end's leading group."""
     groups = re.split(r"[ \u00a0]", hi_raw.strip())
     if len(groups) < 2 or not lo_raw.isdigit() or not all(len(g) == 3 and g.isdigit() for g in groups[1:]):
@@ -2858,12 +2858,12 @@ def _whole_after(part: Token) -> Token | None:
 
 
 SHARE_HEADS = ("osuus", "osa")
-WHOLE_PRONOUNS = frozenset({"josta", "joista", "tästä", "siitä", "näistä", "niistä"})
+WHOLE_PRONOUNS = PART_OF_WHOLE | {"josta", "tästä", "siitä"}
 
 
 def _share_of_the_figure_before(doc: Doc, noun: Token) -> bool:
-    """``osuus``/``osa`` after an elative pronoun that takes up what the figure before measured (``588 283 euroa,
-    josta Suojatien osuus on …``, ``Yhteistoimintaneuvottelujen osa tästä on …``)."""
+    """``osuus``/``osa`` near an elative pronoun that takes up what the figure before measured (``640 200 m³, josta
+    Sastamalan osuus oli …``, ``Neuvottelujen osa tästä on …``)."""
     if noun.lemma_.lower() not in SHARE_HEADS:
         return False
     window = doc[max(noun.sent.start, noun.i - 4): min(noun.i + 3, noun.sent.end)]
@@ -2901,7 +2901,7 @@ def _possessed(doc: Doc, sent: Span, first: Token) -> Token | None:
 
 def _ends_noun_phrase(tok: Token) -> bool:
     """After an adjective, a word that shows no noun follows it: a verb, an adverb, a conjunction starting a clause,
-    a full stop, or a comma before a relative pronoun (``työllistä, mikä``; not ``viisi erilaista, … tuolivaakaa``)."""
+    a full stop, or a comma before a relative pronoun (``työtöntä, mikä``; not ``viisi erilaista, … laitetta``)."""
     if tok.pos_ in ("VERB", "AUX", "SCONJ", "ADV") or tok.text in (".", ";", ")"):
         return True
     nxt = _token_after(tok)

@@ -67,7 +67,7 @@ class Lexicon:
     estimate_heads: frozenset[str]  # "arvio tuloksesta": an estimate of the elative after it
     measure_heads: frozenset[str]  # "tontin pinta-ala": a generic measure noun yields to what it measures
     amount_heads: frozenset[str]  # "Määrä laski": without an owner, the amount of what the figure before measured
-    change_heads: frozenset[str]  # "… 734 800, ja kasvua 1,3 prosenttia": the same, from a figure of the sentence
+    change_heads: frozenset[str]  # "… 12 400, ja kasvua 2,1 prosenttia": the same, from a figure of the sentence
     share_bases: frozenset[str]  # "23,7 % talousarviosta": what a share is taken of
     collectives: tuple[str, ...]  # "henkilökuntaa oli 89": counted from the singular partitive
     agents: tuple[str, ...]  # "lautakunta": bodies, officials and associations act on amounts, never are one
