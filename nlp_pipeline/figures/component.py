@@ -330,10 +330,11 @@ class FigureExtractor:
         if not blocked:
             return cands
         # a measure unit right after the number outweighs a cue before it: "tontti 500 k-m²" is a figure
-        return [c for c in cands if not _overlaps(c.start, c.end, blocked) or self._has_measure_unit(text, c, fi)]
+        return [c for c in cands if not _overlaps(c.start, c.end, blocked) or self._has_measure_unit(text, c.end, fi)]
 
-    def _has_measure_unit(self, text: str, cand: Candidate, fi: bool) -> bool:
-        rule, _ = self._match_unit(text, cand.end, fi)
+    def _has_measure_unit(self, text: str, pos: int, fi: bool) -> bool:
+        """Whether a unit other than a count follows the number ending at ``pos``."""
+        rule, _ = self._match_unit(text, pos, fi)
         return rule is not None and rule.unit != "count"
 
     def _digit_candidates(self, text: str, blocked: list[tuple[int, int]]) -> list[Candidate]:
@@ -830,8 +831,9 @@ class FigureExtractor:
         if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ") or nxt.is_space):
             return None
         restated = (after_last := _token_after(last)) is not None and after_last.text == "("  # "oli 7 069 (8 295)"
-        listed = [t for t in doc[last.i + 1: last.i + 3] if t.text[:1].isdigit()]
-        if not restated and listed and (nxt is None or nxt.i <= last.i + 2) and not self._measured(doc, listed[0]):
+        listed = next((t for t in doc[last.i + 1: last.i + 3] if t.text[:1].isdigit()), None)
+        measured = listed is not None and self._has_measure_unit(text_of(doc), listed.idx + len(listed.text), True)
+        if not restated and listed is not None and (nxt is None or nxt.i <= last.i + 2) and not measured:
             # "Tulosyksiköitä 9620, 9621, 9622": a list of numbers names things, it counts nothing (but "kävijöitä oli
             # 48 900, 3,2 prosenttia enemmän" goes on to a figure of another unit)
             return None
@@ -846,11 +848,6 @@ class FigureExtractor:
             return None  # "Asiakkaita 120 135 140": a table row's label, its spaces may part cells as well as thousands
         reading.subject = self._participle_as_noun(fronted) or fronted.lemma_.lower()
         return reading
-
-    def _measured(self, doc: Doc, number: Token) -> bool:
-        """Whether a unit other than a count follows the number token (``1,0 prosenttia``)."""
-        rule, _ = self._match_unit(text_of(doc), number.idx + len(number.text), True)
-        return rule is not None and rule.unit != "count"
 
     def _participle_as_noun(self, tok: Token, voikko_case: str | None = None) -> str | None:
         """The base form of a participle standing for people (``aloittavia`` -> ``aloittava``, ``vastanneita`` ->
