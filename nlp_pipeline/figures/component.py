@@ -618,7 +618,9 @@ class FigureExtractor:
             else:
                 reading.subject = fronted.lemma_.lower() if fronted is not None else self._counted_lemma(noun)
         elif noun is not None:
-            reading.subject = self._counted_lemma(noun, after_digits=not cand.word and noun.i == last.i + 1)
+            compound = _count_compound_naming(noun)  # "oppilasmäärä on 25 oppilasta": the count its copula states
+            reading.subject = (compound.lemma_.lower() if compound is not None
+                               else self._counted_lemma(noun, after_digits=not cand.word and noun.i == last.i + 1))
         elif reading.unit_word is not None:
             reading.subject = self.lex.unit_subjects.get(reading.unit_word.lower().split(":")[0])
             if reading.subject in self.lex.classifiers or reading.unit_word.lower().startswith(tuple(self.lex.classifiers)):
@@ -2602,6 +2604,19 @@ LABEL_CASES = frozenset({"Nom", "Par", "Ill", "Ess", "Tra", None})  # Tra: "aamu
 PURPOSE_CASES = frozenset({"Ill", "All", "Tra"})  # "tukemiseen", "toimialalle", "tueksi": what money is given to
 MONEY_CONTEXT = 400  # tokens back (within the section) where an appropriation named earlier is looked for
 LABEL_NUMBER_CASES = frozenset({"Gen"})  # "tulosyksikön 3481", "osa-alueen 5": the possessor is what is numbered
+
+
+def _count_compound_naming(noun: Token) -> Token | None:
+    """The copula subject that is a count of the noun itself: ``oppilasmäärä`` of ``oppilasmäärä on 25
+    oppilasta``, ``kävijämääräennuste`` of ``kävijämääräennuste on 350 000 kävijää``."""
+    if not any(c.dep_ == "cop" for c in noun.children):
+        return None
+    stem = noun.lemma_.lower()
+    subject = next((c for c in noun.children if c.dep_ == "nsubj:cop" and c.pos_ == "NOUN" and c.i < noun.i), None)
+    if subject is None or _case(subject) != "Nom":
+        return None
+    rest = subject.lemma_.lower().removeprefix(stem)
+    return subject if rest != subject.lemma_.lower() and rest.startswith(COUNT_NOUN_ENDINGS[:2]) else None
 
 
 def _counted_after_classifier(doc: Doc, first: Token, last: Token, skippable: frozenset[str]) -> Token | None:
