@@ -1337,6 +1337,13 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         id="what a copula counts is of the count its subject names, unless the subject is the counted noun itself",
     ),
     pytest.param(
+        "Lautakunta päätti myöntää vuoden 2024 talousarvion kohdasta 2 10 05, lautakunnan käyttövarat, 120 000 euroa "
+        "kirjastojen aukioloaikojen pidentämiseen, josta 20 000 euroa lähikirjastoille. Kunnan käyttövaroihin on varattu "
+        "talousarvion mukaisesti 3 miljoonaa euroa pandemiasta palautumiseen.",
+        ["määräraha", "määräraha", "määräraha"],
+        id="money granted from or reserved in a budget item is an appropriation, not the item or the purpose",
+    ),
+    pytest.param(
         "Puistoväylien leveydet ovat 2–4 metriä. Tontin ala on 1 494 m2 ja rakennuksen korkeus enintään 12 metriä.",
         ["puistoväylä", "puistoväylä", "tontti", "rakennus"],
         id="a dimension is of what has it",

@@ -1833,8 +1833,10 @@ class FigureExtractor:
         recipient (illative, allative, translative) is part of the appropriation or grant named in the sentence
         or earlier in the section, not the purpose; ``avustuksiin 1,85 miljoonaa euroa`` names the money itself."""
         purpose = _purpose_of(doc, sent, first, last, self.lex)
-        if purpose is None:
-            return None
+        if purpose is None:  # (the parse seldom hangs such long grants on their verb) unless the money is named:
+            granted = any(t.lemma_.lower() in self.lex.allocation_verbs for t in sent)  # "myöntää avustuksia …"
+            named = any(self._is_money(t) for t in sent)
+            return "määräraha" if granted and not named and self._names_budget_item_in(sent) else None
         if self._is_money(purpose):
             return purpose.lemma_.lower()
         # the whole, not another part given to a purpose ("josta avustuksiin 1 850 000 euroa")
@@ -1846,9 +1848,17 @@ class FigureExtractor:
         source = next((t for t in before if whole(t)), None) or next((t for t in after if whole(t)), None)
         if source is not None:
             return source.lemma_.lower()
+        if self._names_budget_item_in(sent):  # "myöntää … käyttövaroista 50 000 euroa kesäseteliin"
+            return "määräraha"
         # money a budget reserves for a purpose that names no money is that purpose: "koneostoihin on budjetoitu 2 M€"
         verb = _governing_verb(first, last)
         return self._specific(purpose) if verb is not None and verb.lemma_.lower() in self.lex.reserving_verbs else None
+
+    def _names_budget_item_in(self, sent: Span) -> bool:
+        """Whether the sentence names an item of a budget money comes from: ``käyttövarat``, ``talousarviokohta``,
+        ``talousarvion kohta``."""
+        return any(tok.lemma_.lower() in self.lex.budget_items or (tok.lemma_.lower() == "kohta" and any(
+            c.lemma_.lower() == "talousarvio" for c in tok.children if c.dep_ == "nmod:poss")) for tok in sent)
 
     def _is_money(self, tok: Token) -> bool:
         return tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(self.lex.money_nouns)

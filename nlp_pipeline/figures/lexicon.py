@@ -73,6 +73,7 @@ class Lexicon:
     agents: tuple[str, ...]  # "lautakunta": bodies, officials and associations act on amounts, never are one
     associations: tuple[str, ...]  # "yhdistys": a grant's recipient, no label of its sum
     money_nouns: tuple[str, ...]  # "määräraha", "avustus": the money a sum given to a purpose is part of
+    budget_items: frozenset[str]  # "käyttövara": money given from or reserved in one is an appropriation
     money_senses: dict[str, str]  # kulku -> kulu: the money sense of a lemma the tagger chose for a shared form
     balance_adjectives: dict[str, str]  # "11 000 000 euroa ylijäämäinen": the balance the amount states
     time_adverbial_heads: frozenset[str]  # "30 päivän kuluessa": a duration timing an action measures no noun
@@ -179,6 +180,7 @@ def load_lexicon() -> Lexicon:
         agents=tuple(subjects["agents"]["lemmas"] + subjects["agents"]["associations"]),
         associations=tuple(subjects["agents"]["associations"]),
         money_nouns=tuple(subjects["money_nouns"]["lemmas"]),
+        budget_items=frozenset(subjects["money_nouns"]["budget_items"]),
         money_senses=subjects["money_senses"]["lemmas"],
         balance_adjectives=subjects["balance_adjectives"]["lemmas"],
         time_adverbial_heads=frozenset(subjects["time_adverbial_heads"]["forms"]),
