@@ -1417,6 +1417,12 @@ def test_a_fraction_word_in_any_case_and_a_year_like_count_is_not_its_own_period
     assert figures[1].period is None
 
 
+def test_a_plural_changing_by_a_bare_number_in_millions_is_counted_by_it_unless_it_is_money(nlp):
+    text = "Edellisvuoteen verrattuna kirjastokäynnit ovat kasvaneet 1,4 miljoonalla. Toimintakulut kasvoivat 1,4 miljoonalla."
+    assert attributes(extract(nlp, text), "value", "subject", "unit") == [
+        (1400000, "kirjastokäynti", "count"), (1400000, "toimintakulu", "eur")]
+
+
 @pytest.mark.parametrize("text, counts", COUNT_CASES)
 def test_counts_the_parse_hangs_oddly(nlp, text, counts):
     assert attributes(extract(nlp, text), "value", "subject") == counts

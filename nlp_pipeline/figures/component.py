@@ -644,7 +644,8 @@ class FigureExtractor:
 
     def _money_sentence(self, first: Token) -> bool:
         """A sentence about a sum of money: a budget, a balance or a money noun (``ylijäämä``, ``kulut``)."""
-        return any(t.pos_ == "NOUN" and t.lemma_.lower().endswith(self.lex.money_context_endings) for t in first.sent)
+        return any(t.pos_ == "NOUN" and _money_sense(t.lemma_.lower(), self.lex.money_senses).endswith(self.lex.money_context_endings)
+                   for t in first.sent)
 
     def _counted_noun(self, doc: Doc, first: Token, last: Token, cand: Candidate, explicit_unit: bool = False) -> Token | None:
         """The noun a number counts: ``184 tehtävää``, ``kahteen … tavoitteeseen``, ``210 … avaintulosta``."""
@@ -954,9 +955,14 @@ class FigureExtractor:
         while last.dep_ in ("nummod", "flat", "compound") and last.head.text[:1].isdigit() and last.head.i != last.i:
             last = last.head
         noun = self._changing_subject(last.head) if last.dep_ in ("obl", "obj", "advmod") else None
-        if noun is None or not noun.lemma_.lower().endswith(("määrä", "luku")):
+        if noun is None:
             return None
-        return self._specific(noun)
+        if noun.lemma_.lower().endswith(("määrä", "luku")):
+            return self._specific(noun)
+        # … or a plural of things that are not money changing by so many: "museokäynnit kasvoivat 1,9 miljoonalla"
+        lemma = _money_sense(noun.lemma_.lower(), self.lex.money_senses)
+        countable = "Plur" in noun.morph.get("Number") and not lemma.endswith(self.lex.money_context_endings)
+        return lemma if countable and _case(last) == "Ade" and _may_be_subject(noun) else None
 
     def _changing_subject(self, verb: Token) -> Token | None:
         """The noun subject of a verb of change: ``väestö`` of ``väestö oli lisääntynyt``."""
