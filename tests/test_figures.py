@@ -540,6 +540,7 @@ def test_target_qualifier_and_the_reach_of_a_hedge(nlp, sentence, fragment, qual
         ("Säästöksi arvioidaan 40-55 000 euroa.", "55 000", 55_000, "eur"),
         ("Lupiin sisältyy 12.450 k-m 2 kerrosalaa.", "12.450 k-m 2", 12_450, "m2"),  # the ² lost its superscript
         ("Tontin rakennusoikeus on 3 200 ke-m2.", "3 200 ke-m2", 3200, "m2"),
+        ("Liikerakennusten korttelialuetta 3,2 ha, e=0,3, 9600 k.m2.", "9600 k.m2", 9600, "m2"),  # floor area with a dot
         ("Hanke rahoitetaan 80-prosenttisesti valtion tuella.", "80-prosenttisesti", 80, "percent"),
         ("Lautakunta myönsi 25-prosenttisen alennuksen.", "25-prosenttisen", 25, "percent"),
         ("Tarjous on voimassa ½ vuotta.", "½ vuotta", 0.5, "year"),
