@@ -1345,6 +1345,11 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         id="money granted from or reserved in a budget item is an appropriation, not the item or the purpose",
     ),
     pytest.param(
+        "Koko maassa työllisiä oli 2 512 400, 0,9 prosenttia enemmän kuin vuotta aiemmin.",
+        ["työllinen", "työllinen"],
+        id="a change set off by a comma right after a figure is of what that figure counted",
+    ),
+    pytest.param(
         "Puistoväylien leveydet ovat 2–4 metriä. Tontin ala on 1 494 m2 ja rakennuksen korkeus enintään 12 metriä.",
         ["puistoväylä", "puistoväylä", "tontti", "rakennus"],
         id="a dimension is of what has it",

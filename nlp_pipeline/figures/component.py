@@ -1168,6 +1168,10 @@ class FigureExtractor:
                 return previous[-1].subject  # "asuinhuoneistoja on 41 kpl, yhteensä 2 947,5 m2, ja": the same dwellings
             if noun.pos_ == "NOUN" and _case(noun) == "Nom" and _is_word(noun) and _may_be_subject(noun):
                 return self._specific(noun)
+        if (eli is not None and eli.text == "," and previous and previous[-1].subject and previous[-1].end_char == eli.idx
+                and q.reading.unit in ("percent", "percentage_point") and after is not None
+                and self._comparative_direction(after) is not None):
+            return previous[-1].subject  # a change right after a figure: "työllisiä oli 2 473 200, 1,0 % enemmän kuin …"
         if eli is not None and eli.lower_ == "eli" and eli.i > sent.start:
             before = doc[eli.i - 1] if doc[eli.i - 1].text != "," else doc[eli.i - 2]
             if previous and previous[-1].subject and previous[-1].end_char >= before.idx:
