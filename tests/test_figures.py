@@ -1350,6 +1350,11 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         id="a change set off by a comma right after a figure is of what that figure counted",
     ),
     pytest.param(
+        "Uudella rahoituksella katetaan yhteensä noin 320 henkilötyövuotta.",
+        ["henkilötyövuosi"],
+        id="a unit noun that counts work is the subject when nothing else in the sentence names one",
+    ),
+    pytest.param(
         "Puistoväylien leveydet ovat 2–4 metriä. Tontin ala on 1 494 m2 ja rakennuksen korkeus enintään 12 metriä.",
         ["puistoväylä", "puistoväylä", "tontti", "rakennus"],
         id="a dimension is of what has it",

@@ -1085,6 +1085,8 @@ class FigureExtractor:
             # a rule's pick broke more subjects on unseen text than it fixed)
             noun = self.ranker.choose(self.subject_nouns(first, last), first, last, reading.unit)
             subject, rule = (self._specific(noun) if noun is not None else None), "ranker"
+        if subject is None and reading.unit == "other" and last.pos_ == "NOUN" and last.is_alpha and len(last) > 4:
+            subject, rule = last.lemma_.lower(), "unit_noun"  # "katetaan noin 500 henkilötyövuotta": what the unit counts
         return subject, rule
 
     def _outturn_of(self, subject: str | None, first: Token, out: list[Figure]) -> str | None:
