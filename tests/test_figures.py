@@ -1355,6 +1355,11 @@ SUBJECT_CASES = [  # this session's constructions, from blind-annotated report a
         id="a unit noun that counts work is the subject when nothing else in the sentence names one",
     ),
     pytest.param(
+        "Lukupiirejä lapsille eri kirjallisuuden lajeista pidettiin noin 15 % enemmän kuin edellisvuonna.",
+        ["lukupiiri"],
+        id="an elative before a comparison is what it is about, not a whole the figure is a share of",
+    ),
+    pytest.param(
         "Puistoväylien leveydet ovat 2–4 metriä. Tontin ala on 1 494 m2 ja rakennuksen korkeus enintään 12 metriä.",
         ["puistoväylä", "puistoväylä", "tontti", "rakennus"],
         id="a dimension is of what has it",

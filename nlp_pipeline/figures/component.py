@@ -1353,6 +1353,9 @@ class FigureExtractor:
         doc, sent, first, previous, lex = q.doc, q.sent, q.first, q.previous, self.lex
         if q.reading.unit in DURATIONS or self._changes(first, q.last):
             return None
+        after = _token_after(q.last)  # (nor is a comparison's: "koulutuksia aiheista järjestettiin 10 % enemmän")
+        if after is not None and self._comparative_direction(after) is not None:
+            return None
         elative_window = doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]
         # … after a copula with a subject of its own, an elative says for whom: "korkein maksu on perheen nuorimmasta
         # lapsesta 295 €/kk, toisesta lapsesta 40 %"
