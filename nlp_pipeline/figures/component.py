@@ -618,7 +618,7 @@ class FigureExtractor:
             else:
                 reading.subject = fronted.lemma_.lower() if fronted is not None else self._counted_lemma(noun)
         elif noun is not None:
-            compound = _count_compound_naming(noun)  # "oppilasmäärä on 25 oppilasta": the count its copula states
+            compound = _count_compound_naming(noun)  # "oppilasmäärä on 40 oppilasta": the count its copula states
             reading.subject = (compound.lemma_.lower() if compound is not None
                                else self._counted_lemma(noun, after_digits=not cand.word and noun.i == last.i + 1))
         elif reading.unit_word is not None:
@@ -957,9 +957,9 @@ class FigureExtractor:
         noun = self._changing_subject(last.head) if last.dep_ in ("obl", "obj", "advmod") else None
         if noun is None:
             return None
-        if noun.lemma_.lower().endswith(("määrä", "luku")):
+        if noun.lemma_.lower().endswith(COUNT_HEADS):
             return self._specific(noun)
-        # … or a plural of things that are not money changing by so many: "museokäynnit kasvoivat 1,9 miljoonalla"
+        # … or a plural of things that are not money changing by so many: "kirjastokäynnit kasvoivat 1,4 miljoonalla"
         lemma = _money_sense(noun.lemma_.lower(), self.lex.money_senses)
         countable = "Plur" in noun.morph.get("Number") and not lemma.endswith(self.lex.money_context_endings)
         return lemma if countable and _case(last) == "Ade" and _may_be_subject(noun) else None
@@ -1086,7 +1086,7 @@ class FigureExtractor:
             noun = self.ranker.choose(self.subject_nouns(first, last), first, last, reading.unit)
             subject, rule = (self._specific(noun) if noun is not None else None), "ranker"
         if subject is None and reading.unit == "other" and last.pos_ == "NOUN" and last.is_alpha and len(last) > 4:
-            subject, rule = last.lemma_.lower(), "unit_noun"  # "katetaan noin 500 henkilötyövuotta": what the unit counts
+            subject, rule = last.lemma_.lower(), "unit_noun"  # "katetaan noin 320 henkilötyövuotta": what the unit counts
         return subject, rule
 
     def _outturn_of(self, subject: str | None, first: Token, out: list[Figure]) -> str | None:
@@ -1173,7 +1173,7 @@ class FigureExtractor:
         if (eli is not None and eli.text == "," and previous and previous[-1].subject and previous[-1].end_char == eli.idx
                 and q.reading.unit in ("percent", "percentage_point") and after is not None
                 and self._comparative_direction(after) is not None):
-            return previous[-1].subject  # a change right after a figure: "työllisiä oli 2 473 200, 1,0 % enemmän kuin …"
+            return previous[-1].subject  # a change right after a figure: "työllisiä oli 2 512 400, 0,9 % enemmän kuin …"
         if eli is not None and eli.lower_ == "eli" and eli.i > sent.start:
             before = doc[eli.i - 1] if doc[eli.i - 1].text != "," else doc[eli.i - 2]
             if previous and previous[-1].subject and previous[-1].end_char >= before.idx:
@@ -1353,7 +1353,7 @@ class FigureExtractor:
         doc, sent, first, previous, lex = q.doc, q.sent, q.first, q.previous, self.lex
         if q.reading.unit in DURATIONS or self._changes(first, q.last):
             return None
-        after = _token_after(q.last)  # (nor is a comparison's: "koulutuksia aiheista järjestettiin 10 % enemmän")
+        after = _token_after(q.last)  # (nor is a comparison's: "lukupiirejä eri lajeista pidettiin 15 % enemmän")
         if after is not None and self._comparative_direction(after) is not None:
             return None
         elative_window = doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]
@@ -1863,7 +1863,7 @@ class FigureExtractor:
         source = next((t for t in before if whole(t)), None) or next((t for t in after if whole(t)), None)
         if source is not None:
             return source.lemma_.lower()
-        if self._names_budget_item_in(sent):  # "myöntää … käyttövaroista 50 000 euroa kesäseteliin"
+        if self._names_budget_item_in(sent):  # "myöntää … käyttövaroista 20 000 euroa lähikirjastoille"
             return "määräraha"
         # money a budget reserves for a purpose that names no money is that purpose: "koneostoihin on budjetoitu 2 M€"
         verb = _governing_verb(first, last)
@@ -2613,8 +2613,9 @@ REPORT_NOUNS = ("raportti", "katsaus", "selvitys", "kertomus")
 # nouns naming a stretch of time, which a duration on their label line measures
 TIME_SPAN_ENDINGS = ("aika", "kausi", "kesto", "väli", "jakso")
 DISTANCE_ENDINGS = ("matka", "etäisyys")
+COUNT_HEADS = ("määrä", "luku")  # a number of something: "oppilasmäärä", "asukasluku"
 # copula subjects that name a number of something: "asukasmäärä on 361", "lähihoitajavaje oli 525"
-COUNT_NOUN_ENDINGS = ("määrä", "luku", "vaje", "tarve")
+COUNT_NOUN_ENDINGS = (*COUNT_HEADS, "vaje", "tarve")
 OUTTURN_PREFIXES = ("toteuma", "toteutuma", "toteutumis")  # "toteuma", "toteumaprosentti", "toteutumisaste"
 PART_OF_WHOLE = frozenset({"joista", "näistä", "niistä"})
 MEASURE_ADVERBIAL_ENDINGS = ("ltaan", "ltään")  # ablative + possessive: "painoltaan", "arvoltaan", "kestoltaan"
@@ -2632,8 +2633,8 @@ LABEL_NUMBER_CASES = frozenset({"Gen"})  # "tulosyksikön 3481", "osa-alueen 5":
 
 
 def _count_compound_naming(noun: Token) -> Token | None:
-    """The copula subject that is a count of the noun itself: ``oppilasmäärä`` of ``oppilasmäärä on 25
-    oppilasta``, ``kävijämääräennuste`` of ``kävijämääräennuste on 350 000 kävijää``."""
+    """The copula subject that is a count of the noun itself: ``oppilasmäärä`` of ``oppilasmäärä on 40
+    oppilasta``, ``kävijämääräarvio`` of ``kävijämääräarvio on 9 000 kävijää``."""
     if not any(c.dep_ == "cop" for c in noun.children):
         return None
     stem = noun.lemma_.lower()
@@ -2641,7 +2642,7 @@ def _count_compound_naming(noun: Token) -> Token | None:
     if subject is None or _case(subject) != "Nom":
         return None
     rest = subject.lemma_.lower().removeprefix(stem)
-    return subject if rest != subject.lemma_.lower() and rest.startswith(COUNT_NOUN_ENDINGS[:2]) else None
+    return subject if rest != subject.lemma_.lower() and rest.startswith(COUNT_HEADS) else None
 
 
 def _counted_after_classifier(doc: Doc, first: Token, last: Token, skippable: frozenset[str]) -> Token | None:
