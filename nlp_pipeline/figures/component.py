@@ -644,8 +644,16 @@ class FigureExtractor:
 
     def _money_sentence(self, first: Token) -> bool:
         """A sentence about a sum of money: a budget, a balance or a money noun (``ylijäämä``, ``kulut``)."""
-        return any(t.pos_ == "NOUN" and _money_sense(t.lemma_.lower(), self.lex.money_senses).endswith(self.lex.money_context_endings)
-                   for t in first.sent)
+        return any(t.pos_ == "NOUN" and self._names_money(t) for t in first.sent)
+
+    def _names_money(self, tok: Token) -> bool:
+        """Whether a noun's lemma, in its money sense (``toimintakulku`` -> ``toimintakulu``), names money."""
+        return _money_sense(tok.lemma_.lower(), self.lex.money_senses).endswith(self.lex.money_context_endings)
+
+    def _compared_after(self, last: Token) -> bool:
+        """Whether a comparative follows the figure: ``15 % enemmän``, ``0,9 prosenttia vähemmän``."""
+        after = _token_after(last)
+        return after is not None and self._comparative_direction(after) is not None
 
     def _counted_noun(self, doc: Doc, first: Token, last: Token, cand: Candidate, explicit_unit: bool = False) -> Token | None:
         """The noun a number counts: ``184 tehtävää``, ``kahteen … tavoitteeseen``, ``210 … avaintulosta``."""
@@ -960,9 +968,8 @@ class FigureExtractor:
         if noun.lemma_.lower().endswith(COUNT_HEADS):
             return self._specific(noun)
         # … or a plural of things that are not money changing by so many: "kirjastokäynnit kasvoivat 1,4 miljoonalla"
-        lemma = _money_sense(noun.lemma_.lower(), self.lex.money_senses)
-        countable = "Plur" in noun.morph.get("Number") and not lemma.endswith(self.lex.money_context_endings)
-        return lemma if countable and _case(last) == "Ade" and _may_be_subject(noun) else None
+        countable = "Plur" in noun.morph.get("Number") and not self._names_money(noun)
+        return noun.lemma_.lower() if countable and _case(last) == "Ade" and _may_be_subject(noun) else None
 
     def _changing_subject(self, verb: Token) -> Token | None:
         """The noun subject of a verb of change: ``väestö`` of ``väestö oli lisääntynyt``."""
@@ -1171,8 +1178,7 @@ class FigureExtractor:
             if noun.pos_ == "NOUN" and _case(noun) == "Nom" and _is_word(noun) and _may_be_subject(noun):
                 return self._specific(noun)
         if (eli is not None and eli.text == "," and previous and previous[-1].subject and previous[-1].end_char == eli.idx
-                and q.reading.unit in ("percent", "percentage_point") and after is not None
-                and self._comparative_direction(after) is not None):
+                and q.reading.unit in ("percent", "percentage_point") and self._compared_after(q.last)):
             return previous[-1].subject  # a change right after a figure: "työllisiä oli 2 512 400, 0,9 % enemmän kuin …"
         if eli is not None and eli.lower_ == "eli" and eli.i > sent.start:
             before = doc[eli.i - 1] if doc[eli.i - 1].text != "," else doc[eli.i - 2]
@@ -1353,8 +1359,7 @@ class FigureExtractor:
         doc, sent, first, previous, lex = q.doc, q.sent, q.first, q.previous, self.lex
         if q.reading.unit in DURATIONS or self._changes(first, q.last):
             return None
-        after = _token_after(q.last)  # (nor is a comparison's: "lukupiirejä eri lajeista pidettiin 15 % enemmän")
-        if after is not None and self._comparative_direction(after) is not None:
+        if self._compared_after(q.last):  # (nor is a comparison's: "lukupiirejä eri lajeista pidettiin 15 % enemmän")
             return None
         elative_window = doc[max(_paragraph_start(doc, sent), first.i - 8): first.i]
         # … after a copula with a subject of its own, an elative says for whom: "korkein maksu on perheen nuorimmasta
@@ -2638,11 +2643,10 @@ def _count_compound_naming(noun: Token) -> Token | None:
     if not any(c.dep_ == "cop" for c in noun.children):
         return None
     stem = noun.lemma_.lower()
-    subject = next((c for c in noun.children if c.dep_ == "nsubj:cop" and c.pos_ == "NOUN" and c.i < noun.i), None)
-    if subject is None or _case(subject) != "Nom":
-        return None
-    rest = subject.lemma_.lower().removeprefix(stem)
-    return subject if rest != subject.lemma_.lower() and rest.startswith(COUNT_HEADS) else None
+    subject = next((c for c in noun.children if c.dep_ == "nsubj:cop" and c.pos_ == "NOUN" and c.i < noun.i
+                    and _case(c) == "Nom"), None)
+    lemma = subject.lemma_.lower() if subject is not None else ""
+    return subject if lemma.startswith(stem) and lemma[len(stem):].startswith(COUNT_HEADS) else None
 
 
 def _counted_after_classifier(doc: Doc, first: Token, last: Token, skippable: frozenset[str]) -> Token | None:
