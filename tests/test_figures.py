@@ -2077,3 +2077,88 @@ def test_rows_of_a_list_that_announces_its_fees_are_those_fees_by_row(nlp):
     # label and its colon alone ("Aamukerho: 25 euroa")
     assert attributes(found, "subject") == ["maksu"] * 4 + ["aamukerho", "iltakerho"]
     assert attributes(found, "qualifier")[:4] == ["kokoushuone", None, "sali", None]
+
+
+def test_budget_lines_under_a_summed_up_list_are_appropriations_of_the_budget_year_named_above(nlp):
+    text = ("Kaupunginvaltuusto oikeutti lautakunnat ylittämään vuoden 2023 talousarvioon merkityt määrärahat "
+            "seuraavasti:\n\nMäärärahojen ylitykset ovat yhteensä 4 200 000 euroa.\n\n"
+            "Ta-kohta 2 10 01 Kasvatus ja koulutus\nmääräraha talousarviossa 900 000 000 euroa\n"
+            "määrärahan ylitys 3 000 000 euroa\n\n"
+            "Ta-kohta 4 10 01 Kulttuuri ja vapaa-aika\nmääräraha talousarviossa 250 000 000 euroa\n"
+            "määrärahan ylitys 1 200 000 euroa\n\n"
+            "Kaupunginvaltuusto siirtää määrärahoja talousarviokohdille\n\n1 40 01, Kaupunginkanslia\n35 000 euroa\n"
+            "3 10 02, Rakennukset\n18 000 euroa\n")
+    found = extract(nlp, text)
+    # a summary sentence between "seuraavasti:" and the list does not cut the list off from its introduction
+    assert attributes(found, "period")[:5] == ["2023"] * 5
+    # a line a budget code opens names the item whose appropriation the amount is, whatever the item is called
+    assert attributes(found, "subject")[-2:] == ["määräraha", "määräraha"]
+
+
+def test_a_month_of_a_year_written_in_the_genitive_is_that_month(nlp):
+    found = extract(nlp, "Kaupungin työttömyysaste oli vuoden 2024 lokakuussa 11,8 %.")
+    assert attributes(found, "period") == ["2024-10"]
+
+
+def test_todays_value_of_an_indexed_price_restates_the_price(nlp):
+    text = ("Vuosivuokra määrätään pitäen perusteena elinkustannusindeksin pistelukua 100 vastaavaa 24 euron "
+            "kerrosneliömetrihintaa (nykyarvo noin 470 €/k-m²). Kauppahinta on 28 euroa/k-m² (ind. 100=1951, "
+            "nykyhintatasossa noin 550 euroa/k-m²).")
+    found = extract(nlp, text)
+    assert attributes(found, "subject") == ["kerrosneliömetrihinta"] * 2 + ["kauppahinta"] * 2
+    assert attributes(found, "period") == [None] * 4  # an index base written backwards is no year of the figures
+
+
+def test_bound_abbreviations_and_tax_states_name_nothing(nlp):
+    text = ("Hankkeen arvo on arvonlisäverottomana 420 000 euroa. Katoksen max. koko 20 m² ylitetään. "
+            "Rakennusoikeus on yhteensä 240 k-m² (ylitys 12 %).")
+    found = extract(nlp, text)
+    assert "arvonlisäveroton" not in attributes(found, "subject") and "max" not in attributes(found, "subject")
+    # a bare overrun noun in a parenthesis takes up what the figure before it measured
+    assert attributes(found, "subject")[-1] == "rakennusoikeus"
+
+
+def test_a_change_by_an_area_written_with_a_unit_symbol_has_a_direction(nlp):
+    found = extract(nlp, "Sopimuksen myötä vuokrattava pinta-ala pienenee 14 m² aiemmasta.")
+    assert attributes(found, "direction") == ["less"]
+
+
+def test_a_vat_rate_beside_an_amount_is_no_figure_the_next_one_refers_to(nlp):
+    text = "Hankinnan kokonaiskustannus on 860 000 euroa (alv 0 %), josta Espoon osuus on 215 000 euroa (alv 0 %)."
+    assert attributes(extract(nlp, text), "subject") == ["kokonaiskustannus", "alv", "kokonaiskustannus", "alv"]
+
+
+def test_a_partitive_label_of_the_amount_ends_the_search_for_a_whole(nlp):
+    text = "Vuokran lisäksi toimiala maksaa varastotilasta ylläpitokorvausta 1,2 euroa/m²/kk."
+    assert attributes(extract(nlp, text), "subject") == ["ylläpitokorvaus"]
+
+
+def test_paid_in_cash_names_no_money_of_its_own(nlp):
+    text = "Korvauksesta maksetaan noin 4,5 milj. euroa rahana ja loput luovuttamalla alueita."
+    assert attributes(extract(nlp, text), "subject") == ["korvaus"]
+
+
+@pytest.mark.parametrize("text, per", [
+    ("Vuokra on 96 000 euroa /v.", "year"),
+    ("Tavoite on 2 000 asuntoa vuodessa.", "year"),
+    ("Palvelun arvon arvioidaan olevan vuosittain 80 000 euroa.", "year"),
+])
+def test_a_rate_per_year_after_the_noun_counted_or_as_an_adverb_before(nlp, text, per):
+    assert attributes(extract(nlp, text), "per") == [per]
+
+
+def test_others_counted_beside_a_named_person(nlp):
+    text = ("Valtuutettu Liisa Esimerkki ja 18 muuta valtuutettua esittävät aloitteessaan uutta uimahallia. "
+            "Vastaus valtuutettu Pekka Mallin ja 12 muun valtuutetun aloitteeseen.")
+    found = extract(nlp, text)
+    assert attributes(found, "value") == [18, 12] and attributes(found, "subject") == ["valtuutettu"] * 2
+
+
+def test_a_parenthesis_describes_the_plot_before_its_zoning_code_and_number(nlp):
+    text = "Kaupunki myy korttelin 10451 kaavatontin (AK) nro 2 (pinta-ala noin 3 120 m²) yhtiölle."
+    assert attributes(extract(nlp, text), "subject") == ["kaavatontti"]
+
+
+def test_a_year_like_low_end_of_a_range_is_no_year(nlp):
+    found = extract(nlp, "Alueelle voi rakentaa noin 9 000 asukkaan ja 2000 - 3500 työpaikan kaupunginosan.")
+    assert attributes(found, "period") == [None] * len(found)

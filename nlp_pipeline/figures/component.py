@@ -79,6 +79,14 @@ REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 VOTES_BEFORE = re.compile(r"\bäänin\s*$", re.IGNORECASE)
 EURO_HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?:[^\W\d][^\n\d]*?[^\S\n]+)?(?:[Ee]uroa|€)[^\S\n]*$")  # a column header line
 ROW_END_RE = re.compile(r"[^\S\n]*(?:\n|$)")
+# a line naming a budget item by its code ("1 40 01, Kaupunginkanslia", "Ta-kohta 8 01 03 Esirakentaminen …"): money
+# on it is that item's appropriation, whatever the item is called
+BUDGET_ITEM_LINE = re.compile(r"[^\S\n]*(?:ta-kohta\w*[^\S\n]+|talousarviokoh\w*[^\S\n]+)?\d{1,2}(?:[^\S\n]\d{2}){2,3}\b(?![^\S\n]*\d)",
+                              re.IGNORECASE)
+NUMBER_SIGNS = frozenset({"nro", "n:o", "no", "numero"})
+COUNTED_WORD = re.compile(r"\s+[^\W\d]+")
+RATE_ADVERB_BEFORE = re.compile(
+    r"\b(?P<per>vuosittain|kuukausittain|viikoittain|päivittäin)\s+(?:(?:noin|n\.|arviolta|yhteensä)\s+)?$", re.IGNORECASE)
 BUDGET_LABEL_BEFORE = re.compile(r"(?im)^[^\S\n]*(?:meno|tulo)?(?:määräraha|arvio)\w*[^\S\n]+(?:talousarviossa[^\S\n]+)?$")
 # what may stand between a figure and its earlier value in parentheses: a per-unit or the noun counted, then the
 # earlier period ("(v. 2020 oli 375,3)", "608 333 hoidettua potilasta (1−9/2024: 606 966)")
@@ -681,7 +689,8 @@ class FigureExtractor:
         shared = _shared_count_noun(doc, last) if not cand.word and not _is_year(cand) else None
         if shared is not None:  # "1 tai 2 vuosiluokkaa": alternatives share the noun
             return shared
-        adjacent = doc[last.i + 1] if last.i + 1 < len(doc) and not cand.word and not explicit_unit else None
+        nxt = last.i + 2 if last.i + 2 < len(doc) and doc[last.i + 1].lemma_.lower() == "muu" else last.i + 1
+        adjacent = doc[nxt] if nxt < len(doc) and not cand.word and not explicit_unit else None  # "21 muun valtuutetun"
         if adjacent is not None and not (
             adjacent.pos_ == "NOUN" and adjacent.lemma_.lower() not in self.lex.count_excluded and not adjacent.is_sent_start
         ):
@@ -730,7 +739,7 @@ class FigureExtractor:
                 continue
             if tok.pos_ in SKIP_POS_TO_NOUN:
                 continue
-            if tok.text in "()" or tok.pos_ == "ADV":
+            if tok.text in "()" or tok.pos_ == "ADV" or tok.lemma_.lower() == "muu":  # "ja 35 muuta valtuutettua"
                 continue
             if tok.pos_ == "CCONJ" and doc[tok.i - 1].pos_ == "ADJ":
                 continue  # coordinated adjectives: "kahteen selkeään ja erilliseen … tehtävään"
@@ -1008,6 +1017,9 @@ class FigureExtractor:
     ) -> list[Figure]:
         sent_text = sent.text
         periods = find_periods(sent_text, report_period) if fi else _years_only(sent_text)
+        # a number read as an amount is no year, whatever it looks like: "2000 - 4000 työpaikan"
+        spans = [(r.cand.start - sent.start_char, r.end - sent.start_char) for r, _, _ in readings]
+        periods = [m for m in periods if not any(a < m.end and m.start < b for a, b in spans)]
         clause_of = _partition(sent, CLAUSE_BREAKS)
         item_of = _partition(sent, ITEM_BREAKS)
         out: list[Figure] = []
@@ -1056,7 +1068,7 @@ class FigureExtractor:
                 subject_rule=subject_rule if subject is not None else None,
                 qualifier=reading.qualifier or (self._qualifier(sent, first, last, item_of, clause_of, subject) if fi else None),
                 period=period,
-                per=self._per(text, reading.end) if fi else None,
+                per=self._per(text, reading.cand.start, reading.end, reading.unit) if fi else None,
                 direction=self._direction(doc, sent, first, last, reading, clause_of) if fi else None,
             )
             out.append(fig)
@@ -1069,7 +1081,9 @@ class FigureExtractor:
         clause_of: dict[int, int],
     ) -> tuple[str | None, str | None]:
         """The subject rules' verdict, else what the fallbacks find, with the name of the rule or fallback."""
-        query = SubjectQuery(doc, _paragraph_scope(doc, sent, first), first, last, reading, out, clause_of)
+        # a VAT rate beside an amount ("1 201 629 euroa (alv 0 %), josta …") is no figure the next one can refer to
+        referable = [f for f in out if not (f.unit == "percent" and f.subject == "alv")]
+        query = SubjectQuery(doc, _paragraph_scope(doc, sent, first), first, last, reading, referable, clause_of)
         subject, rule = self._subject(query)
         outturn_of = self._outturn_of(subject, first, out)
         if outturn_of is not None:
@@ -1084,6 +1098,9 @@ class FigureExtractor:
             subject, rule = _elided_whole(doc, first, last, out or earlier), "elided_whole"
         if subject is None and reading.unit == "eur":  # "Seurantalon käyttäjiltä peritään seuraavat maksut:" /
             subject, rule = self._list_money(query), "list_money"  # "• Kokoushuone: 8 €/tunti; yli 4 tuntia 30 €"
+        if reading.unit == "eur" and not (subject or "").endswith(self.lex.money_context_endings) and _on_budget_item_line(
+                doc, first):
+            subject, rule = "määräraha", "budget_item_line"
         if subject is None and reading.unit not in DURATIONS:  # a duration nothing names has no subject
             topic = _sentence_topic(doc, first, self.lex.agents)
             subject, rule = (self._specific(topic) if topic is not None else None), "sentence_topic"
@@ -1376,7 +1393,10 @@ class FigureExtractor:
             subject = doc[tok.i - 1] if tok.lemma_ == "olla" and tok.i > sent.start else tok
             if (
                 subject.pos_ == "NOUN" and _case(subject) in ("Nom", "Par")
-                and (subject is not tok or tok.dep_ in ("nsubj", "nsubj:cop", "obj"))
+                and (subject is not tok or tok.dep_ in ("nsubj", "nsubj:cop", "obj") or (
+                    # a partitive the parse hangs on the amount labels it: "maksaa lisätilasta
+                    # yleiskustannuskorvausta 0,5 euroa/m²/kk"
+                    _case(tok) == "Par" and first.i <= tok.head.i <= q.last.i))
                 and subject.lemma_.lower() not in lex.measure_heads  # "Koko varauskannasta Att:n osuus on noin 25 %"
             ):
                 break
@@ -1759,9 +1779,9 @@ class FigureExtractor:
         """A noun naming a sum of money, in the essive, in the figure's clause close before or right after it."""
         doc, clause = first.doc, clause_of.get(first.i)
         near = [*doc[max(sent.start, first.i - reach): first.i], *doc[last.i + 1: min(sent.end, last.i + 3)]]
-        # (the tagger may read "kuluina" as a participle of "kulua")
+        # (the tagger may read "kuluina" as a participle of "kulua"; a bare "rahana" says how it is paid: in cash)
         return next((t for t in near if t.pos_ in ("NOUN", "VERB") and _case(t) == "Ess" and clause_of.get(t.i) == clause
-                     and t.lemma_.lower().endswith(self.lex.money_noun_endings)), None)
+                     and t.lemma_.lower().endswith(self.lex.money_noun_endings) and t.lemma_.lower() != "raha"), None)
 
     def subject_nouns(self, first: Token, last: Token) -> list[Token]:
         """The nouns of a figure's sentence and line (not a heading above it) that may be its subject, for the
@@ -2063,7 +2083,9 @@ class FigureExtractor:
                     return found
                 if noun.pos_ != "NOUN" or _case(noun) != "Gen":
                     break
-        verb = _governing_verb(first, last) if _case(last) != "Gen" and counted_case != "Gen" else None  # "alle 35 oppilaan rajan"
+        # (the case the tagger gives a unit symbol is a guess: "pienenee 19 m² aiemmasta")
+        genitive = _case(last) == "Gen" and (last.is_alpha or (reading.unit_word or "").endswith(":n"))
+        verb = _governing_verb(first, last) if not genitive and counted_case != "Gen" else None  # "alle 35 oppilaan rajan"
         if verb is not None and any(t.lemma_ == "olla" for t in doc[min(verb.i, first.i) + 1: max(verb.i, first.i)]):
             return None  # "lisääntyi 32 henkilöllä ollen vuoden lopussa 454 henkilöä": a state
         if verb is not None and clause_of.get(verb.i) == clause_of.get(first.i):  # not "laskee siten, että … on 140"
@@ -2132,12 +2154,18 @@ class FigureExtractor:
         direction = current.direction or signed
         return replace(current, direction=direction, baseline_period=m.group("y1") or m.group("y2"))
 
-    def _per(self, text: str, end: int) -> str | None:
+    def _per(self, text: str, start: int, end: int, unit: str) -> str | None:
+        """The period a rate is per: after the amount (``euroa /v.``), after the noun a count counts (``1 500 asuntoa
+        vuodessa``), or as an adverb right before it (``arvioidaan olevan vuosittain 150 000 euroa``)."""
         m = self.lex.rate_per.match(text, end)
-        if not m:
-            return None
-        word = (m.group("per") or m.group("per2")).lower()
-        return self.lex.per_normal.get(word)
+        if not m and unit == "count":
+            noun = COUNTED_WORD.match(text, end)
+            m = self.lex.rate_per.match(text, noun.end()) if noun else None
+        if m:
+            word = (m.group("per") or m.group("per2")).lower().rstrip(".")
+            return self.lex.per_normal.get(word)
+        before = RATE_ADVERB_BEFORE.search(text, max(0, start - 40), start)
+        return self.lex.per_normal.get(before.group("per").lower()) if before else None
 
     def _comparisons(self, doc: Doc, sent: Span, figures: list[Figure], periods: list[PeriodMention]) -> list[Figure]:
         """``2 prosenttiyksikköä enemmän kuin vuoden 2025 keskiarvo (36 %)``: direction + baseline."""
@@ -3505,7 +3533,7 @@ def _before_parenthesis(tok: Token, max_dist: int = 20) -> Token | None:
 def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
     """The noun a parenthesis around ``tok`` describes: ``korkotuen (10 v.)``, ``kerrosalan mukaan (10 m²)``,
     ``tontin 7 (kiinteistötunnus …, pinta-ala 4 119 m²)``: the noun before ``(``, past a postposition or a label
-    number."""
+    number and a code in parentheses."""
     doc = tok.doc
     for i in range(tok.i - 1, max(tok.sent.start, tok.i - max_dist) - 1, -1):
         if doc[i].text == ")":
@@ -3513,8 +3541,13 @@ def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
         if doc[i].text != "(":
             continue
         j = i - 1
-        while j >= tok.sent.start and (doc[j].pos_ == "ADP" or doc[j].text.isdigit()):
-            j -= 1
+        while j >= tok.sent.start:
+            if doc[j].pos_ == "ADP" or doc[j].text.isdigit() or doc[j].lower_ in NUMBER_SIGNS:
+                j -= 1
+            elif doc[j].text == ")" and j - 2 >= tok.sent.start and doc[j - 2].text == "(":
+                j -= 3  # a zoning code: "kaavatontin (KTYA) nro 3 (pinta-ala noin 24 265 m²)"
+            else:
+                break
         owner = doc[j] if j >= tok.sent.start else None
         return owner if owner is not None and owner.pos_ == "NOUN" and _is_word(owner) else None
     return None
@@ -3605,16 +3638,26 @@ def _priced_heading(heading: Span, priced: Callable[[Token], bool]) -> Token | N
     return head if head is not None and priced(head) and _may_be_subject(head) else None
 
 
-def _list_intros(doc: Doc, sent: Span, max_lines: int = 12) -> Iterator[Span]:
+def _list_intros(doc: Doc, sent: Span, max_lines: int = 12, past_summary: bool = False) -> Iterator[Span]:
     """The sentences that may introduce the list ``sent`` stands in, nearest first, across unpunctuated list lines
     only: ending in ``:``, ``seuraavasti`` or a copula (``hoitopalkkiot ovat`` / ``• 439,70 euroa kuukaudessa``), or
-    a short line ending in a finite verb (``Avustusta saivat``)."""
+    a short line ending in a finite verb (``Avustusta saivat``). With ``past_summary``, also across one prose
+    sentence that sums the list up right under its introduction (``… ylittämään määrärahat seuraavasti:`` /
+    ``Ylitykset ovat yhteensä 66 592 000 euroa.`` / ``Ta-kohta 1 50 05 …``)."""
     i = sent.start
     for _ in range(max_lines):
         j = i - 1
         while j >= 0 and (doc[j].is_space or doc[j].text in LIST_MARKS):  # a bullet the parse ended a sentence with
             j -= 1
-        if j < 0 or _ends_prose(doc, j):
+        if j >= 0 and _ends_prose(doc, j) and past_summary:
+            past_summary = False
+            summary = doc[j].sent
+            j = summary.start - 1
+            while j >= 0 and doc[j].is_space:
+                j -= 1
+            if j < 0 or not (doc[j].text == ":" or doc[j].lower_ == "seuraavasti"):
+                return
+        elif j < 0 or _ends_prose(doc, j):
             return
         before = doc[j].sent
         # a parse that ran the first list line into the introducing sentence ("Säästöt jakautuvat …:" / "-" /
@@ -3640,7 +3683,7 @@ def _short_verb_line(line: Span, last: Token, max_tokens: int = 5) -> bool:
 def _intro_period(doc: Doc, sent: Span, report_period: str | None) -> str | None:
     """The period the sentence introducing a list names (``myöntää … vuonna 2022 seuraavasti:``), or the year of a
     heading that introduces one (``Avainluvut 2024:``)."""
-    intro = next(_list_intros(doc, sent), None)
+    intro = next(_list_intros(doc, sent, max_lines=30, past_summary=True), None)
     if intro is None:
         return None
     heading = sum(1 for t in intro if not (t.is_punct or t.is_space)) <= HEADING_MAX_TOKENS
@@ -3991,6 +4034,19 @@ def _paragraph_scope(doc: Doc, sent: Span, first: Token) -> Span:
         if tok.is_space and "\n\n" in tok.text.replace(" ", "") and tok.i > sent.start and doc[tok.i - 1].text != ":":
             start = tok.i + 1
     return doc[start: sent.end] if start > sent.start else sent
+
+
+def _on_budget_item_line(doc: Doc, first: Token) -> bool:
+    """Whether the figure stands on a line that a budget item's code opens, or opens the line right under one
+    (``3 10 02, Rakennukset`` / ``223 000 euroa``)."""
+    start = _line_start(doc, first)
+    line_start = doc[start].idx if start is not None else first.idx
+    text = text_of(doc)
+    if BUDGET_ITEM_LINE.match(text, line_start):
+        return True
+    above_end = text.rfind("\n", 0, line_start)
+    above_start = text.rfind("\n", 0, above_end) + 1 if above_end > 0 else -1
+    return start is None and above_end > 0 and bool(BUDGET_ITEM_LINE.match(text, above_start))
 
 
 def _line_start(doc: Doc, tok: Token) -> int | None:

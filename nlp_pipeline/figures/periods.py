@@ -30,12 +30,13 @@ PERIOD_RE = re.compile(
   | (?:\bvuoden\s+(?P<hgy>{_YEAR})\s+)?\b{_ORD.replace('ord', 'hord')}\s+(?P<hword>{HALF_NOUN})(?:\s+(?P<hwy>{_YEAR}))?
   | \b(?P<mr1>{'|'.join(MONTH_STEMS)})(?:kuu\w*)?\s*{DASH}\s*(?P<mr2>{'|'.join(MONTH_STEMS)})kuu\w*(?:\s+(?P<mry>{_YEAR}))?
   | \b(?P<month>(?:{'|'.join(MONTH_STEMS)})kuu\w*)\s+(?P<my>{_YEAR})\b(?!\s*=)
+  | \bvuoden\s+(?P<mgy>{_YEAR})\s+(?P<gmonth>(?:{'|'.join(MONTH_STEMS)})kuu\w*)
   | \b(?P<season>{SEASON_WORDS})\s+(?P<sey>{_YEAR})\b(?![./-]\d)
   | (?<![\d.,/])(?:(?P<mnum0>\d{{1,2}})\s*{DASH}\s*)?\b(?P<mnum>\d{{1,2}})\s*/\s*(?P<mnumy>{_YEAR})\b
   | \blukuvuo\w*\s+(?P<sy1>{_YEAR})\s*[-–—−/]\s*(?P<sy2>{_YEAR})\b
   | \b(?P<yr1>{_YEAR})\s*[-–—−]\s*(?P<yr2>{_YEAR})\b(?![./-]\d)
   | \bvuosien\s+(?P<yb1>{_YEAR})\s+ja\s+(?P<yb2>{_YEAR})\s+(?:välillä|välisenä\s+aikana|väliseltä\s+ajalta)
-  | (?<![\d./-])\b(?P<year>{_YEAR})\b(?![./-]?\d|\s*(?:%|€|euro|prosent|hakija|henkilö|asukas|kpl|m²|m2|=|alkaen|lähtien|lukien))
+  | (?<![\d./-])\b(?P<year>{_YEAR})\b(?![./-]?\d|\s*(?:%|€|euro|prosent|hakija|henkilö|asukas|kpl|m²|m2|=|alkaen|lähtien|lukien)|\s*{DASH}\s*\d)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -58,9 +59,11 @@ NOT_A_PERIOD_AROUND = re.compile(
     # "Vuoden 2022 talousarvioon nähden", "vuoden 2022 toisen osavuosikatsauksen vuosiennusteeseen nähden"
     r"|\s+(?:\w+\s+){0,3}\w+\s+(?:nähden|verrattuna)\b",
     re.IGNORECASE)
-# "verrattuna vuoteen 1990", "(verrattuna vuosien 1971–2000 keskiarvoon)"
+# "verrattuna vuoteen 1990", "(verrattuna vuosien 1971–2000 keskiarvoon)", an index base written backwards
+# ("ind. 100=1951")
 NOT_A_PERIOD_BEFORE = re.compile(
-    r"(?:\bind\.|kustannustaso\w*|hintataso\w*|verrattuna|verrattaessa|\bvuodesta)\s*(?:vuo\w+\s+)?\(?\s*$", re.IGNORECASE)
+    r"(?:\bind\.|kustannustaso\w*|hintataso\w*|verrattuna|verrattaessa|\bvuodesta|\d\s*=)\s*(?:vuo\w+\s+)?\(?\s*$",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +116,9 @@ def find_periods(text: str, report_period: str | None = None) -> list[PeriodMent
             if (year or fallback_year) and first <= last:
                 y = int(year or fallback_year)
                 value = label_for_range(date(y, first, 1), month_end(y, last))
-        elif g["month"]:
-            month = next(i for i, p in enumerate(MONTH_STEMS, 1) if g["month"].lower().startswith(p))
-            year = g["my"]
+        elif g["month"] or g["gmonth"]:  # "marraskuussa 2025", "vuoden 2025 marraskuussa"
+            month = next(i for i, p in enumerate(MONTH_STEMS, 1) if (g["month"] or g["gmonth"]).lower().startswith(p))
+            year = g["my"] or g["mgy"]
             value = f"{year}-{month:02d}"
         elif g["season"]:  # "keväällä 2025": spring is in the first half, autumn in the second
             year = g["sey"]
