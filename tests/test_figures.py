@@ -2162,3 +2162,13 @@ def test_a_parenthesis_describes_the_plot_before_its_zoning_code_and_number(nlp)
 def test_a_year_like_low_end_of_a_range_is_no_year(nlp):
     found = extract(nlp, "Alueelle voi rakentaa noin 9 000 asukkaan ja 2000 - 3500 työpaikan kaupunginosan.")
     assert attributes(found, "period") == [None] * len(found)
+
+
+def test_a_measure_adjective_measures_the_noun_a_body_owns_not_the_body(nlp):
+    text = "Valtuusto myöntää säätiölle enintään 12 000 000 euron suuruisen kaupungin omavelkaisen takauksen."
+    assert attributes(extract(nlp, text), "subject") == ["takaus"]
+
+
+def test_a_bare_share_of_premises_is_of_the_premises_past_a_participle_phrase(nlp):
+    text = "Noin 940 m² suuruinen osuus koulun käytössä olleista tiloista vuokrataan nuorisotoimelle."
+    assert attributes(extract(nlp, text), "subject") == ["tila"]

@@ -1259,6 +1259,9 @@ class FigureExtractor:
             break
         if nxt is not None and nxt.pos_ == "PROPN" and genitive:
             nxt = _after_name(doc, nxt, sent)  # "kolmen vuoden Cisco Enterprise Agreement (EA) -lisenssisopimus"
+        if nxt is not None and genitive and _is_agent(nxt, lex.agents) and nxt.dep_ == "nmod:poss" and (
+                nxt.head.pos_ == "NOUN" and nxt.i < nxt.head.i <= nxt.i + 3):
+            nxt = nxt.head  # the owner of what is measured: "45 000 000 euron määräisen kaupungin omavelkaisen takauksen"
         measured = _measured_before_action(doc, first, nxt) if reading.unit in PHYSICAL_UNITS else None
         if measured is not None and _may_be_subject(measured):
             return self._specific(measured)  # "opetustilojen noin 5917 m² vuokraaminen": the rooms, not the renting
@@ -1943,7 +1946,8 @@ class FigureExtractor:
         owner = _genitive_across_attributes(noun)  # "Hankinnan arvioitu, sitoumukseton kokonaisarvo"
         if owner is not None and _owning_genitive(owner):
             return owner.lemma_.lower()
-        owner = _parenthesis_owner(noun) or _elative_before(noun, attributes=True)  # "Avustuksista haettava summa"
+        owner = _parenthesis_owner(noun) or _elative_before(noun, attributes=True) or (  # "Avustuksista haettava summa"
+            _whole_after(noun) if lemma in SHARE_HEADS else None)  # "1 866 m² suuruinen osuus … tiloista"
         # "-ltaan" (ablative + possessive, "in value"): "Hankinta on lisähankinta … arvoltaan 657 325 euroa"
         if owner is None and noun.lower_.endswith(MEASURE_ADVERBIAL_ENDINGS):
             owner = next((t for t in noun.sent if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN" and t.i < noun.i), None)
@@ -2924,7 +2928,11 @@ def _whole_after(part: Token) -> Token | None:
     after = _skip_parentheses(part.doc[part.i + 1: min(part.i + 12, part.sent.end)])
     # past the whole's own attributes: "Yli puolella (59 %) säännöllisen kotihoidon asiakkaista"
     nxt = next((t for t in after if not (t.pos_ == "ADJ" or (t.pos_ == "NOUN" and _case(t) == "Gen"))), None)
-    return nxt if nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela" and _may_be_subject(nxt) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela" and _may_be_subject(nxt):
+        return nxt
+    # … or past a participle phrase, as the parse hangs it on the part: "osuus lukion käytössä olleista tiloista"
+    return next((c for c in part.rights if c.dep_ == "nmod" and c.pos_ == "NOUN" and _case(c) == "Ela"
+                 and c.i <= part.i + 6 and _may_be_subject(c)), None)
 
 
 SHARE_HEADS = ("osuus", "osa")
