@@ -2172,3 +2172,9 @@ def test_a_measure_adjective_measures_the_noun_a_body_owns_not_the_body(nlp):
 def test_a_bare_share_of_premises_is_of_the_premises_past_a_participle_phrase(nlp):
     text = "Noin 940 m² suuruinen osuus koulun käytössä olleista tiloista vuokrataan nuorisotoimelle."
     assert attributes(extract(nlp, text), "subject") == ["tila"]
+
+
+def test_list_items_written_as_short_sentences_keep_their_introductions_period(nlp):
+    text = ("Asuntotuotannon tavoite on vuosina 2025-2026 seuraava:\n\n"
+            "35 prosenttia vuokra-asuntoja (1 400 asuntoa).\n\n40 prosenttia omistusasuntoja (1 600 asuntoa).")
+    assert attributes(extract(nlp, text), "period") == ["2025-01-01/2026-12-31"] * 4

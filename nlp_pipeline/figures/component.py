@@ -3649,9 +3649,9 @@ def _priced_heading(heading: Span, priced: Callable[[Token], bool]) -> Token | N
 def _list_intros(doc: Doc, sent: Span, max_lines: int = 12, past_summary: bool = False) -> Iterator[Span]:
     """The sentences that may introduce the list ``sent`` stands in, nearest first, across unpunctuated list lines
     only: ending in ``:``, ``seuraavasti`` or a copula (``hoitopalkkiot ovat`` / ``• 439,70 euroa kuukaudessa``), or
-    a short line ending in a finite verb (``Avustusta saivat``). With ``past_summary``, also across one prose
-    sentence that sums the list up right under its introduction (``… ylittämään määrärahat seuraavasti:`` /
-    ``Ylitykset ovat yhteensä 66 592 000 euroa.`` / ``Ta-kohta 1 50 05 …``)."""
+    a short line ending in a finite verb (``Avustusta saivat``). With ``past_summary``, also across a few short
+    sentences right under its introduction: one that sums the list up (``… ylittämään määrärahat seuraavasti:`` /
+    ``Ylitykset ovat yhteensä 66 592 000 euroa.`` / ``Ta-kohta 1 50 05 …``) or items written as sentences."""
     i = sent.start
     for _ in range(max_lines):
         j = i - 1
@@ -3659,10 +3659,7 @@ def _list_intros(doc: Doc, sent: Span, max_lines: int = 12, past_summary: bool =
             j -= 1
         if j >= 0 and _ends_prose(doc, j) and past_summary:
             past_summary = False
-            summary = doc[j].sent
-            j = summary.start - 1
-            while j >= 0 and doc[j].is_space:
-                j -= 1
+            j = _before_short_sentences(doc, j)
             if j < 0 or not (doc[j].text == ":" or doc[j].lower_ == "seuraavasti"):
                 return
         elif j < 0 or _ends_prose(doc, j):
@@ -3680,6 +3677,24 @@ def _list_intros(doc: Doc, sent: Span, max_lines: int = 12, past_summary: bool =
         ):
             yield before
         i = before.start
+
+
+def _before_short_sentences(doc: Doc, j: int, max_sentences: int = 6, max_tokens: int = 25) -> int:
+    """The last token before the run of short sentences whose last one ends at token ``j`` (-1 when the run is too
+    long or a sentence in it is)."""
+    for _ in range(max_sentences):
+        sentence = doc[j].sent
+        colon = _line_ending_colon(sentence)  # a parse that ran the first item into its introduction
+        if colon is not None:
+            return colon.i if j - colon.i <= max_tokens else -1
+        if len(sentence) > max_tokens:
+            return -1
+        j = sentence.start - 1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j < 0 or not _ends_prose(doc, j):
+            return j
+    return -1
 
 
 def _short_verb_line(line: Span, last: Token, max_tokens: int = 5) -> bool:
