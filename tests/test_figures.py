@@ -2178,3 +2178,12 @@ def test_list_items_written_as_short_sentences_keep_their_introductions_period(n
     text = ("Asuntotuotannon tavoite on vuosina 2025-2026 seuraava:\n\n"
             "35 prosenttia vuokra-asuntoja (1 400 asuntoa).\n\n40 prosenttia omistusasuntoja (1 600 asuntoa).")
     assert attributes(extract(nlp, text), "period") == ["2025-01-01/2026-12-31"] * 4
+
+
+
+def test_a_parenthesis_after_a_plot_number_describes_the_plot(nlp):
+    from nlp_pipeline.figures.component import _parenthesis_owner
+
+    doc = nlp("Kaupunki luovuttaa rivitalotontin 40123/2 (2 150 m², 1 300 k-m², Esimerkkitie 4).")
+    area = next(t for t in doc if t.text == "150")
+    assert _parenthesis_owner(area).lemma_ == "rivitalotontti"

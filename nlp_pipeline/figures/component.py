@@ -83,6 +83,7 @@ ROW_END_RE = re.compile(r"[^\S\n]*(?:\n|$)")
 # on it is that item's appropriation, whatever the item is called
 BUDGET_ITEM_LINE = re.compile(r"[^\S\n]*(?:ta-kohta\w*[^\S\n]+|talousarviokoh\w*[^\S\n]+)?\d{1,2}(?:[^\S\n]\d{2}){2,3}\b(?![^\S\n]*\d)",
                               re.IGNORECASE)
+LABEL_NUMBER = re.compile(r"\d+(?:[/:]\d+)*")  # "tontin 7", "rivitalotontin 31205/1", "RN:o 2:18"
 NUMBER_SIGNS = frozenset({"nro", "n:o", "no", "numero"})
 COUNTED_WORD = re.compile(r"\s+[^\W\d]+")
 RATE_ADVERB_BEFORE = re.compile(
@@ -3540,8 +3541,8 @@ def _before_parenthesis(tok: Token, max_dist: int = 20) -> Token | None:
 
 def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
     """The noun a parenthesis around ``tok`` describes: ``korkotuen (10 v.)``, ``kerrosalan mukaan (10 m²)``,
-    ``tontin 7 (kiinteistötunnus …, pinta-ala 4 119 m²)``: the noun before ``(``, past a postposition or a label
-    number and a code in parentheses."""
+    ``tontin 7 (kiinteistötunnus …, pinta-ala 4 119 m²)``: the noun before ``(``, past a postposition, a label
+    number (``31205/1``) and a code in parentheses."""
     doc = tok.doc
     for i in range(tok.i - 1, max(tok.sent.start, tok.i - max_dist) - 1, -1):
         if doc[i].text == ")":
@@ -3550,7 +3551,7 @@ def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
             continue
         j = i - 1
         while j >= tok.sent.start:
-            if doc[j].pos_ == "ADP" or doc[j].text.isdigit() or doc[j].lower_ in NUMBER_SIGNS:
+            if doc[j].pos_ == "ADP" or LABEL_NUMBER.fullmatch(doc[j].text) or doc[j].lower_ in NUMBER_SIGNS:
                 j -= 1
             elif doc[j].text == ")" and j - 2 >= tok.sent.start and doc[j - 2].text == "(":
                 j -= 3  # a zoning code: "kaavatontin (KTYA) nro 3 (pinta-ala noin 24 265 m²)"
