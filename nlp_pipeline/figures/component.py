@@ -79,11 +79,11 @@ REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 VOTES_BEFORE = re.compile(r"\bäänin\s*$", re.IGNORECASE)
 EURO_HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?:[^\W\d][^\n\d]*?[^\S\n]+)?(?:[Ee]uroa|€)[^\S\n]*$")  # a column header line
 ROW_END_RE = re.compile(r"[^\S\n]*(?:\n|$)")
-# a line naming a budget item by its code ("1 40 01, Kaupunginkanslia", "Ta-kohta 8 01 03 Esirakentaminen …"): money
+# a line naming a budget item by its code ("1 40 01, Kaupunginkanslia", "Ta-kohta 3 10 01 Kaupunkirakenne …"): money
 # on it is that item's appropriation, whatever the item is called
 BUDGET_ITEM_LINE = re.compile(r"[^\S\n]*(?:ta-kohta\w*[^\S\n]+|talousarviokoh\w*[^\S\n]+)?\d{1,2}(?:[^\S\n]\d{2}){2,3}\b(?![^\S\n]*\d)",
                               re.IGNORECASE)
-LABEL_NUMBER = re.compile(r"\d+(?:[/:]\d+)*")  # "tontin 7", "rivitalotontin 31205/1", "RN:o 2:18"
+LABEL_NUMBER = re.compile(r"\d+(?:[/:]\d+)*")  # "tontin 7", "rivitalotontin 40123/2", "RN:o 2:18"
 NUMBER_SIGNS = frozenset({"nro", "n:o", "no", "numero"})
 COUNTED_WORD = re.compile(r"\s+[^\W\d]+")
 RATE_ADVERB_BEFORE = re.compile(
@@ -691,7 +691,7 @@ class FigureExtractor:
         if shared is not None:  # "1 tai 2 vuosiluokkaa": alternatives share the noun
             return shared
         nxt = last.i + 2 if last.i + 2 < len(doc) and doc[last.i + 1].lemma_.lower() == "muu" else last.i + 1
-        adjacent = doc[nxt] if nxt < len(doc) and not cand.word and not explicit_unit else None  # "21 muun valtuutetun"
+        adjacent = doc[nxt] if nxt < len(doc) and not cand.word and not explicit_unit else None  # "12 muun valtuutetun"
         if adjacent is not None and not (
             adjacent.pos_ == "NOUN" and adjacent.lemma_.lower() not in self.lex.count_excluded and not adjacent.is_sent_start
         ):
@@ -740,7 +740,7 @@ class FigureExtractor:
                 continue
             if tok.pos_ in SKIP_POS_TO_NOUN:
                 continue
-            if tok.text in "()" or tok.pos_ == "ADV" or tok.lemma_.lower() == "muu":  # "ja 35 muuta valtuutettua"
+            if tok.text in "()" or tok.pos_ == "ADV" or tok.lemma_.lower() == "muu":  # "ja 18 muuta valtuutettua"
                 continue
             if tok.pos_ == "CCONJ" and doc[tok.i - 1].pos_ == "ADJ":
                 continue  # coordinated adjectives: "kahteen selkeään ja erilliseen … tehtävään"
@@ -1018,7 +1018,7 @@ class FigureExtractor:
     ) -> list[Figure]:
         sent_text = sent.text
         periods = find_periods(sent_text, report_period) if fi else _years_only(sent_text)
-        # a number read as an amount is no year, whatever it looks like: "2000 - 4000 työpaikan"
+        # a number read as an amount is no year, whatever it looks like: "2000 - 3500 työpaikan"
         spans = [(r.cand.start - sent.start_char, r.end - sent.start_char) for r, _, _ in readings]
         periods = [m for m in periods if not any(a < m.end and m.start < b for a, b in spans)]
         clause_of = _partition(sent, CLAUSE_BREAKS)
@@ -1082,7 +1082,7 @@ class FigureExtractor:
         clause_of: dict[int, int],
     ) -> tuple[str | None, str | None]:
         """The subject rules' verdict, else what the fallbacks find, with the name of the rule or fallback."""
-        # a VAT rate beside an amount ("1 201 629 euroa (alv 0 %), josta …") is no figure the next one can refer to
+        # a VAT rate beside an amount ("860 000 euroa (alv 0 %), josta …") is no figure the next one can refer to
         referable = [f for f in out if not (f.unit == "percent" and f.subject == "alv")]
         query = SubjectQuery(doc, _paragraph_scope(doc, sent, first), first, last, reading, referable, clause_of)
         subject, rule = self._subject(query)
@@ -1262,7 +1262,7 @@ class FigureExtractor:
             nxt = _after_name(doc, nxt, sent)  # "kolmen vuoden Cisco Enterprise Agreement (EA) -lisenssisopimus"
         if nxt is not None and genitive and _is_agent(nxt, lex.agents) and nxt.dep_ == "nmod:poss" and (
                 nxt.head.pos_ == "NOUN" and nxt.i < nxt.head.i <= nxt.i + 3):
-            nxt = nxt.head  # the owner of what is measured: "45 000 000 euron määräisen kaupungin omavelkaisen takauksen"
+            nxt = nxt.head  # the owner of what is measured: "12 000 000 euron suuruisen kaupungin omavelkaisen takauksen"
         measured = _measured_before_action(doc, first, nxt) if reading.unit in PHYSICAL_UNITS else None
         if measured is not None and _may_be_subject(measured):
             return self._specific(measured)  # "opetustilojen noin 5917 m² vuokraaminen": the rooms, not the renting
@@ -1398,8 +1398,8 @@ class FigureExtractor:
             if (
                 subject.pos_ == "NOUN" and _case(subject) in ("Nom", "Par")
                 and (subject is not tok or tok.dep_ in ("nsubj", "nsubj:cop", "obj") or (
-                    # a partitive the parse hangs on the amount labels it: "maksaa lisätilasta
-                    # yleiskustannuskorvausta 0,5 euroa/m²/kk"
+                    # a partitive the parse hangs on the amount labels it: "maksaa varastotilasta
+                    # ylläpitokorvausta 1,2 euroa/m²/kk"
                     _case(tok) == "Par" and first.i <= tok.head.i <= q.last.i))
                 and subject.lemma_.lower() not in lex.measure_heads  # "Koko varauskannasta Att:n osuus on noin 25 %"
             ):
@@ -1948,7 +1948,7 @@ class FigureExtractor:
         if owner is not None and _owning_genitive(owner):
             return owner.lemma_.lower()
         owner = _parenthesis_owner(noun) or _elative_before(noun, attributes=True) or (  # "Avustuksista haettava summa"
-            _whole_after(noun) if lemma in SHARE_HEADS else None)  # "1 866 m² suuruinen osuus … tiloista"
+            _whole_after(noun) if lemma in SHARE_HEADS else None)  # "940 m² suuruinen osuus … tiloista"
         # "-ltaan" (ablative + possessive, "in value"): "Hankinta on lisähankinta … arvoltaan 657 325 euroa"
         if owner is None and noun.lower_.endswith(MEASURE_ADVERBIAL_ENDINGS):
             owner = next((t for t in noun.sent if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN" and t.i < noun.i), None)
@@ -2088,7 +2088,7 @@ class FigureExtractor:
                     return found
                 if noun.pos_ != "NOUN" or _case(noun) != "Gen":
                     break
-        # (the case the tagger gives a unit symbol is a guess: "pienenee 19 m² aiemmasta")
+        # (the case the tagger gives a unit symbol is a guess: "pienenee 14 m² aiemmasta")
         genitive = _case(last) == "Gen" and (last.is_alpha or (reading.unit_word or "").endswith(":n"))
         verb = _governing_verb(first, last) if not genitive and counted_case != "Gen" else None  # "alle 35 oppilaan rajan"
         if verb is not None and any(t.lemma_ == "olla" for t in doc[min(verb.i, first.i) + 1: max(verb.i, first.i)]):
@@ -2160,8 +2160,8 @@ class FigureExtractor:
         return replace(current, direction=direction, baseline_period=m.group("y1") or m.group("y2"))
 
     def _per(self, text: str, start: int, end: int, unit: str) -> str | None:
-        """The period a rate is per: after the amount (``euroa /v.``), after the noun a count counts (``1 500 asuntoa
-        vuodessa``), or as an adverb right before it (``arvioidaan olevan vuosittain 150 000 euroa``)."""
+        """The period a rate is per: after the amount (``euroa /v.``), after the noun a count counts (``2 000 asuntoa
+        vuodessa``), or as an adverb right before it (``arvioidaan olevan vuosittain 80 000 euroa``)."""
         m = self.lex.rate_per.match(text, end)
         if not m and unit == "count":
             noun = COUNTED_WORD.match(text, end)
@@ -2931,7 +2931,7 @@ def _whole_after(part: Token) -> Token | None:
     nxt = next((t for t in after if not (t.pos_ == "ADJ" or (t.pos_ == "NOUN" and _case(t) == "Gen"))), None)
     if nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela" and _may_be_subject(nxt):
         return nxt
-    # … or past a participle phrase, as the parse hangs it on the part: "osuus lukion käytössä olleista tiloista"
+    # … or past a participle phrase, as the parse hangs it on the part: "osuus koulun käytössä olleista tiloista"
     return next((c for c in part.rights if c.dep_ == "nmod" and c.pos_ == "NOUN" and _case(c) == "Ela"
                  and c.i <= part.i + 6 and _may_be_subject(c)), None)
 
@@ -3542,7 +3542,7 @@ def _before_parenthesis(tok: Token, max_dist: int = 20) -> Token | None:
 def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
     """The noun a parenthesis around ``tok`` describes: ``korkotuen (10 v.)``, ``kerrosalan mukaan (10 m²)``,
     ``tontin 7 (kiinteistötunnus …, pinta-ala 4 119 m²)``: the noun before ``(``, past a postposition, a label
-    number (``31205/1``) and a code in parentheses."""
+    number (``40123/2``) and a code in parentheses."""
     doc = tok.doc
     for i in range(tok.i - 1, max(tok.sent.start, tok.i - max_dist) - 1, -1):
         if doc[i].text == ")":
@@ -3554,7 +3554,7 @@ def _parenthesis_owner(tok: Token, max_dist: int = 12) -> Token | None:
             if doc[j].pos_ == "ADP" or LABEL_NUMBER.fullmatch(doc[j].text) or doc[j].lower_ in NUMBER_SIGNS:
                 j -= 1
             elif doc[j].text == ")" and j - 2 >= tok.sent.start and doc[j - 2].text == "(":
-                j -= 3  # a zoning code: "kaavatontin (KTYA) nro 3 (pinta-ala noin 24 265 m²)"
+                j -= 3  # a zoning code: "kaavatontin (AK) nro 2 (pinta-ala noin 3 120 m²)"
             else:
                 break
         owner = doc[j] if j >= tok.sent.start else None
@@ -3652,7 +3652,7 @@ def _list_intros(doc: Doc, sent: Span, max_lines: int = 12, past_summary: bool =
     only: ending in ``:``, ``seuraavasti`` or a copula (``hoitopalkkiot ovat`` / ``• 439,70 euroa kuukaudessa``), or
     a short line ending in a finite verb (``Avustusta saivat``). With ``past_summary``, also across a few short
     sentences right under its introduction: one that sums the list up (``… ylittämään määrärahat seuraavasti:`` /
-    ``Ylitykset ovat yhteensä 66 592 000 euroa.`` / ``Ta-kohta 1 50 05 …``) or items written as sentences."""
+    ``Ylitykset ovat yhteensä 4 200 000 euroa.`` / ``Ta-kohta 1 50 05 …``) or items written as sentences."""
     i = sent.start
     for _ in range(max_lines):
         j = i - 1
