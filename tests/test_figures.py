@@ -2123,19 +2123,23 @@ def test_a_change_by_an_area_written_with_a_unit_symbol_has_a_direction(nlp):
     assert attributes(found, "direction") == ["less"]
 
 
-def test_a_vat_rate_beside_an_amount_is_no_figure_the_next_one_refers_to(nlp):
-    text = "Hankinnan kokonaiskustannus on 860 000 euroa (alv 0 %), josta Espoon osuus on 215 000 euroa (alv 0 %)."
-    assert attributes(extract(nlp, text), "subject") == ["kokonaiskustannus", "alv", "kokonaiskustannus", "alv"]
-
-
-def test_a_partitive_label_of_the_amount_ends_the_search_for_a_whole(nlp):
-    text = "Vuokran lisäksi toimiala maksaa varastotilasta ylläpitokorvausta 1,2 euroa/m²/kk."
-    assert attributes(extract(nlp, text), "subject") == ["ylläpitokorvaus"]
-
-
-def test_paid_in_cash_names_no_money_of_its_own(nlp):
-    text = "Korvauksesta maksetaan noin 4,5 milj. euroa rahana ja loput luovuttamalla alueita."
-    assert attributes(extract(nlp, text), "subject") == ["korvaus"]
+@pytest.mark.parametrize("text, subjects_", [
+    # a VAT rate beside an amount is no figure the next one refers to
+    ("Hankinnan kokonaiskustannus on 860 000 euroa (alv 0 %), josta Espoon osuus on 215 000 euroa (alv 0 %).",
+     ["kokonaiskustannus", "alv", "kokonaiskustannus", "alv"]),
+    # a partitive label of the amount ends the search for a whole
+    ("Vuokran lisäksi toimiala maksaa varastotilasta ylläpitokorvausta 1,2 euroa/m²/kk.", ["ylläpitokorvaus"]),
+    # paid in cash names no money of its own
+    ("Korvauksesta maksetaan noin 4,5 milj. euroa rahana ja loput luovuttamalla alueita.", ["korvaus"]),
+    # a parenthesis describes the plot before its zoning code and number
+    ("Kaupunki myy korttelin 10451 kaavatontin (AK) nro 2 (pinta-ala noin 3 120 m²) yhtiölle.", ["kaavatontti"]),
+    # a measure adjective measures the noun a body owns, not the body
+    ("Valtuusto myöntää säätiölle enintään 12 000 000 euron suuruisen kaupungin omavelkaisen takauksen.", ["takaus"]),
+    # a bare share of premises is of the premises, past a participle phrase
+    ("Noin 940 m² suuruinen osuus koulun käytössä olleista tiloista vuokrataan nuorisotoimelle.", ["tila"]),
+], ids=["vat-rate", "partitive-label", "in-cash", "zoning-code", "owned-by-a-body", "share-of-premises"])
+def test_what_decision_prose_measures(nlp, text, subjects_):
+    assert attributes(extract(nlp, text), "subject") == subjects_
 
 
 @pytest.mark.parametrize("text, per", [
@@ -2154,24 +2158,9 @@ def test_others_counted_beside_a_named_person(nlp):
     assert attributes(found, "value") == [18, 12] and attributes(found, "subject") == ["valtuutettu"] * 2
 
 
-def test_a_parenthesis_describes_the_plot_before_its_zoning_code_and_number(nlp):
-    text = "Kaupunki myy korttelin 10451 kaavatontin (AK) nro 2 (pinta-ala noin 3 120 m²) yhtiölle."
-    assert attributes(extract(nlp, text), "subject") == ["kaavatontti"]
-
-
 def test_a_year_like_low_end_of_a_range_is_no_year(nlp):
     found = extract(nlp, "Alueelle voi rakentaa noin 9 000 asukkaan ja 2000 - 3500 työpaikan kaupunginosan.")
     assert attributes(found, "period") == [None] * len(found)
-
-
-def test_a_measure_adjective_measures_the_noun_a_body_owns_not_the_body(nlp):
-    text = "Valtuusto myöntää säätiölle enintään 12 000 000 euron suuruisen kaupungin omavelkaisen takauksen."
-    assert attributes(extract(nlp, text), "subject") == ["takaus"]
-
-
-def test_a_bare_share_of_premises_is_of_the_premises_past_a_participle_phrase(nlp):
-    text = "Noin 940 m² suuruinen osuus koulun käytössä olleista tiloista vuokrataan nuorisotoimelle."
-    assert attributes(extract(nlp, text), "subject") == ["tila"]
 
 
 def test_list_items_written_as_short_sentences_keep_their_introductions_period(nlp):

@@ -81,7 +81,7 @@ EURO_HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?:[^\W\d][^\n\d]*?[^\S\n]+)?(?:[Ee]u
 ROW_END_RE = re.compile(r"[^\S\n]*(?:\n|$)")
 # a line naming a budget item by its code ("1 40 01, Kaupunginkanslia", "Ta-kohta 3 10 01 Kaupunkirakenne …"): money
 # on it is that item's appropriation, whatever the item is called
-BUDGET_ITEM_LINE = re.compile(r"[^\S\n]*(?:ta-kohta\w*[^\S\n]+|talousarviokoh\w*[^\S\n]+)?\d{1,2}(?:[^\S\n]\d{2}){2,3}\b(?![^\S\n]*\d)",
+BUDGET_ITEM_LINE = re.compile(r"(?:ta-kohta\w*[^\S\n]+|talousarviokoh\w*[^\S\n]+)?\d{1,2}(?:[^\S\n]\d{2}){2,3}\b(?![^\S\n]*\d)",
                               re.IGNORECASE)
 LABEL_NUMBER = re.compile(r"\d+(?:[/:]\d+)*")  # "tontin 7", "rivitalotontin 40123/2", "RN:o 2:18"
 NUMBER_SIGNS = frozenset({"nro", "n:o", "no", "numero"})
@@ -4063,14 +4063,11 @@ def _paragraph_scope(doc: Doc, sent: Span, first: Token) -> Span:
 def _on_budget_item_line(doc: Doc, first: Token) -> bool:
     """Whether the figure stands on a line that a budget item's code opens, or opens the line right under one
     (``3 10 02, Rakennukset`` / ``223 000 euroa``)."""
-    start = _line_start(doc, first)
-    line_start = doc[start].idx if start is not None else first.idx
-    text = text_of(doc)
-    if BUDGET_ITEM_LINE.match(text, line_start):
+    line = _line(doc, first.i)
+    if BUDGET_ITEM_LINE.match(line.text):
         return True
-    above_end = text.rfind("\n", 0, line_start)
-    above_start = text.rfind("\n", 0, above_end) + 1 if above_end > 0 else -1
-    return start is None and above_end > 0 and bool(BUDGET_ITEM_LINE.match(text, above_start))
+    gap = doc[line.start - 1] if line.start == first.i and line.start > 1 else None  # one line break, no blank line
+    return gap is not None and gap.text.count("\n") == 1 and bool(BUDGET_ITEM_LINE.match(_line(doc, gap.i - 1).text))
 
 
 def _line_start(doc: Doc, tok: Token) -> int | None:
