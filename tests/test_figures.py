@@ -2176,3 +2176,47 @@ def test_a_parenthesis_after_a_plot_number_describes_the_plot(nlp):
     doc = nlp("Kaupunki luovuttaa rivitalotontin 40123/2 (2 150 m², 1 300 k-m², Esimerkkitie 4).")
     area = next(t for t in doc if t.text == "150")
     assert _parenthesis_owner(area).lemma_ == "rivitalotontti"
+
+
+@pytest.mark.parametrize("text, subjects_", [
+    # a cardinal governs the partitive singular: the genitive between owns the noun counted
+    ("Vuoteen 2030 mennessä tarvitaan 640 lukion aloituspaikkaa lisää.", ["aloituspaikka"]),
+    ("Kaupungilla on voimassa noin 1 800 omakotitalotontin maanvuokrasopimusta.", ["maanvuokrasopimus"]),
+    ("Kuntalaisaloitteen on allekirjoittanut 350 aloitteen allekirjoittanutta.", ["allekirjoittanut"]),
+    # … or is the agent of a participle describing it, however far the noun
+    ("Talousarviossa oli 64 valtuuston hyväksymää lautakunnille asetettua sitovaa tavoitetta.", ["tavoite"]),
+    # an action noun is governed by the verb, and a size by the noun after it: the genitive is counted
+    ("Tontit varataan noin 420 asunnon rakentamista varten.", ["asunto"]),
+    ("Leirille otetaan 25 hengen ryhmää.", ["henki"]),
+], ids=["owner", "owner-large", "participle-noun", "agent-participle", "action-noun", "size"])
+def test_what_a_count_counts_past_a_genitive(nlp, text, subjects_):
+    assert attributes(extract(nlp, text), "subject") == subjects_
+
+
+def test_a_table_copied_cell_by_cell_under_an_euro_header_is_money(nlp):
+    text = ("Lautakunta myönsi avustuksia seuraavasti:\n\nYhdistys\n\neuroa\n\nEsimerkkiseura ry\n\n4 500\n\n"
+            "Toinen yhdistys ry.\n\n0\n\nKolmas kerho ry\n\n12 300")
+    found = extract(nlp, text)
+    assert attributes(found, "value", "unit") == [(4500, "eur"), (0, "eur"), (12300, "eur")]
+    assert attributes(found, "subject") == ["avustus"] * 3
+
+
+def test_an_inline_list_after_a_colon_is_of_what_the_clause_before_divides(nlp):
+    text = ("Lautakunta päätti, että valtuuston myöntämä lisämääräraha 4,2 miljoonaa euroa jaetaan seuraavasti: "
+            "kirjastot noin 1,1 miljoonaa euroa, museot noin 0,7 miljoonaa euroa ja teatterit noin 2,4 miljoonaa euroa.")
+    found = extract(nlp, text)
+    assert attributes(found, "subject") == ["lisämääräraha"] * 4
+    assert attributes(found, "qualifier") == [None, "kirjasto", "museo", "teatteri"]
+
+
+def test_a_list_item_written_as_a_sentence_is_no_line_taking_its_introductions_subject(nlp):
+    text = ("Hallintamuototavoite on vuosina 2025-2026 seuraava:\n\n25 prosenttia pitkäaikaisesti säänneltyjä "
+            "vuokra-asuntoja (1 500 asuntoa, joista 250 opiskelija-asuntoja.\n\n30 prosenttia välimuodon asuntoja (1 800 asuntoa).")
+    assert attributes(extract(nlp, text), "subject")[0] == "vuokra-asunto"
+
+
+def test_parts_a_relative_opens_count_the_whole_not_their_purpose(nlp):
+    text = ("Hankkeella saadaan noin 280 uutta päiväkodin hoitopaikkaa, joista noin 200 suomenkieliselle "
+            "toiminnalle ja noin 80 ruotsinkieliselle toiminnalle.")
+    found = extract(nlp, text)
+    assert attributes(found, "value") == [280, 200, 80] and attributes(found, "subject") == ["hoitopaikka"] * 3

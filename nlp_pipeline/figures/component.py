@@ -79,6 +79,9 @@ REPEAT_RE = re.compile(r"\s*\(\s*\d+\s*\)")
 VOTES_BEFORE = re.compile(r"\bäänin\s*$", re.IGNORECASE)
 EURO_HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?:[^\W\d][^\n\d]*?[^\S\n]+)?(?:[Ee]uroa|€)[^\S\n]*$")  # a column header line
 ROW_END_RE = re.compile(r"[^\S\n]*(?:\n|$)")
+# a list or table copied cell by cell puts a name and one or two numbers on lines of their own per row
+MAX_LIST_LINES = 40
+MAX_TABLE_CELL_CHARS = 140  # a line longer than this is prose, not a table cell
 # a line naming a budget item by its code ("1 40 01, Kaupunginkanslia", "Ta-kohta 3 10 01 Kaupunkirakenne …"): money
 # on it is that item's appropriation, whatever the item is called
 BUDGET_ITEM_LINE = re.compile(r"(?:ta-kohta\w*[^\S\n]+|talousarviokoh\w*[^\S\n]+)?\d{1,2}(?:[^\S\n]\d{2}){2,3}\b(?![^\S\n]*\d)",
@@ -108,6 +111,7 @@ SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IG
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
 SKIP_POS_TO_NOUN = frozenset({"ADJ", "NUM", "PROPN", "X", "SYM"})
+VERB_GOVERNED_NOUN_ENDINGS = ("minen", "nto", "ntö")  # "rakentaminen", "tuotanto": the verb, not the number, governs them
 PHYSICAL_UNITS = frozenset({"m2", "m", "km", "other"})
 COMPANY_FORMS = frozenset({"ry", "rf", "r.y", "oy", "oyj", "ab", "ky", "tmi", "ay"})
 AMOUNT_UNITS = frozenset({"eur", "percent", "percentage_point", "count"})  # what a budget or a headcount changes by
@@ -706,7 +710,7 @@ class FigureExtractor:
         if adjacent is not None and _case(adjacent) == "Gen" and not year and "Plur" not in adjacent.morph.get("Number"):
             # "1 135 asunnon tuotantoa": the genitive right after the number is what it counts; a cardinal takes the
             # singular, so a plural one is an attribute of the noun counted ("700 000 lasten kaunokirjaa")
-            return adjacent
+            return _counted_past_owner(doc, adjacent, self.lex.classifiers) or adjacent
         for tok in doc[last.i + 1: last.i + 6]:
             if (tok.is_punct and tok.text not in "()") or tok.is_sent_start or (tok.text[:1].isdigit() and doc[tok.i - 1].text != "("):
                 break  # another number starts its own phrase: "88 suomenkielisestä koulusta 7 erityiskoulua"
@@ -752,7 +756,8 @@ class FigureExtractor:
             and not _nominative_after_many(cand, head) and _countable(head)
             and head.lemma_.lower() not in self.lex.count_excluded
             and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "VERB") for t in doc[last.i + 1: head.i])
-        ):
+            and not (_case(head) in LOCATIVE_CASES | PURPOSE_CASES and _part_of_relative(doc, first))
+        ):  # ("330 paikkaa, joista noin 246 suomenkieliselle toiminnalle": a part of the paikat, given to a purpose)
             return head
         return None
 
@@ -781,7 +786,7 @@ class FigureExtractor:
     def _bare_count(self, doc: Doc, first: Token, last: Token, cand: Candidate, reading: Reading) -> Reading | None:
         """``Konkreettisia tehtäviä … on kiinnitetty … 717``: a lone number counting a fronted partitive noun."""
         prev = _previous_content(doc, first.sent, first, self.lex)  # past a hedge: "joista noin 600"
-        if prev is not None and prev.lower_ in ("joista", "josta") and not cand.range_part:
+        if _part_of_relative(doc, first) and not cand.range_part:
             predicate = _predicate_noun(doc, last)  # "850 opiskelijaa, joista noin 600 on valmennusurheilijoita"
             reading.subject = predicate.lemma_.lower() if predicate is not None else None
             return reading  # a part of the count before it ("joista yksi hakijoista"); the subject comes from that figure
@@ -1737,8 +1742,9 @@ class FigureExtractor:
     def _rule_list_intro(self, q: SubjectQuery) -> str | None:
         # a list line inherits the subject of the sentence that introduces the list with a colon:
         # "Hankinta jakautuu puitesopimustoimittajittain seuraavasti: … Martela Oyj 42 755,31 euroa"
-        if q.previous or q.reading.unit in DURATIONS:
-            return None
+        line = _line(q.doc, q.first.i)
+        if q.previous or q.reading.unit in DURATIONS or (not _is_list_line(line) and _has_verb(line)):
+            return None  # (a sentence of prose under the list is no line of it: "… eli korkeintaan 450 euroa kuukaudessa.")
         intro = _list_intro_subject(q.doc, q.sent, self._is_money, first=q.first, priced=self._priced(q.reading))
         if intro is not None:
             return self._specific(intro)
@@ -2369,7 +2375,17 @@ def _under_euro_column(text: str, cand: Candidate, max_chars: int = 3000) -> boo
     if not ROW_END_RE.match(text, cand.end):
         return False
     block_start = text.rfind("\n\n", max(0, cand.start - max_chars), cand.start)
-    return EURO_HEADER_RE.search(text, max(block_start, 0), cand.start) is not None
+    if EURO_HEADER_RE.search(text, max(block_start, 0), cand.start) is not None:
+        return True
+    # a table copied from a web page puts each cell in a paragraph of its own: the number alone on its line, and
+    # only short cells (names, codes, numbers) between it and the header
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    if text[line_start:cand.start].strip():
+        return False
+    header = None
+    for header in EURO_HEADER_RE.finditer(text, max(0, cand.start - max_chars), line_start):
+        pass
+    return header is not None and all(len(line) <= MAX_TABLE_CELL_CHARS for line in text[header.end():line_start].split("\n"))
 
 
 def _budget_line(text: str, cand: Candidate) -> bool:
@@ -3154,6 +3170,37 @@ def _object_of_participle(tok: Token) -> bool:
     return nxt is not None and nxt.pos_ == "VERB" and "Part" in nxt.morph.get("VerbForm")
 
 
+def _part_of_relative(doc: Doc, first: Token, max_tokens: int = 15) -> bool:
+    """The figure is one of the parts a relative elative opens, with no verb between: ``…, joista noin 246 …
+    ja noin 84``."""
+    for tok in reversed(doc[max(first.sent.start, first.i - max_tokens): first.i]):
+        if tok.lower_ in ("joista", "josta"):
+            return True
+        if "Fin" in tok.morph.get("VerbForm") or tok.text in ".;:":
+            return False
+    return False
+
+
+def _counted_past_owner(doc: Doc, genitive: Token, classifiers: frozenset[str]) -> Token | None:
+    """The partitive noun a cardinal governs past a genitive that owns it (``700 lukion aloituspaikkaa``,
+    ``500 aloitteen allekirjoittanutta``) or is the agent of a participle describing it (``79 valtuuston
+    hyväksymää … tavoitetta``). Not past an action noun, which the verb governs (``466 asunnon rakentamista``),
+    nor past a size (``20 hengen ryhmää``)."""
+    nxt = _token_after(genitive)
+    if nxt is None or genitive.lemma_.lower() in classifiers or _case(nxt) != "Par" or "Plur" in nxt.morph.get("Number"):
+        return None
+    if "Agt" in nxt.morph.get("PartForm"):
+        for tok in doc[nxt.i + 1: min(nxt.i + 12, nxt.sent.end)]:
+            if tok.text in ".;:" or "Fin" in tok.morph.get("VerbForm"):
+                return None
+            if tok.pos_ == "NOUN" and _case(tok) == "Par" and "Plur" not in tok.morph.get("Number"):
+                return tok
+        return None
+    if nxt.pos_ == "NOUN" and not nxt.lemma_.lower().endswith(VERB_GOVERNED_NOUN_ENDINGS):
+        return nxt
+    return None
+
+
 def _participle_read_as_noun(tok: Token) -> bool:
     """An active past participle the tagger took for a noun (``vuokrannutta`` -> ``vuokrannut``) before the noun it
     describes, in the same case."""
@@ -3598,7 +3645,7 @@ def _copula_subject(
 
 
 def _list_intro_subject(
-    doc: Doc, sent: Span, money: Callable[[Token], bool] = lambda t: False, max_lines: int = 12, first: Token | None = None,
+    doc: Doc, sent: Span, money: Callable[[Token], bool] = lambda t: False, max_lines: int = MAX_LIST_LINES, first: Token | None = None,
     priced: Callable[[Token], bool] = lambda t: False,
 ) -> Token | None:
     """The subject of the nearest earlier sentence ending in ``:`` when only unpunctuated list lines lie between;
@@ -3612,7 +3659,7 @@ def _list_intro_subject(
     return None
 
 
-def _introductions(doc: Doc, sent: Span, first: Token | None, max_lines: int = 12) -> Iterator[Span]:
+def _introductions(doc: Doc, sent: Span, first: Token | None, max_lines: int = MAX_LIST_LINES) -> Iterator[Span]:
     """What may introduce the list line ``first`` stands on, nearest first: the part of its own sentence before a
     colon that ends a line, then the earlier sentences ``_list_intros`` finds."""
     colon = _line_ending_colon(doc[sent.start: first.i]) if first is not None else None
@@ -3707,7 +3754,7 @@ def _short_verb_line(line: Span, last: Token, max_tokens: int = 5) -> bool:
 def _intro_period(doc: Doc, sent: Span, report_period: str | None) -> str | None:
     """The period the sentence introducing a list names (``myöntää … vuonna 2022 seuraavasti:``), or the year of a
     heading that introduces one (``Avainluvut 2024:``)."""
-    intro = next(_list_intros(doc, sent, max_lines=30, past_summary=True), None)
+    intro = next(_list_intros(doc, sent, max_lines=MAX_LIST_LINES, past_summary=True), None)
     if intro is None:
         return None
     heading = sum(1 for t in intro if not (t.is_punct or t.is_space)) <= HEADING_MAX_TOKENS
@@ -3752,7 +3799,7 @@ def _breakdown_intro(
     while start.i > sent.start and (  # past the label's own modifiers: "• Esiopetuksen oppilaat yli 1 km", "- Muut
         _case(start.nbor(-1)) == "Gen" or start.nbor(-1).pos_ in ("ADJ", "DET", "NUM")  # toimenpiteet"
         or (start.nbor(-1).pos_ == "PRON" and _case(start.nbor(-1)) == _case(label))
-        or (start.nbor(-1).pos_ == "CCONJ" and start.i - 2 >= sent.start and (
+        or (start.nbor(-1).pos_ == "CCONJ" and start.i - 2 >= sent.start and not _ends_amount(doc[start.i - 2]) and (
             not doc[start.i - 2].is_punct or (start.i - 3 >= sent.start and _truncated(doc[start.i - 3]))))  # "• Terveys- ja
         or (start.pos_ == "CCONJ" and _truncated(start.nbor(-1)))  # sairaanhoitopalvelujen toimialue"
         or (start.text in ("-", "–") and not start.nbor(-1).whitespace_)
@@ -3771,8 +3818,12 @@ def _breakdown_intro(
         clause = doc[sent.start: colon.i]
         if share and any(t.lemma_ in DIVIDING_VERBS for t in clause):
             return None
-        intro = [t for t in clause if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN"]
+        # (not the agent of a participle: "valtuuston myöntämä lisämääräraha … jaetaan seuraavasti:")
+        intro = [t for t in clause if t.dep_ in ("nsubj", "nsubj:cop") and t.pos_ == "NOUN" and _case(t) != "Gen"]
         verb = any(t.pos_ in ("AUX", "VERB") for t in clause)
+        undergoer = _undergoer(clause, money) if intro and verb else None
+        if undergoer is not None and undergoer.i > intro[-1].i:  # the clause the colon ends: "Lautakunta päätti, että
+            return undergoer  # … lisämääräraha jaetaan seuraavasti:"
         if intro and verb:
             return intro[-1] if _may_be_subject(intro[-1]) else None
         if not verb:  # a heading: "Maksut (alv 0 %):" / "Umpikaivoliete vastaanotto 8,24 € / m3"
@@ -3784,6 +3835,11 @@ def _breakdown_intro(
     if intro is not None and share and any(t.lemma_ in DIVIDING_VERBS for t in intro.sent):
         return None
     return intro
+
+
+def _ends_amount(tok: Token) -> bool:
+    """A number or the unit right after one (``0,7 miljoonaa euroa``): what ends a list item, not a label."""
+    return tok.like_num or (tok.i > 0 and (tok.nbor(-1).like_num or tok.nbor(-1).pos_ == "NUM"))
 
 
 def _same_money_head(a: Token, b: Token, endings: tuple[str, ...]) -> bool:
