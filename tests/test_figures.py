@@ -2220,3 +2220,8 @@ def test_parts_a_relative_opens_count_the_whole_not_their_purpose(nlp):
             "toiminnalle ja noin 80 ruotsinkieliselle toiminnalle.")
     found = extract(nlp, text)
     assert attributes(found, "value") == [280, 200, 80] and attributes(found, "subject") == ["hoitopaikka"] * 3
+
+
+def test_a_duration_used_as_a_named_length_of_time_measures_it(nlp):
+    found = extract(nlp, "Väestönsuojien osalta poistoaikana käytetään 40 vuotta. Sopimus on voimassa 5 vuotta.")
+    assert attributes(found, "subject") == ["poistoaika", "sopimus"]

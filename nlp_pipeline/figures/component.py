@@ -1774,7 +1774,7 @@ class FigureExtractor:
         if q.reading.unit in DURATIONS:
             # a length of time named on a line above: "Odotusajat …:" / "- Omaishoidon tuki: 51 vuorokautta"; a
             # duration nothing names is a deadline or a term: no subject (README)
-            measure = _measure_above(q.doc, q.first, _names_time)
+            measure = _time_named_before(q.doc, q.first) or _measure_above(q.doc, q.first, _names_time)
             return self._specific(measure) if measure is not None else named or NOTHING_NAMED
         return named
 
@@ -3277,6 +3277,16 @@ def _names_time(noun: Token) -> bool:
     of."""
     lemma = noun.lemma_.lower()
     return noun.pos_ == "NOUN" and lemma.endswith(TIME_SPAN_ENDINGS) and lemma not in TIME_SPAN_ENDINGS
+
+
+def _time_named_before(doc: Doc, first: Token) -> Token | None:
+    """A length of time the duration's clause says it is used as: ``poistoaikana käytetään 50 vuotta``."""
+    for tok in reversed(doc[max(_line(doc, first.i).start, first.sent.start): first.i]):
+        if tok.like_num or tok.text == ",":
+            return None  # another figure's or another clause's: "30 vuoden määräajaksi siten, että … 30 vuoden"
+        if _names_time(tok) and _case(tok) == "Ess":
+            return tok
+    return None
 
 
 def _names_distance(noun: Token) -> bool:
