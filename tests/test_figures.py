@@ -2225,3 +2225,13 @@ def test_parts_a_relative_opens_count_the_whole_not_their_purpose(nlp):
 def test_a_duration_used_as_a_named_length_of_time_measures_it(nlp):
     found = extract(nlp, "Väestönsuojien osalta poistoaikana käytetään 40 vuotta. Sopimus on voimassa 5 vuotta.")
     assert attributes(found, "subject") == ["poistoaika", "sopimus"]
+
+
+def test_a_table_cell_ending_in_an_abbreviation_does_not_end_the_list(nlp):
+    text = ("Valtuusto oikeuttaa lautakunnat ylittämään vuoden 2019 määrärahoja seuraavasti:\n\nTA-kohta\n\neuroa\n\n"
+            "8 02 01\n\nUudisrakennushankkeet, Kylkn käytettäväksi\n\n9 400 000\n\n"
+            "8 02 02\n\nKorjaushankkeet, Kylkn käyt.\n\n21 300 000\n\n"
+            "Helsingin Esimerkkiseura r.f.\n\n45 000")
+    found = extract(nlp, text)
+    assert attributes(found, "value") == [9400000, 21300000, 45000]
+    assert attributes(found, "subject") == ["määräraha"] * 3 and attributes(found, "period") == ["2019"] * 3

@@ -81,7 +81,9 @@ EURO_HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?:[^\W\d][^\n\d]*?[^\S\n]+)?(?:[Ee]u
 ROW_END_RE = re.compile(r"[^\S\n]*(?:\n|$)")
 # a list or table copied cell by cell puts a name and one or two numbers on lines of their own per row
 MAX_LIST_LINES = 40
-MAX_TABLE_CELL_CHARS = 140  # a line longer than this is prose, not a table cell
+MAX_TABLE_CELL_CHARS = 140
+MAX_CELL_WORDS = 8  # a line this short and verbless, ending in an abbreviation's dot, is a table cell
+MAX_ABBREVIATION_CHARS = 4  # "käyt.", "r.f.", "vs."  # a line longer than this is prose, not a table cell
 # a line naming a budget item by its code ("1 40 01, Kaupunginkanslia", "Ta-kohta 3 10 01 Kaupunkirakenne …"): money
 # on it is that item's appropriation, whatever the item is called
 BUDGET_ITEM_LINE = re.compile(r"(?:ta-kohta\w*[^\S\n]+|talousarviokoh\w*[^\S\n]+)?\d{1,2}(?:[^\S\n]\d{2}){2,3}\b(?![^\S\n]*\d)",
@@ -3887,8 +3889,17 @@ def _ends_name(doc: Doc, tok: Token) -> bool:
 
 
 def _ends_prose(doc: Doc, i: int) -> bool:
-    """Token ``i`` ends a sentence of prose; not the dot of a company form ending a table row ("Luckan rf.")."""
-    return doc[i].text in (".", "!", "?") and not (i > 0 and doc[i - 1].lower_ in COMPANY_FORMS)
+    """Token ``i`` ends a sentence of prose; not the dot of a company form or an abbreviation ending a table cell
+    of a few verbless words ("Luckan rf.", "Korjaushankkeet, Kylkn käyt.")."""
+    if doc[i].text not in (".", "!", "?") or (i > 0 and doc[i - 1].lower_ in COMPANY_FORMS):
+        return False
+    abbreviated = i > 0 and not doc[i - 1].whitespace_ and ("." in doc[i - 1].text or (
+        doc[i - 1].is_lower and doc[i - 1].is_alpha and len(doc[i - 1]) <= MAX_ABBREVIATION_CHARS))
+    line = _line(doc, i)
+    words = [t for t in doc[line.start: i] if not (t.is_punct or t.is_space)]
+    # (the abbreviation itself may be tagged a verb: "käyt." as "käydä")
+    cell = doc[i].text == "." and abbreviated and len(words) <= MAX_CELL_WORDS and not _has_verb(doc[line.start: i - 1])
+    return not cell
 
 
 def _lines_above(doc: Doc, line: Span, max_lines: int = 12, prose: bool = False) -> Iterator[Span]:
