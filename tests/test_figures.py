@@ -2195,10 +2195,10 @@ def test_what_a_count_counts_past_a_genitive(nlp, text, subjects_):
 
 def test_a_table_copied_cell_by_cell_under_an_euro_header_is_money(nlp):
     text = ("Lautakunta myönsi avustuksia seuraavasti:\n\nYhdistys\n\neuroa\n\nEsimerkkiseura ry\n\n4 500\n\n"
-            "Toinen yhdistys ry.\n\n0\n\nKolmas kerho ry\n\n12 300")
+            "Toinen yhdistys ry.\n\n0\n\nKolmas kerho ry\n\n12 300\n\nEsimerkkisäätiö sr\n\n0")
     found = extract(nlp, text)
-    assert attributes(found, "value", "unit") == [(4500, "eur"), (0, "eur"), (12300, "eur")]
-    assert attributes(found, "subject") == ["avustus"] * 3
+    assert attributes(found, "value", "unit") == [(4500, "eur"), (0, "eur"), (12300, "eur"), (0, "eur")]
+    assert attributes(found, "subject") == ["avustus"] * 4
 
 
 def test_an_inline_list_after_a_colon_is_of_what_the_clause_before_divides(nlp):

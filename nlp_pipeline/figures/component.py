@@ -115,7 +115,7 @@ ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
 SKIP_POS_TO_NOUN = frozenset({"ADJ", "NUM", "PROPN", "X", "SYM"})
 VERB_GOVERNED_NOUN_ENDINGS = ("minen", "nto", "ntö")  # "rakentaminen", "tuotanto": the verb, not the number, governs them
 PHYSICAL_UNITS = frozenset({"m2", "m", "km", "other"})
-COMPANY_FORMS = frozenset({"ry", "rf", "r.y", "oy", "oyj", "ab", "ky", "tmi", "ay"})
+COMPANY_FORMS = frozenset({"ry", "rf", "r.y", "sr", "rs", "oy", "oyj", "ab", "ky", "tmi", "ay"})
 AMOUNT_UNITS = frozenset({"eur", "percent", "percentage_point", "count"})  # what a budget or a headcount changes by
 ACTION_NOUN_ENDINGS = ("minen", "sopimus", "vuokraus")  # renting, contract: what is done with the thing measured
 
