@@ -2235,3 +2235,8 @@ def test_a_table_cell_ending_in_an_abbreviation_does_not_end_the_list(nlp):
     found = extract(nlp, text)
     assert attributes(found, "value") == [9400000, 21300000, 45000]
     assert attributes(found, "subject") == ["määräraha"] * 3 and attributes(found, "period") == ["2019"] * 3
+
+
+def test_a_share_of_people_named_by_a_participle_is_theirs(nlp):
+    text = "Vuonna 2024 muualle hakeutuvien osuus oli 64 prosenttia. Kasvavan osuuden arvioidaan olevan 12 %."
+    assert attributes(extract(nlp, text), "subject") == ["hakeutuva", "osuus"]

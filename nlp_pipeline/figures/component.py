@@ -1955,6 +1955,9 @@ class FigureExtractor:
         owner = _genitive_across_attributes(noun)  # "Hankinnan arvioitu, sitoumukseton kokonaisarvo"
         if owner is not None and _owning_genitive(owner):
             return owner.lemma_.lower()
+        people = _participle_genitive_before(noun)  # "muualle hakeutuvien osuus": of those who apply elsewhere
+        if people is not None:
+            return people
         owner = _parenthesis_owner(noun) or _elative_before(noun, attributes=True) or (  # "Avustuksista haettava summa"
             _whole_after(noun) if lemma in SHARE_HEADS else None)  # "940 m² suuruinen osuus … tiloista"
         # "-ltaan" (ablative + possessive, "in value"): "Hankinta on lisähankinta … arvoltaan 657 325 euroa"
@@ -2367,6 +2370,7 @@ def _case(tok: Token) -> str | None:
     return case[0] if case else None
 
 
+PRESENT_PARTICIPLE_GENITIVES = ("vien", "vän", "van")  # "asuvien", "käyttävän": a present participle in the genitive
 PRESENT_PARTICIPLE_STEM = re.compile(r"(.+v)[aäi][a-zäö]*$")  # "valmennettav|aan", "asuv|ia": the stem ends in -v
 S_STEM_PARTITIVES = ("osta", "östä", "usta", "ystä")
 
@@ -3461,6 +3465,18 @@ def _false_genitive(tok: Token) -> bool:
 
 def _genitive_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and _case(tok) == "Gen" and _is_word(tok) and not _false_genitive(tok)
+
+
+def _participle_genitive_before(noun: Token) -> str | None:
+    """The base form of a present participle in the genitive standing for people right before a noun
+    (``hakeutuvien osuus`` -> hakeutuva), which the tagger may read as an infinitive of the verb."""
+    before = noun.doc[noun.i - 1] if noun.i > noun.sent.start else None
+    if before is None or before.pos_ != "VERB" or not before.lower_.endswith(PRESENT_PARTICIPLE_GENITIVES):
+        return None
+    if _case(noun) in ("Gen", "Acc"):
+        return None  # one agreeing with the noun describes it: "kasvavan osuuden"
+    stem = PRESENT_PARTICIPLE_STEM.match(before.lower_)
+    return stem.group(1) + ("a" if re.search("[aou]", before.lower_) else "ä") if stem else None
 
 
 def _owning_genitive(tok: Token) -> bool:
