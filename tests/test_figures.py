@@ -2240,3 +2240,8 @@ def test_a_table_cell_ending_in_an_abbreviation_does_not_end_the_list(nlp):
 def test_a_share_of_people_named_by_a_participle_is_theirs(nlp):
     text = "Vuonna 2024 muualle hakeutuvien osuus oli 64 prosenttia. Kasvavan osuuden arvioidaan olevan 12 %."
     assert attributes(extract(nlp, text), "subject") == ["hakeutuva", "osuus"]
+
+
+def test_an_estimate_is_of_the_elative_past_its_genitive_attribute(nlp):
+    found = extract(nlp, "Arvio hankkeen kokonaisvuokrasta on 3,9 milj. euroa vuodessa.")
+    assert attributes(found, "subject", "per") == [("kokonaisvuokra", "year")]

@@ -2821,8 +2821,11 @@ def _elative_before(noun: Token, attributes: bool = False) -> Token | None:
 
 
 def _elative_after(noun: Token) -> Token | None:
-    """The elative noun right after ``noun`` that the parse hangs on it: what an estimate is of (``arvio tuloksesta``)."""
+    """The elative noun right after ``noun``, past its genitive attributes, that the parse hangs on it: what an
+    estimate is of (``arvio tuloksesta``, ``arvio hankkeen kokonaisvuokrasta``)."""
     nxt = _token_after(noun)
+    while nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Gen" and nxt.head.i > nxt.i:
+        nxt = _token_after(nxt)
     return nxt if nxt is not None and nxt.pos_ == "NOUN" and _case(nxt) == "Ela" and nxt.head.i == noun.i and _may_be_subject(nxt) else None
 
 
@@ -3182,8 +3185,9 @@ def _part_of_relative(doc: Doc, first: Token, max_tokens: int = 15) -> bool:
     for tok in reversed(doc[max(first.sent.start, first.i - max_tokens): first.i]):
         if tok.lower_ in ("joista", "josta"):
             return True
-        if "Fin" in tok.morph.get("VerbForm") or tok.text in ".;:":
-            return False
+        if "Fin" in tok.morph.get("VerbForm") or tok.text in ".;:" or (
+            tok.pos_ in ("NOUN", "ADJ", "VERB") and _case(tok) in ("Nom", "Par")):
+            return False  # (a part with a label of its own: "joista vakituisia 145 ja määräaikaisia 59")
     return False
 
 
