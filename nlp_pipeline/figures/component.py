@@ -81,9 +81,9 @@ EURO_HEADER_RE = re.compile(r"(?m)^[^\S\n]*(?:[^\W\d][^\n\d]*?[^\S\n]+)?(?:[Ee]u
 ROW_END_RE = re.compile(r"[^\S\n]*(?:\n|$)")
 # a list or table copied cell by cell puts a name and one or two numbers on lines of their own per row
 MAX_LIST_LINES = 40
-MAX_TABLE_CELL_CHARS = 140
+MAX_TABLE_CELL_CHARS = 140  # a line longer than this is prose, not a table cell
 MAX_CELL_WORDS = 8  # a line this short and verbless, ending in an abbreviation's dot, is a table cell
-MAX_ABBREVIATION_CHARS = 4  # "käyt.", "r.f.", "vs."  # a line longer than this is prose, not a table cell
+MAX_ABBREVIATION_CHARS = 4  # "käyt.", "r.f."
 # a line naming a budget item by its code ("1 40 01, Kaupunginkanslia", "Ta-kohta 3 10 01 Kaupunkirakenne …"): money
 # on it is that item's appropriation, whatever the item is called
 BUDGET_ITEM_LINE = re.compile(r"(?:ta-kohta\w*[^\S\n]+|talousarviokoh\w*[^\S\n]+)?\d{1,2}(?:[^\S\n]\d{2}){2,3}\b(?![^\S\n]*\d)",
@@ -2388,10 +2388,9 @@ def _under_euro_column(text: str, cand: Candidate, max_chars: int = 3000) -> boo
     line_start = text.rfind("\n", 0, cand.start) + 1
     if text[line_start:cand.start].strip():
         return False
-    header = None
-    for header in EURO_HEADER_RE.finditer(text, max(0, cand.start - max_chars), line_start):
-        pass
-    return header is not None and all(len(line) <= MAX_TABLE_CELL_CHARS for line in text[header.end():line_start].split("\n"))
+    headers = list(EURO_HEADER_RE.finditer(text, max(0, cand.start - max_chars), line_start))
+    cells = text[headers[-1].end():line_start].split("\n") if headers else []
+    return bool(headers) and all(len(cell) <= MAX_TABLE_CELL_CHARS for cell in cells)
 
 
 def _budget_line(text: str, cand: Candidate) -> bool:
@@ -3913,13 +3912,14 @@ def _ends_prose(doc: Doc, i: int) -> bool:
     of a few verbless words ("Luckan rf.", "Korjaushankkeet, Kylkn käyt.")."""
     if doc[i].text not in (".", "!", "?") or (i > 0 and doc[i - 1].lower_ in COMPANY_FORMS):
         return False
-    abbreviated = i > 0 and not doc[i - 1].whitespace_ and ("." in doc[i - 1].text or (
+    abbreviated = doc[i].text == "." and i > 0 and not doc[i - 1].whitespace_ and ("." in doc[i - 1].text or (
         doc[i - 1].is_lower and doc[i - 1].is_alpha and len(doc[i - 1]) <= MAX_ABBREVIATION_CHARS))
+    if not abbreviated:
+        return True
     line = _line(doc, i)
     words = [t for t in doc[line.start: i] if not (t.is_punct or t.is_space)]
     # (the abbreviation itself may be tagged a verb: "käyt." as "käydä")
-    cell = doc[i].text == "." and abbreviated and len(words) <= MAX_CELL_WORDS and not _has_verb(doc[line.start: i - 1])
-    return not cell
+    return len(words) > MAX_CELL_WORDS or _has_verb(doc[line.start: i - 1])
 
 
 def _lines_above(doc: Doc, line: Span, max_lines: int = 12, prose: bool = False) -> Iterator[Span]:
