@@ -787,8 +787,7 @@ class FigureExtractor:
 
     def _bare_count(self, doc: Doc, first: Token, last: Token, cand: Candidate, reading: Reading) -> Reading | None:
         """``Konkreettisia tehtäviä … on kiinnitetty … 717``: a lone number counting a fronted partitive noun."""
-        prev = _previous_content(doc, first.sent, first, self.lex)  # past a hedge: "joista noin 600"
-        if _part_of_relative(doc, first) and not cand.range_part:
+        if _part_of_relative(doc, first) and not cand.range_part:  # past a hedge: "joista noin 600"
             predicate = _predicate_noun(doc, last)  # "850 opiskelijaa, joista noin 600 on valmennusurheilijoita"
             reading.subject = predicate.lemma_.lower() if predicate is not None else None
             return reading  # a part of the count before it ("joista yksi hakijoista"); the subject comes from that figure
@@ -804,7 +803,7 @@ class FigureExtractor:
         if whole is not None:  # "Heistä 23 466 (85,6 %) osallistui": so many of the children named before
             reading.subject = whole.lemma_.lower()
             return reading
-        nxt = _token_after(last)
+        prev, nxt = _previous_content(doc, first.sent, first, self.lex), _token_after(last)
         verb = next(iter(_skip_parentheses(doc[last.i + 1: min(last.i + 8, first.sent.end)])), None)
         if (
             prev is not None and prev.pos_ == "NOUN" and _case(prev) == "Ela" and "Plur" in prev.morph.get("Number")
@@ -1744,9 +1743,11 @@ class FigureExtractor:
     def _rule_list_intro(self, q: SubjectQuery) -> str | None:
         # a list line inherits the subject of the sentence that introduces the list with a colon:
         # "Hankinta jakautuu puitesopimustoimittajittain seuraavasti: … Martela Oyj 42 755,31 euroa"
+        if q.previous or q.reading.unit in DURATIONS:
+            return None
         line = _line(q.doc, q.first.i)
-        if q.previous or q.reading.unit in DURATIONS or (not _is_list_line(line) and _has_verb(line)):
-            return None  # (a sentence of prose under the list is no line of it: "… eli korkeintaan 450 euroa kuukaudessa.")
+        if not _is_list_line(line) and _has_verb(line):
+            return None  # a sentence of prose under the list is no line of it: "… eli korkeintaan 450 euroa kuukaudessa."
         intro = _list_intro_subject(q.doc, q.sent, self._is_money, first=q.first, priced=self._priced(q.reading))
         if intro is not None:
             return self._specific(intro)
