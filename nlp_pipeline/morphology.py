@@ -42,6 +42,7 @@ class Reading(NamedTuple):
     number: str | None
     parts: int  # compound parts beyond the first
     noun: bool  # a plain noun: no adjective, participle or agent-noun reading
+    named: bool = False  # also the base form of a name ("viro" / "Viro"), whose use swells its frequency
 
 
 @Language.factory(
@@ -67,16 +68,17 @@ class AgreeingLemmas:
 
     def _analyse(self, word: str) -> tuple[tuple[Reading, ...], bool]:
         """Each nominal reading of ``word``, and whether Voikko reads it as anything else too."""
-        readings, other = [], False
+        readings, other, names = [], False, set()
         for a in self.voikko.analyze(word):
             if a.get("CLASS") not in NOMINAL_CLASSES or "BASEFORM" not in a:
                 other = True
+                names.add(a.get("BASEFORM", "").lower())
                 continue
             readings.append(Reading(
                 a["BASEFORM"], VOIKKO_CASES.get(a.get("SIJAMUOTO", "")), VOIKKO_NUMBERS.get(a.get("NUMBER", "")),
                 a.get("STRUCTURE", "").count("="), a["CLASS"] == NOUN_CLASS and "PARTICIPLE" not in a,
             ))
-        return tuple(readings), other
+        return tuple(r._replace(named=r.lemma in names) for r in readings), other
 
     def _tail_readings(self, word: str) -> tuple[Reading, ...]:
         """Readings of an unknown compound by its longest known last part, ``työssä`` + ``käyvää`` ->
@@ -97,7 +99,7 @@ class AgreeingLemmas:
             if tok.pos_ not in self._looked_at:
                 continue
             gave_up = tok.lemma_.lower() == tok.lower_  # the lemmatizer's guess for a word it does not know
-            if not tok.is_alpha and not (gave_up and HYPHENATED.fullmatch(tok.text)):
+            if not tok.is_alpha and not HYPHENATED.fullmatch(tok.text):
                 continue
             readings, other = self._readings(tok.text)
             if not readings and not other and gave_up:
@@ -111,8 +113,10 @@ class AgreeingLemmas:
                     # a rare compound the tagger guessed: "775 suurpainenatriumvalaisinta" (not a noun used as an
                     # attribute: "ulkokuntalaisia äänioikeutettuja")
                     _retag_as_noun(tok, simplest[0])
-                elif tok.lemma_ not in {r.lemma for r in simplest} or _frequency(simplest[0].lemma) > _frequency(tok.lemma_):
-                    tok.lemma_ = simplest[0].lemma
+                else:
+                    current = next((r for r in simplest if r.lemma == tok.lemma_), None)
+                    if current is None or _preference(simplest[0]) < _preference(current):
+                        tok.lemma_ = simplest[0].lemma
             elif tok.pos_ in self.retag_pos and not possessive and (reading := _misread_noun(tok, readings, other, agreeing)):
                 _retag_as_noun(tok, reading)  # the tagger's other features belong to its wrong reading
             elif (reading := _nominal_participle(tok, agreeing)) is not None:
@@ -170,9 +174,14 @@ def _retag_as_noun(tok: Token, reading: Reading) -> None:
 
 def _simplest(readings: list[Reading] | tuple[Reading, ...]) -> list[Reading]:
     """The readings with the fewest compound parts, the commonest lemma first (``paikkoja``: ``paikka`` before
-    the rare ``paikko`` that Voikko lists first; ``maastopaloja``: ``maastopalo``, not ``maastopala``)."""
+    the rare ``paikko`` that Voikko lists first; ``maastopaloja``: ``maastopalo``, not ``maastopala``); a name's
+    homograph last, its count being mostly the name's (``Viroista``: ``virka``, not ``viro``)."""
     fewest = min(r.parts for r in readings)
-    return sorted((r for r in readings if r.parts == fewest), key=lambda r: -_frequency(r.lemma))
+    return sorted((r for r in readings if r.parts == fewest), key=_preference)
+
+
+def _preference(reading: Reading) -> tuple[bool, float]:
+    return reading.named, -_frequency(reading.lemma)
 
 
 @lru_cache(maxsize=65536)

@@ -954,6 +954,21 @@ def test_a_word_the_tagger_misreads_takes_the_only_noun_reading_voikko_has(nlp):
     assert attributes(doc._.figures, "subject", "approx") == [("oppilas", True), ("väestö", False)]
 
 
+def test_a_hyphenated_compound_the_tagger_misreads_takes_voikkos_noun_reading(nlp):
+    # "toiminta-avustusta" tagged as a verb's elative: the amount is of the grant, not of the official that gives it
+    text = "Jaosto myönsi toiminta-avustusta esityksestä ilmenevin perustein 40 seuralle yhteensä 300 000 euroa."
+    doc = nlp(text)
+    grant = next(t for t in doc if t.text == "toiminta-avustusta")
+    assert (grant.pos_, grant.morph.get("Case")) == ("NOUN", ["Par"])
+    assert attributes(doc._.figures, "value", "subject") == [(40, "seura"), (300_000, "toiminta-avustus")]
+
+
+def test_a_common_noun_spelled_like_a_name_gives_way_to_its_other_reading(nlp):
+    # "Viroista": the elative plural of "virka" (post) and of "viro", whose frequency is the country's
+    text = "Lautakunta perustaa 14 sosiaaliohjaajan virkaa. Viroista yhdeksän sijoitetaan neuvontaan."
+    assert attributes(extract(nlp, text), "subject") == ["virka", "virka"]
+
+
 def test_a_participle_standing_for_people_is_named_in_its_nominative_one_describing_a_noun_keeps_its_verb(nlp):
     doc = nlp("Hoitoa odottaneiden määrä on varattu tilastoon. Tähän asti hyväksyttyjen ja nyt esitettyjen lisä- ja "
               "muutostöiden arvo kasvoi.")
