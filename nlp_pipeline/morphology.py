@@ -43,6 +43,7 @@ class Reading(NamedTuple):
     parts: int  # compound parts beyond the first
     noun: bool  # a plain noun: no adjective, participle or agent-noun reading
     named: bool = False  # also the base form of a name ("viro" / "Viro"), whose use swells its frequency
+    head: str = ""  # a compound's last word: "paine" of "ylityspaine"
 
 
 @Language.factory(
@@ -77,6 +78,7 @@ class AgreeingLemmas:
             readings.append(Reading(
                 a["BASEFORM"], VOIKKO_CASES.get(a.get("SIJAMUOTO", "")), VOIKKO_NUMBERS.get(a.get("NUMBER", "")),
                 a.get("STRUCTURE", "").count("="), a["CLASS"] == NOUN_CLASS and "PARTICIPLE" not in a,
+                head=_last_word(a.get("WORDBASES", "")),
             ))
         return tuple(r._replace(named=r.lemma in names) for r in readings), other
 
@@ -175,13 +177,22 @@ def _retag_as_noun(tok: Token, reading: Reading) -> None:
 def _simplest(readings: list[Reading] | tuple[Reading, ...]) -> list[Reading]:
     """The readings with the fewest compound parts, the commonest lemma first (``paikkoja``: ``paikka`` before
     the rare ``paikko`` that Voikko lists first; ``maastopaloja``: ``maastopalo``, not ``maastopala``); a name's
-    homograph last, its count being mostly the name's (``Viroista``: ``virka``, not ``viro``)."""
+    homograph last, its count being mostly the name's (``Viroista``: ``virka``, not ``viro``); between compounds
+    too rare to count, the commoner last word (``ylityspaineista``: ``ylityspaine``, not ``ylityspaini``)."""
     fewest = min(r.parts for r in readings)
     return sorted((r for r in readings if r.parts == fewest), key=_preference)
 
 
-def _preference(reading: Reading) -> tuple[bool, float]:
-    return reading.named, -_frequency(reading.lemma)
+def _preference(reading: Reading) -> tuple[bool, float, float]:
+    # between compounds too rare to count, the commoner last word: "ylityspaineista" is of "paine", not "paini"
+    return reading.named, -_frequency(reading.lemma), -_frequency(reading.head or reading.lemma)
+
+
+def _last_word(wordbases: str) -> str:
+    """The last word of Voikko's ``WORDBASES`` (``+ylit(ylittää)+ys(+ys)+paine(paine)`` -> ``paine``), past
+    derivational endings (``(+ys)``)."""
+    words = [base for base in re.findall(r"\(([^)]*)\)", wordbases) if base and not base.startswith("+")]
+    return words[-1] if words else ""
 
 
 @lru_cache(maxsize=65536)

@@ -113,6 +113,7 @@ SCALE_RE = re.compile(r"\s*\(?\s*asteiko\w*\s+\d+\s*[-–]\s*(?P<hi>\d+)", re.IG
 CLAUSE_BREAKS = frozenset({",", ";", ":", "kuin"})
 ITEM_BREAKS = CLAUSE_BREAKS | {"ja", "sekä", "tai", "eli", "."}
 SKIP_POS_TO_NOUN = frozenset({"ADJ", "NUM", "PROPN", "X", "SYM"})
+POST_NOUNS = ("virka", "toimi")  # "kahden sosiaaliohjaajan viran": what a genitive numeral counts past a title
 VERB_GOVERNED_NOUN_ENDINGS = ("minen", "nto", "ntö")  # "rakentaminen", "tuotanto": the verb, not the number, governs them
 PHYSICAL_UNITS = frozenset({"m2", "m", "km", "other"})
 COMPANY_FORMS = frozenset({"ry", "rf", "r.y", "sr", "rs", "oy", "oyj", "ab", "ky", "tmi", "ay"})
@@ -516,8 +517,10 @@ class FigureExtractor:
         if text.startswith((",-", ",–"), pos):  # "5 000,- euroa": the even-sum dash
             pos += 2
         if not cand.word and (suffix := CASE_SUFFIX_RE.match(text, pos)) is not None:
-            rule, _ = self._match_unit(text, suffix.end(), fi)  # "14:n vuorokauden sisällä": the case ending, then the unit
-            pos = suffix.end() if rule is not None and rule.unit in DURATIONS else pos
+            rule, m = self._match_unit(text, suffix.end(), fi)  # "14:n vuorokauden sisällä": the case ending, then the unit
+            # … in the same case ("200:lla vuoden 2033 loppuun" is no duration)
+            agrees = m is not None and m.group().strip().endswith(suffix.group()[1:])
+            pos = suffix.end() if rule is not None and rule.unit in DURATIONS and agrees else pos
         mult = self.lex.multiplier.match(text, pos) if fi else None
         if mult:
             scale = self.words.multipliers.get(mult.group().strip().lower()) or _multiplier_value(mult.group())
@@ -731,7 +734,7 @@ class FigureExtractor:
                     or (cand.denominator is not None and not cand.word)  # "Kolmen (3/5) … tavoitteen"
                 )
                 if agrees:  # a number written like a year counts nothing unless its unit says so: "2023-2027 lausuntoa"
-                    return None if year and not explicit_unit else tok
+                    return None if year and not explicit_unit else _post_of(tok, case) or tok
                 continue  # a noun in another case ("strategiaan") modifies the counted one
             # a participle standing for people: "kolme haastateltua osoittivat"; so does an adjective ending its
             # phrase: "41 700 työtöntä, mikä …" (not "3 uutta ja 2 vanhaa koulua")
@@ -1105,6 +1108,9 @@ class FigureExtractor:
             subject, rule = _elided_whole(doc, first, last, out or earlier), "elided_whole"
         if subject is None and reading.unit == "eur":  # "Seurantalon käyttäjiltä peritään seuraavat maksut:" /
             subject, rule = self._list_money(query), "list_money"  # "• Kokoushuone: 8 €/tunti; yli 4 tuntia 30 €"
+        if subject is None and reading.unit == "eur":  # "periä takaisin 2 024 euroa … myönnetystä avustuksesta"
+            whole = self._money_whole_after(sent, last)
+            subject, rule = (self._specific(whole) if whole is not None else None), "money_whole_after"
         if reading.unit == "eur" and not (subject or "").endswith(self.lex.money_context_endings) and _on_budget_item_line(
                 doc, first):
             subject, rule = "määräraha", "budget_item_line"
@@ -1257,10 +1263,19 @@ class FigureExtractor:
         # measure adjective: "83 neliömetrin suuruisen toimistotilan", "3680,36 euron tehtäväkohtaisen kuukausipalkan"
         doc, sent, first, last, reading, lex = q.doc, q.sent, q.first, q.last, q.reading, self.lex
         nxt, genitive = None, _case(last) == "Gen" or (reading.unit_word or "").endswith(("n", ":n"))
-        for tok in _skip_parentheses(doc[last.i + 1: min(last.i + 8, sent.end)])[:2]:  # "300.000 euron (brutto) laskut"
+        after_measure = _skip_parentheses(doc[last.i + 1: min(last.i + 10, sent.end)])  # "300.000 euron (brutto) laskut"
+        for i, tok in enumerate(after_measure[:4]):
+            if i >= 2 and not genitive:
+                break
             modifier = tok.pos_ == "VERB" and _case(tok) is not None and (_case(tok) == _case(last) or tok.dep_ == "amod")
-            if tok.pos_ == "ADJ" or modifier:  # an adjective, or one tagged as a participle ("tehtäväkohtaisella")
+            if tok.pos_ == "ADJ" or modifier:
+                # an adjective, or one tagged as a participle ("tehtäväkohtaisella"); past a measure adjective, more
+                # of them: "3,7 ha:n suuruiset yleiset alueet"
                 genitive = genitive or tok.lemma_.lower() in lex.measure_adjectives
+                continue
+            if genitive and i > 0 and _case(tok) == "Gen" and i + 1 < len(after_measure) and _year_token(after_measure[i + 1]):
+                continue  # a year's genitive: "2 000 000 euron suuruisten vuoden 2019 määrärahojen"
+            if genitive and _year_token(tok) and i > 0 and _case(after_measure[i - 1]) == "Gen":
                 continue
             nxt = tok
             break
@@ -1400,6 +1415,8 @@ class FigureExtractor:
             number = tok.text[:1].isdigit() and tok.pos_ in ("NUM", "SYM", "PUNCT")
             if q.clause_of.get(tok.i, q.clause) != q.clause or number or (previous and tok.idx < previous[-1].end_char):
                 break
+            if previous and tok.pos_ == "CCONJ":
+                break  # an elative before "tai" is the figure's before it: "100 euroa/kk … palvelusta tai 120 euroa/kk"
             subject = doc[tok.i - 1] if tok.lemma_ == "olla" and tok.i > sent.start else tok
             if (
                 subject.pos_ == "NOUN" and _case(subject) in ("Nom", "Par")
@@ -1419,6 +1436,8 @@ class FigureExtractor:
                 tok.pos_ == "NOUN" and _case(tok) == "Ela" and tok.dep_ != "nmod:poss" and not governed
                 and (_may_be_subject(tok) or _counted_targets(tok))
             ):
+                if q.reading.unit == "eur" and self._is_money(tok) and self._money_given(q) is not None:
+                    return None  # the money drawn from a fund is the grant it is given as
                 owner = _subject_modified_by(tok)
                 if owner is not None and owner.lemma_.lower() in lex.qualifiers:
                     owner = None  # "Toteutuneita tehtävistä on 60 %": a state of the whole, which the figure is of
@@ -1431,6 +1450,19 @@ class FigureExtractor:
                     return part.lemma_.lower()
                 return _shared_head(tok, self._specific(tok))  # "alkuperäisen hankinnan arvosta 201 000 euroa" -> hankinta
         return None
+
+    def _money_given(self, q: SubjectQuery) -> Token | None:
+        """The money an amount is given as: the money object of its verb (``myönsi toiminta-avustusta … yhteensä
+        2 000 000 euroa``) or a money purpose right after it (``815 812 euroa palkkausavustuksiin``)."""
+        purpose = self._money_purpose_after(q.sent, q.last)
+        if purpose is not None:
+            return purpose
+        verb = q.last.head if q.last.dep_ in ("obj", "obl", "nmod") else None
+        given = _verb_object(verb, q.first, q.last, q.sent.start) if verb is not None else None
+        if given is None:  # (an object the parse hung on a participle: "myönsi kohdeavustuksia kuluvan vuoden …")
+            given = next((t for t in q.doc[q.sent.start: q.first.i] if t.dep_ == "obj" and _case(t) == "Par"
+                          and q.clause_of.get(t.i, q.clause) == q.clause), None)
+        return given if given is not None and self._is_money(given) else None
 
     def _rule_elative_after_share(self, q: SubjectQuery) -> str | None:
         doc, sent, first, last, reading, lex = q.doc, q.sent, q.first, q.last, q.reading, self.lex
@@ -1479,6 +1511,8 @@ class FigureExtractor:
                 if _compared(head):
                     break
                 return head.lemma_.lower()
+            if reading.unit == "percent" and "Part" in tok.morph.get("VerbForm") and _case(tok) == "Par":
+                continue  # a participle describing the partitive after it: "30 % pitkäaikaisesti säänneltyjä asuntoja"
             if tok.is_punct or tok.pos_ in ("VERB", "AUX") or (
                 tok.pos_ == "CCONJ" and (tok.i == last.i + 1 or _case(doc[tok.i - 1]) != "Nom")
             ):  # "+ alv 24 % ja ylläpitovuokrasta", "4 prosenttia vuodessa ja asumista palvelevien": the coordination
@@ -1702,7 +1736,11 @@ class FigureExtractor:
             return None
         # a verb of measure says what lasts or costs that much, also as the infinitive of a modal verb the parse
         # gave the noun to: "koulumatka … saa kestää enintään kaksi ja puoli tuntia"
-        measured = _measured_by_verb(verb, first, last, lex) if verb.lemma_ in lex.measure_participles else None
+        # (not one with a partitive object of its own, a verb of paying: "velvoittaa maksamaan kaupungille
+        # sopimussakkoa …"; a nominative "object" is the parse's misreading of the subject)
+        paid = _verb_object(verb, first, last, sent.start) if verb.lemma_ in lex.measure_participles else None
+        paying = paid is not None and _case(paid) == "Par"
+        measured = _measured_by_verb(verb, first, last, lex) if verb.lemma_ in lex.measure_participles and not paying else None
         if measured is not None:
             return self._specific(measured)
         # what a transitive verb acts on, not its agent: "tilata lisätöitä … enintään 10.000,00 eurolla", "Yhdistys
@@ -1733,7 +1771,7 @@ class FigureExtractor:
                 return self._specific(child)
         # … else an infinitive shares its governing verb's subject: "lisätilauksen arvo ei saa ylittää 50 %"
         for child in verb.head.children if verb.dep_ == "xcomp" else ():
-            if child.dep_ == "nsubj" and child.pos_ == "NOUN" and _may_be_subject(child):
+            if child.dep_ == "nsubj" and child.pos_ == "NOUN" and _may_be_subject(child) and not _is_agent(child, lex.agents):
                 return self._specific(child)
         # … else a verb of change the parse left without a subject changes the nominative before it, in its
         #     clause: "että 1.1.2022 lukien perusvuosivuokra … muuttuu 765,50 eurosta 790,83 euroon"
@@ -1885,7 +1923,7 @@ class FigureExtractor:
         """``tukemiseen 3 520 000 euroa``, ``toimialalle ohjataan 17 miljoonaa``: money given to a purpose or a
         recipient (illative, allative, translative) is part of the appropriation or grant named in the sentence
         or earlier in the section, not the purpose; ``avustuksiin 1,85 miljoonaa euroa`` names the money itself."""
-        purpose = _purpose_of(doc, sent, first, last, self.lex)
+        purpose = self._money_purpose_after(sent, last) or _purpose_of(doc, sent, first, last, self.lex)
         if purpose is None:  # (the parse seldom hangs such long grants on their verb) unless the money is named:
             granted = any(t.lemma_.lower() in self.lex.allocation_verbs for t in sent)  # "myöntää avustuksia …"
             named = any(self._is_money(t) for t in sent)
@@ -1906,6 +1944,21 @@ class FigureExtractor:
         # money a budget reserves for a purpose that names no money is that purpose: "koneostoihin on budjetoitu 2 M€"
         verb = _governing_verb(first, last)
         return self._specific(purpose) if verb is not None and verb.lemma_.lower() in self.lex.reserving_verbs else None
+
+    def _money_whole_after(self, sent: Span, last: Token) -> Token | None:
+        """The money an amount is part of, in the elative after it within its clause: ``2 024,12 euroa vuodelle 2016
+        myönnetystä avustuksesta``."""
+        for tok in sent.doc[last.i + 1: min(last.i + 8, sent.end)]:
+            if tok.is_punct or "Fin" in tok.morph.get("VerbForm") or tok.pos_ in ("CCONJ", "SCONJ", "AUX"):
+                return None
+            if tok.pos_ == "NOUN" and _case(tok) == "Ela":
+                return tok if self._is_money(tok) else None
+        return None
+
+    def _money_purpose_after(self, sent: Span, last: Token) -> Token | None:
+        """Money named as the purpose right after an amount: ``815 812 euroa palkkausavustuksiin``."""
+        after = _token_after(last, sent.end)
+        return after if after is not None and self._is_money(after) and _case(after) in PURPOSE_CASES else None
 
     def _names_budget_item_in(self, sent: Span) -> bool:
         """Whether the sentence names an item of a budget money comes from: ``käyttövarat``, ``talousarviokohta``,
@@ -2752,7 +2805,7 @@ def _share_destination(last: Token, sent: Span, allocation_verbs: frozenset[str]
             nxt = _token_after(tok)
             if tok.lemma_.lower() in NOT_SUBJECTS or (nxt is not None and (
                 nxt.pos_ == "ADP" or _year_token(nxt) or nxt.lower_ in COMPARISON_POSTPOSITIONS
-                or nxt.lower_.endswith(("neista", "neistä"))
+                or nxt.lower_.endswith(("neista", "neistä")) or "Part" in nxt.morph.get("VerbForm")
             )):  # "vähennetään 50 prosentilla vuoteen 2025 mennessä": a time; "6 % edellisvuoteen verrattuna": a standard;
                 return None  # "80 % kyselyyn vastanneista": the goal of the participle after it
             return tok
@@ -2837,7 +2890,8 @@ def _pronoun_whole(doc: Doc, sent: Span, first: Token, lex: Lexicon) -> Token | 
     if "Rel" in pronoun.morph.get("PronType"):
         return None  # "kolme henkilöä, joista yksi hakijoista": the relative's own rules
     # the people or things counted before, not a unit ("yli 35 tuntia viikossa")
-    return _plural_antecedent(doc, pronoun, 40, lambda t: _may_be_subject(t) and t.lemma_.lower() not in DURATION_HEADS)
+    return _plural_antecedent(doc, pronoun, 40, lambda t: (
+        (_may_be_subject(t) or _counted_targets(t)) and t.lemma_.lower() not in DURATION_HEADS))
 
 
 def _from_level_before(doc: Doc, first: Token, before: Figure) -> bool:
@@ -3211,6 +3265,15 @@ def _counted_past_owner(doc: Doc, genitive: Token, classifiers: frozenset[str]) 
     return None
 
 
+def _post_of(holder: Token, case: str | None) -> Token | None:
+    """The post a numeral in the genitive counts past its holder's title, in the same case: ``kahden
+    sosiaaliohjaajan viran`` (two posts, not two social instructors)."""
+    nxt = _token_after(holder)
+    if case in (None, "Nom", "Par") or nxt is None or nxt.pos_ != "NOUN" or _case(nxt) != case:
+        return None
+    return nxt if nxt.lemma_.lower().endswith(POST_NOUNS) and holder.head.i == nxt.i else None
+
+
 def _participle_read_as_noun(tok: Token) -> bool:
     """An active past participle the tagger took for a noun (``vuokrannutta`` -> ``vuokrannut``) before the noun it
     describes, in the same case."""
@@ -3337,8 +3400,9 @@ def _indicator_above(doc: Doc, first: Token, labels: frozenset[str], max_lines: 
 
 
 def _counted_targets(tok: Token) -> bool:
-    """``tavoitteista toteutui 76 prosenttia``: goals are what is counted, not a target the figure is."""
-    return tok.lemma_.lower() == "tavoite" and "Plur" in tok.morph.get("Number")
+    """``tavoitteista toteutui 76 prosenttia``, ``79 … tavoitetta. Niistä 56``: goals are what is counted, not a
+    target the figure is."""
+    return tok.lemma_.lower() == "tavoite" and ("Plur" in tok.morph.get("Number") or _case(tok) == "Par")
 
 
 def _common_genitive(noun: Token) -> Token | None:
@@ -4206,14 +4270,27 @@ def _nominative_before(doc: Doc, sent: Span, tok: Token, max_dist: int = 12) -> 
 def _nearest_noun_before(
     doc: Doc, sent: Span, tok: Token, max_dist: int = 8, skip_cases: frozenset[str] = frozenset(),
 ) -> Token | None:
-    for cand in reversed(doc[max(sent.start, tok.i - max_dist): tok.i]):
-        governed = cand.i + 1 < len(doc) and doc[cand.i + 1].pos_ == "ADP"  # "Lainakanta asukasta kohden on …"
-        # … or by a preposition: "tulos ennen varausten ja rahastojen muutoksia on …"
+    # (the nouns of a skipped adverbial do not count towards the distance: "Kokonaisvuokra Kasvatuksen ja
+    # koulutuksen toimialalle on …")
+    within, passed = max_dist, set()
+    for cand in reversed(doc[sent.start: tok.i]):
+        # … nor the genitive of a noun passed over: "määrä vuoden lopussa oli 412,6", "tulos ennen varausten ja
+        # rahastojen muutoksia on …"; also a conjoined one
+        owner = cand.head.head if cand.dep_ == "conj" else cand.head
+        attribute = _case(cand) == "Gen" and owner.i in passed
+        skipped = cand.pos_ == "NOUN" and (_case(cand) in skip_cases or attribute)
+        within -= not skipped
+        if within < 0:
+            return None
+        # governed by a postposition: "Lainakanta asukasta kohden on …" (not by a preposition of a noun after it)
+        nxt = doc[cand.i + 1] if cand.i + 1 < len(doc) else None
+        governed = nxt is not None and nxt.pos_ == "ADP" and not (nxt.dep_ == "case" and nxt.head.i > nxt.i)
+        # … or by a preposition: "tulos ennen … muutoksia on …"
         governed = governed or any(c.dep_ == "case" and c.pos_ == "ADP" and c.i < cand.i for c in cand.children)
-        # … nor the genitive of a skipped time adverbial: "määrä vuoden lopussa oli 412,6"
-        timed = _case(cand) == "Gen" and cand.i < cand.head.i < tok.i and _case(cand.head) in skip_cases
-        if cand.pos_ == "NOUN" and _case(cand) not in skip_cases and not governed and not timed:
+        if cand.pos_ == "NOUN" and not skipped and not governed:
             return cand
+        if cand.pos_ == "NOUN":
+            passed.add(cand.i)
         if cand.is_punct and cand.text not in "()\"'”":
             if cand.text != ",":
                 return None
