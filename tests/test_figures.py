@@ -373,6 +373,12 @@ def test_vat_rate_is_alv_by_either_name(nlp, ahjo_dir):
         # a partitive after a percentage names what it is of
         ("Tavoite on seuraava: 25 % vuokra-asuntoja, 30 % välimuodon asuntoja ja 45 % omistusasuntoja.", "45 %", "omistusasunto"),
         ("Sovelletaan 50 % rajaa.", "50 %", "raja"),
+        # a hedged figure in parentheses specifies the noun before it
+        ("Tavoitteena on, ettei kunnan menotaso nouse olennaisesti nykyisestä laitekohtaisesta vuosimaksusta (noin "
+         "800 euroa).", "800", "vuosimaksu"),
+        # a copula's subject past a relative clause between them
+        ("Uhkasakon peruserä on kolmetuhatta (3000) euroa ja lisäerä jokaiselta alkavalta viikolta, jolloin kieltoa "
+         "ei ole noudatettu, on viisisataa (500) euroa.", "viisisataa", "lisäerä"),
         # a copula's subject past a prepositional phrase and the genitives of what it governs
         ("Valtuusto hyväksyi tilinpäätöksen siten, että tilikauden tulos ennen poistojen ja varausten muutoksia on "
          "12 450 000 euroa.", "12 450", "tulos"),

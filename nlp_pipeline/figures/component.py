@@ -1244,7 +1244,7 @@ class FigureExtractor:
     def _rule_parenthesis(self, q: SubjectQuery) -> str | None:
         doc, sent, first, previous = q.doc, q.sent, q.first, q.previous
         # a figure in parentheses right after another restates it: "1 979,62 euroa (23,85 euroa/m2)"
-        inner = _parenthesised_after(doc, sent, first, self.lex.generic_labels)
+        inner = _parenthesised_after(doc, sent, first, self.lex.generic_labels, self.lex.approx)
         if inner is not None and previous and previous[-1].end_char >= inner.idx - 2 and previous[-1].subject:
             return previous[-1].subject
         # … else it specifies the noun before it: "lyhyen korkotuen (10 v.)", "kerrosalan mukaan (10 m²)"; not when
@@ -1540,7 +1540,8 @@ class FigureExtractor:
             noun = _antecedent_subject(doc, pronoun)  # "Lopullinen vuokrataso perustuu … ja se on … 55 000 euroa"
             if noun is not None and _may_be_subject(noun):
                 return self._specific(noun)
-        noun = _nearest_noun_before(doc, sent, olla, max_dist=4, skip_cases=LOCATIVE_CASES)
+        noun = _nearest_noun_before(doc, sent, _relative_clause_start(doc, sent, olla) or olla, max_dist=4,
+                                    skip_cases=LOCATIVE_CASES)
         if noun is None or _case(noun) not in ("Nom", "Par"):
             return None
         specific = self._specific(noun)
@@ -2771,14 +2772,20 @@ def _counted_after_classifier(doc: Doc, first: Token, last: Token, skippable: fr
     return None
 
 
-def _parenthesised_after(doc: Doc, sent: Span, first: Token, labels: frozenset[str] = frozenset()) -> Token | None:
-    """The token before ``(`` when the figure opens a parenthesis: ``neuvottelut (3 kpl)``, also past hedges and
-    attributes of a label that names no thing: ``opiskelijaa (alustava arvio noin 70 %)``."""
-    i = j = first.i - 1
+def _parenthesised_after(
+    doc: Doc, sent: Span, first: Token, labels: frozenset[str] = frozenset(), hedges: frozenset[str] = frozenset(),
+) -> Token | None:
+    """The token before ``(`` when the figure opens a parenthesis: ``neuvottelut (3 kpl)``, also past ``hedges``
+    (``vuosikustannuksesta (noin 1 000 euroa)``) and past hedges and attributes of a label that names no thing:
+    ``opiskelijaa (alustava arvio noin 70 %)``."""
+    i = first.i - 1
+    while i > sent.start and doc[i].lower_ in hedges:
+        i -= 1
+    j = i
     while labels and j > sent.start and (doc[j].pos_ in ("ADV", "ADJ") or doc[j].lemma_.lower() in labels):
         j -= 1
     if any(t.lemma_.lower() in labels for t in doc[j + 1: first.i]):
-        i = j  # a hedge alone is no label: "(n. 7 Me)" is not skipped
+        i = j
     if i <= sent.start or doc[i].text != "(":
         return None
     return doc[i - 1]
@@ -4295,6 +4302,24 @@ def _nearest_noun_before(
             if cand.text != ",":
                 return None
     return None
+
+
+def _relative_clause_start(doc: Doc, sent: Span, tok: Token) -> Token | None:
+    """The comma opening a relative clause that ends with a comma right before ``tok``: ``lisäerä … ajanjaksolta,
+    jolloin velvoitetta ei ole noudatettu, on 1 000 euroa``."""
+    if tok.i - 1 <= sent.start or doc[tok.i - 1].text != ",":
+        return None
+    for cand in reversed(doc[sent.start + 1: tok.i - 1]):
+        if cand.text in ".;:" or (cand.text == "," and not _opens_relative(doc, cand)):
+            return None
+        if cand.text == ",":
+            return cand
+    return None
+
+
+def _opens_relative(doc: Doc, comma: Token) -> bool:
+    nxt = _token_after(comma)
+    return nxt is not None and ("Rel" in nxt.morph.get("PronType") or nxt.lower_ == "jolloin")
 
 
 def _labels_figure_before(doc: Doc, label: Token, previous: list[Figure]) -> bool:
