@@ -1273,9 +1273,8 @@ class FigureExtractor:
                 # of them: "3,7 ha:n suuruiset yleiset alueet"
                 genitive = genitive or tok.lemma_.lower() in lex.measure_adjectives
                 continue
-            if genitive and i > 0 and _case(tok) == "Gen" and i + 1 < len(after_measure) and _year_token(after_measure[i + 1]):
-                continue  # a year's genitive: "2 000 000 euron suuruisten vuoden 2019 määrärahojen"
-            if genitive and _year_token(tok) and i > 0 and _case(after_measure[i - 1]) == "Gen":
+            # a year's genitive and its number: "2 000 000 euron suuruisten vuoden 2019 määrärahojen"
+            if genitive and i > 0 and (_names_year(after_measure, i) or (_year_token(tok) and _names_year(after_measure, i - 1))):
                 continue
             nxt = tok
             break
@@ -1739,9 +1738,9 @@ class FigureExtractor:
         # gave the noun to: "koulumatka … saa kestää enintään kaksi ja puoli tuntia"
         # (not one with a partitive object of its own, a verb of paying: "velvoittaa maksamaan kaupungille
         # sopimussakkoa …"; a nominative "object" is the parse's misreading of the subject)
-        paid = _verb_object(verb, first, last, sent.start) if verb.lemma_ in lex.measure_participles else None
-        paying = paid is not None and _case(paid) == "Par"
-        measured = _measured_by_verb(verb, first, last, lex) if verb.lemma_ in lex.measure_participles and not paying else None
+        measures = verb.lemma_ in lex.measure_participles
+        paid = _verb_object(verb, first, last, sent.start) if measures else None
+        measured = _measured_by_verb(verb, first, last, lex) if measures and (paid is None or _case(paid) != "Par") else None
         if measured is not None:
             return self._specific(measured)
         # what a transitive verb acts on, not its agent: "tilata lisätöitä … enintään 10.000,00 eurolla", "Yhdistys
@@ -2659,6 +2658,11 @@ def _label_number(doc: Doc, first: Token, last: Token) -> bool:
 
 def _year_token(tok: Token) -> bool:
     return len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100
+
+
+def _names_year(tokens: list[Token], k: int) -> bool:
+    """``vuoden 2019``: a genitive at ``k`` followed by a year."""
+    return k + 1 < len(tokens) and _case(tokens[k]) == "Gen" and _year_token(tokens[k + 1])
 
 
 def _is_year(cand: Candidate) -> bool:
@@ -4310,14 +4314,14 @@ def _relative_clause_start(doc: Doc, sent: Span, tok: Token) -> Token | None:
     if tok.i - 1 <= sent.start or doc[tok.i - 1].text != ",":
         return None
     for cand in reversed(doc[sent.start + 1: tok.i - 1]):
-        if cand.text in ".;:" or (cand.text == "," and not _opens_relative(doc, cand)):
+        if cand.text in ".;:":
             return None
         if cand.text == ",":
-            return cand
+            return cand if _opens_relative(cand) else None
     return None
 
 
-def _opens_relative(doc: Doc, comma: Token) -> bool:
+def _opens_relative(comma: Token) -> bool:
     nxt = _token_after(comma)
     return nxt is not None and ("Rel" in nxt.morph.get("PronType") or nxt.lower_ == "jolloin")
 
