@@ -2009,7 +2009,8 @@ class FigureExtractor:
         owner = _genitive_across_attributes(noun)  # "Hankinnan arvioitu, sitoumukseton kokonaisarvo"
         if owner is not None and _owning_genitive(owner):
             return owner.lemma_.lower()
-        people = _participle_genitive_before(noun)  # "muualle hakeutuvien osuus": of those who apply elsewhere
+        participle = _participle_genitive_before(noun)  # "muualle hakeutuvien osuus": of those who apply elsewhere
+        people = self._participle_as_noun(participle, "omanto") if participle is not None else None
         if people is not None:
             return people
         owner = _parenthesis_owner(noun) or _elative_before(noun, attributes=True) or (  # "Avustuksista haettava summa"
@@ -3546,16 +3547,13 @@ def _genitive_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and _case(tok) == "Gen" and _is_word(tok) and not _false_genitive(tok)
 
 
-def _participle_genitive_before(noun: Token) -> str | None:
-    """The base form of a present participle in the genitive standing for people right before a noun
-    (``hakeutuvien osuus`` -> hakeutuva), which the tagger may read as an infinitive of the verb."""
+def _participle_genitive_before(noun: Token) -> Token | None:
+    """A present participle in the genitive standing for people right before a noun (``hakeutuvien osuus``), which
+    the tagger may read as an infinitive of the verb."""
     before = noun.doc[noun.i - 1] if noun.i > noun.sent.start else None
     if before is None or before.pos_ != "VERB" or not before.lower_.endswith(PRESENT_PARTICIPLE_GENITIVES):
         return None
-    if _case(noun) in ("Gen", "Acc"):
-        return None  # one agreeing with the noun describes it: "kasvavan osuuden"
-    stem = PRESENT_PARTICIPLE_STEM.match(before.lower_)
-    return stem.group(1) + ("a" if re.search("[aou]", before.lower_) else "ä") if stem else None
+    return None if _case(noun) in ("Gen", "Acc") else before  # one agreeing with the noun describes it: "kasvavan osuuden"
 
 
 def _owning_genitive(tok: Token) -> bool:
