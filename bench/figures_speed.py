@@ -1,10 +1,9 @@
 """How much the ``figures`` component adds to the spaCy pipeline, over the Ahjo corpus.
 
 Runs the stock Finnish pipeline over every section the orchestrator would analyse, with and without
-the figures component and the small components it relies on (the token corrections ``sentence_final_numbers``,
-``glued_numbers``, ``joined_by_dash`` and ``value_row_ends`` before the stock model, ``agreeing_lemmas`` after it), and prints docs/s and the
-overhead. Each component's own time
-is also measured directly (less noisy than the difference of two whole runs): the figures and lemma
+the figures component and the small components it relies on (the token corrections ``nlp.TOKEN_CORRECTIONS``
+before the stock model, ``agreeing_lemmas`` after it), and prints docs/s and the overhead. Each component's own
+time is also measured directly (less noisy than the difference of two whole runs): the figures and lemma
 components on the parsed docs (a fresh lemma cache), the token corrections on freshly tokenized ones.
 
     python3 bench/figures_speed.py [--shared DIR] [--rounds N] [--limit N]
@@ -23,7 +22,7 @@ import spacy  # noqa: E402
 
 from nlp_pipeline import figures, morphology  # noqa: E402,F401  (registers agreeing_lemmas)
 from nlp_pipeline.ingest import read_path  # noqa: E402
-from nlp_pipeline.nlp import BASE_MODEL, SectionContext, add_token_corrections  # noqa: E402
+from nlp_pipeline.nlp import BASE_MODEL, TOKEN_CORRECTIONS, SectionContext, add_token_corrections  # noqa: E402
 from nlp_pipeline.pipeline import nlp_units  # noqa: E402
 from nlp_pipeline.segment import segment  # noqa: E402
 
@@ -85,7 +84,7 @@ def main() -> None:
         lemmas(doc)
     t_lemmas = time.perf_counter() - start
     fresh = [full.make_doc(text) for text, _ in units]
-    corrections = [full.get_pipe(name) for name in ("sentence_final_numbers", "glued_numbers", "joined_by_dash", "value_row_ends")]
+    corrections = [full.get_pipe(name) for name in TOKEN_CORRECTIONS]
     start = time.perf_counter()
     for doc in fresh:
         for correct in corrections:

@@ -48,18 +48,21 @@ def load_base() -> Language:
     return spacy.load(BASE_MODEL)
 
 
+# the components of ``tokens``, in pipeline order ahead of the stock model
+TOKEN_CORRECTIONS = ("sentence_final_numbers", "glued_numbers", "joined_by_dash", "mid_line_words", "value_row_ends")
+
+
 def add_token_corrections(nlp: Language) -> Language:
-    """Split numbers the stock tokenizer leaves joined to a full stop or a word, and keep words joined by a dash in one
-    sentence (``tokens``), ahead of the tagger and the parser."""
+    """Split numbers the stock tokenizer leaves joined to a full stop or a word, and keep words joined by a dash, words
+    mid-line and table rows in one sentence (``tokens``), ahead of the tagger and the parser."""
     from . import tokens  # noqa: F401  (registers the components)
 
     # "Maksut (alv 0 %):" ends a heading, it does not frown: without the stock emoticon exceptions "):" is ")" + ":"
     rules = nlp.tokenizer.rules
     nlp.tokenizer.rules = {text: rule for text, rule in rules.items() if not PUNCTUATION_EMOTICON.fullmatch(text)}
-    nlp.add_pipe("sentence_final_numbers", first=True)
-    nlp.add_pipe("glued_numbers", after="sentence_final_numbers")
-    nlp.add_pipe("joined_by_dash", after="glued_numbers")
-    nlp.add_pipe("value_row_ends", after="joined_by_dash")
+    nlp.add_pipe(TOKEN_CORRECTIONS[0], first=True)
+    for before, name in zip(TOKEN_CORRECTIONS, TOKEN_CORRECTIONS[1:]):
+        nlp.add_pipe(name, after=before)
     return nlp
 
 

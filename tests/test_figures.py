@@ -2303,3 +2303,124 @@ def test_a_share_of_people_named_by_a_participle_is_theirs(nlp):
 def test_an_estimate_is_of_the_elative_past_its_genitive_attribute(nlp):
     found = extract(nlp, "Arvio hankkeen kokonaisvuokrasta on 3,9 milj. euroa vuodessa.")
     assert attributes(found, "subject", "per") == [("kokonaisvuokra", "year")]
+
+
+def test_a_capitalised_body_mid_line_opens_no_sentence_that_cuts_the_rent_off_its_noun(nlp):
+    text = ("Irtisanomisaika on kuusi kuukautta.\n\n"
+            "Perusvuokra Sosiaali- ja terveystoimialalle on 24,10 euroa/m²/kk, 31 500 euroa/kk.")
+    found = extract(nlp, text)
+    assert attributes(found, "subject")[1:] == ["perusvuokra", "perusvuokra"]
+
+
+@pytest.mark.parametrize("text, subjects_", [
+    # the kind of floor area a breakdown names, before the area or after its unit
+    ("Kaavaan sisältyy kerrosalaa 120 000 k-m², josta on asumista 98 000 k-m² ja opetustilaa 22 000 k-m².",
+     ["kerrosala", "asuminen", "opetustila"]),
+    ("Korttelin rakennusoikeus on 9 400 k-m² asuintilaa ja lisäksi vähintään 350 k-m² myymälätilaa.",
+     ["asuintila", "myymälätila"]),
+    ("Muutos mahdollistaa noin 12 000 k-m² uutta toimitilaa.", ["toimitila"]),
+    # the plots that have the area are counted in the plural: the unit names the measure
+    ("Hakijoille varataan tontteja yhteensä noin 41 000 k-m².", ["kerrosala"]),
+], ids=["breakdown", "after-the-unit", "adjectives-between", "plots"])
+def test_an_area_of_a_kind_of_floor_space_is_of_that_kind(nlp, text, subjects_):
+    assert attributes(extract(nlp, text), "subject") == subjects_
+
+
+def test_parts_of_a_grant_drawn_from_a_budget_are_of_the_grant(nlp):
+    text = ("Jaosto myönsi nuorisoavustuksia vuoden 2023 määrärahoista yhteensä 64 000 euroa seuraavasti: "
+            "kerhotoimintaan 40 000 euroa ja leireihin 24 000 euroa.")
+    assert attributes(extract(nlp, text), "subject") == ["nuorisoavustus"] * 3
+
+
+def test_a_count_in_parentheses_counts_the_noun_before_it_not_the_one_after(nlp):
+    found = extract(nlp, "Kaupungin omistamien latauspisteiden (48 kpl) sijainteja ei tarkisteta keväällä.")
+    assert attributes(found, "subject") == ["latauspiste"]
+
+
+@pytest.mark.parametrize("text", [
+    "Vuokra on vuoden 2015 tasossa noin 9,40 euroa kerrosneliömetriltä vuodessa.",  # a price level
+    "Hinta on 210 €/k-m² sidottuna elinkustannusindeksin vuoden 2020 keskilukuun 2003.",  # an index value
+    "Setelit jaetaan vuosina 2005–2008 syntyneille nuorille. Tähän ryhmään kuuluu 4 120 nuorta.",  # birth years
+])
+def test_price_levels_index_values_and_birth_years_are_no_periods(nlp, text):
+    assert attributes(extract(nlp, text), "period") == [None]
+
+
+@pytest.mark.parametrize("text, per", [
+    ("Perusvuokra on 1,25 euroa kerrosneliömetriltä vuodessa.", "year"),
+    ("Kunnan noin 300 miljoonan euron vuosittainen talous kasvaa.", "year"),
+])
+def test_a_rate_per_year_past_the_area_it_is_per_or_as_an_adjective(nlp, text, per):
+    assert attributes(extract(nlp, text), "per") == [per]
+
+
+def test_a_share_an_agent_holds_is_of_what_it_holds(nlp):
+    found = extract(nlp, "Esimerkki Kiinteistöt Oy on kunnan 100 %:sti omistama tytäryhtiö.")
+    assert attributes(found, "subject") == ["tytäryhtiö"]
+
+
+def test_an_amount_in_the_genitive_measures_the_noun_past_a_term(nlp):
+    found = extract(nlp, "Kaupunki takaa yhtiön enintään 2 500 000 euron 15 vuoden pitkäaikaisen lainan.")
+    assert attributes(found, "subject") == ["laina", "laina"]
+
+
+def test_an_area_before_a_coordination_of_compounds_measures_the_full_word(nlp):
+    found = extract(nlp, "Tontilla sijaitsee noin 12.500 m2 varasto- ja tuotantorakennuksia.")
+    assert attributes(found, "subject") == ["tuotantorakennus"]
+
+
+@pytest.mark.parametrize("text, directions", [
+    ("Verotulot olivat 4,1 miljoonaa euroa, eli 6,2 prosenttia, suuremmat kuin edellisenä vuonna.", ["more", "more"]),
+    ("Maksutuotot jäivät 0,8 miljoonaa euroa (3,1 %) pienemmiksi kuin talousarviossa.", ["less", "less"]),
+    ("Kiinteistöveroa kertyi 2,1 miljoonaa euroa, 7,5 prosenttia, enemmän kuin edellisenä vuonna.", ["more", "more"]),
+    ("Henkilöstökulut kasvoivat 1,2 miljoonalla eurolla, eli 3,4 prosentilla.", ["more", "more"]),
+    ("Asiakasmaksut laskivat 0,4 miljoonalla eurolla, mikä on vain 2,2 prosenttia.", ["less", "less"]),
+    # a level then its change: only the change has a direction
+    ("Palkkakulut olivat 9,6 miljoonaa euroa, mikä tarkoittaa 4,4 % kasvua edellisestä vuodesta.", [None, "more"]),
+    ("Kasvua edellisen vuoden tasoon verrattuna tuli 2,3 miljoonaa euroa.", ["more"]),
+    ("Korotusta aiesopimukseen on noin 40 000 euroa vuodessa.", [None]),  # a copula's subject: the gold convention
+], ids=["comparative-past-restatement", "comparative-past-parenthesis", "comparative-past-comma", "restated-after-eli",
+        "restated-after-mika-on", "partitive-change-noun", "fronted-change", "copula-subject"])
+def test_a_change_reaches_its_restatement_and_a_change_noun_in_the_partitive_sets_the_direction(nlp, text, directions):
+    assert attributes(extract(nlp, text), "direction") == directions
+
+
+@pytest.mark.parametrize("verb, direction", [
+    ("suureni", "more"), ("kohentui", "more"), ("vahvistui", "more"), ("heikkeni", "less")])
+def test_verbs_of_change_of_a_result(nlp, verb, direction):
+    found = extract(nlp, f"Tilikauden tulos {verb} 1,7 miljoonaa euroa.")
+    assert attributes(found, "direction") == [direction]
+
+
+def test_a_bound_stays_on_an_amount_compared_and_an_amount_that_is_a_subject_has_none(nlp):
+    assert attributes(extract(nlp, "Vuosikate oli yli 6 miljoonaa euroa parempi kuin vuotta aiemmin."),
+                      "bound", "direction") == [("gt", "more")]
+    found = extract(nlp, "Vuoden 2023 toimintakulut 41,5 miljoonaa euroa alittivat talousarvion 0,9 miljoonalla eurolla.")
+    assert attributes(found, "bound", "direction") == [(None, None), (None, "less")]
+
+
+def test_a_result_that_improved_past_its_definition_in_parentheses(nlp):
+    found = extract(nlp, "Vuosikate (tulorahoituksen ja menojen erotus) parani 1,4 miljoonaa euroa.")
+    assert attributes(found, "subject", "direction") == [("vuosikate", "more")]
+    text = ("Henkilöstökulut kasvoivat noin 0,8 miljoonalla eurolla.\n\n"
+            "Toimintakate (toimintatuottojen ja toimintakulujen erotus) suureni 0,6 miljoonaa euroa, eli 1,1 prosenttia.")
+    assert attributes(extract(nlp, text), "subject")[1:] == ["toimintakate", "toimintakate"]
+
+
+def test_an_amount_better_than_the_budget_is_of_the_verbs_subject_not_of_the_budget(nlp):
+    found = extract(nlp, "Kiinteistöjen muut vuokratuotot toteutuivat 0,3 milj. euroa talousarviota parempina.")
+    assert attributes(found, "subject", "direction") == [("vuokratuotto", "more")]
+
+
+def test_a_rate_of_outturn_spelt_with_a_hyphen_yields_to_its_owner(nlp):
+    assert attributes(extract(nlp, "Investointien toteuma-aste oli 64 %."), "subject") == ["investointi"]
+
+
+def test_an_amount_before_a_postposition_of_regard_measures_no_part(nlp):
+    found = extract(nlp, "Tiedot puuttuvat vielä kahden kuukauden osalta. Hankkeen 2 000 euron osalta päätös tehdään myöhemmin.")
+    assert attributes(found, "subject") == [None, "hanke"]
+
+
+def test_a_bodys_share_of_the_whole_before_is_of_that_whole(nlp):
+    found = extract(nlp, "Hankkeen kustannukset ovat 2 milj. euroa, josta kaupungin osuus on 20 %.")
+    assert attributes(found, "subject") == ["kustannus", "kustannus"]

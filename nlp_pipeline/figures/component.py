@@ -91,6 +91,8 @@ BUDGET_ITEM_LINE = re.compile(r"(?:ta-kohta\w*[^\S\n]+|talousarviokoh\w*[^\S\n]+
 LABEL_NUMBER = re.compile(r"\d+(?:[/:]\d+)*")  # "tontin 7", "rivitalotontin 40123/2", "RN:o 2:18"
 NUMBER_SIGNS = frozenset({"nro", "n:o", "no", "numero"})
 COUNTED_WORD = re.compile(r"\s+[^\W\d]+")
+# the area a price is per, written as a word in the ablative: "euroa kerrosneliömetriltä", "euroa k-m²:ltä"
+AREA_UNIT_ABLATIVE = re.compile(r"\s+\S*(?:metri|m²|m2)\S*?(?:ltä|lta)\b", re.IGNORECASE)
 RATE_ADVERB_BEFORE = re.compile(
     r"\b(?P<per>vuosittain|kuukausittain|viikoittain|päivittäin)\s+(?:(?:noin|n\.|arviolta|yhteensä)\s+)?$", re.IGNORECASE)
 BUDGET_LABEL_BEFORE = re.compile(r"(?im)^[^\S\n]*(?:meno|tulo)?(?:määräraha|arvio)\w*[^\S\n]+(?:talousarviossa[^\S\n]+)?$")
@@ -716,9 +718,12 @@ class FigureExtractor:
             # "1 135 asunnon tuotantoa": the genitive right after the number is what it counts; a cardinal takes the
             # singular, so a plural one is an attribute of the noun counted ("700 000 lasten kaunokirjaa")
             return _counted_past_owner(doc, adjacent, self.lex.classifiers) or adjacent
+        parenthesised = first.i > 0 and doc[first.i - 1].text == "("
         for tok in doc[last.i + 1: last.i + 6]:
             if (tok.is_punct and tok.text not in "()") or tok.is_sent_start or (tok.text[:1].isdigit() and doc[tok.i - 1].text != "("):
                 break  # another number starts its own phrase: "88 suomenkielisestä koulusta 7 erityiskoulua"
+            if tok.text == ")" and parenthesised:
+                break  # "mainoslaitepaikkojen (66 kpl) sijainteja": the count's phrase ends with its parenthesis
             if tok.pos_ == "NOUN" and _participle_read_as_noun(tok):
                 continue  # "kaksi huoneistonsa vuokrannutta osakkeenomistajaa"
             if _case(tok) == "Gen" and doc[tok.i - 1].pos_ == "NUM" and tok.i - 1 > last.i:
@@ -1098,7 +1103,7 @@ class FigureExtractor:
         outturn_of = self._outturn_of(subject, first, out)
         if outturn_of is not None:
             subject, rule = outturn_of, "outturn_of_figure_before"
-        measure = self._area_measure(reading, subject, doc[sent.start: first.i])
+        measure = self._area_measure(reading, subject, doc[sent.start: first.i], self._area_of_kind(doc, sent, first, last))
         if measure != subject:
             subject, rule = measure, "area_measure"
         if subject in self.lex.qualifiers or subject in self.lex.qualifiers.values():
@@ -1172,6 +1177,8 @@ class FigureExtractor:
         ``5.000 euroon (sis. alv) asti`` -> lt."""
         for tok in _skip_parentheses(doc[first.i + 1: min(first.i + 9, len(doc))])[:4]:
             lemma = tok.lemma_.lower()
+            if "Fin" in tok.morph.get("VerbForm"):
+                return None  # the amount is the subject: "toimintatuotot 64,2 miljoonaa euroa alittivat talousarvion"
             if lemma in self.lex.bound_lt_after:
                 return "lt"
             if lemma in self.lex.bound_gt_after:
@@ -1276,10 +1283,15 @@ class FigureExtractor:
             # a year's genitive and its number: "2 000 000 euron suuruisten vuoden 2019 määrärahojen"
             if genitive and i > 0 and (_names_year(after_measure, i) or (_year_token(tok) and _names_year(after_measure, i - 1))):
                 continue
+            # … and a term: "6 300 000 euron 10 vuoden pitkäaikaiselle lainalle"
+            if genitive and (_term_genitive(after_measure, i) or (i > 0 and _term_genitive(after_measure, i - 1))):
+                continue
             nxt = tok
             break
         if nxt is not None and nxt.pos_ == "PROPN" and genitive:
             nxt = _after_name(doc, nxt, sent)  # "kolmen vuoden Cisco Enterprise Agreement (EA) -lisenssisopimus"
+        if nxt is not None and _truncated(nxt):  # "54 000 m² teollisuus- ja toimistorakennuksia": the full word
+            nxt = next((t for t in doc[nxt.i + 1: min(nxt.i + 5, sent.end)] if t.pos_ == "NOUN" and _is_word(t) and not _truncated(t)), None)
         if nxt is not None and genitive and _is_agent(nxt, lex.agents) and nxt.dep_ == "nmod:poss" and (
                 nxt.head.pos_ == "NOUN" and nxt.i < nxt.head.i <= nxt.i + 3):
             nxt = nxt.head  # the owner of what is measured: "12 000 000 euron suuruisen kaupungin omavelkaisen takauksen"
@@ -1289,6 +1301,7 @@ class FigureExtractor:
         if (
             nxt is not None and nxt.pos_ == "NOUN" and _may_be_subject(nxt)
             and genitive and reading.unit != "count"
+            and nxt.lower_ not in ADVERBIAL_POSTPOSITIONS  # "kahden kuukauden osalta": as regards, no noun measured
         ):
             if nxt.lemma_.lower() in lex.price_labels:  # "hankkia … 101 082 euron arvonlisäverottomaan hintaan"
                 return self._price_of(doc, sent, nxt, first, last) or nxt.lemma_.lower()
@@ -1312,7 +1325,11 @@ class FigureExtractor:
         # a participle capping, flooring or taking the amount describes the noun it modifies: "500 000 euroa
         # alittavista hankinnoista", "viisi päivää kestävästä sulkemisesta"
         lex = self.lex
-        capped = _capped_noun(q.doc, q.last, lex.bound_lt_after | lex.bound_gt_after | lex.measure_participles)
+        participles = lex.bound_lt_after | lex.bound_gt_after | lex.measure_participles
+        after = _token_after(q.last, q.sent.end)
+        if q.reading.unit == "percent" and after is not None and "Agt" in after.morph.get("PartForm"):
+            participles = participles | {after.lemma_.lower()}  # the share an agent holds: "100 %:sti omistama tytäryhtiö"
+        capped = _capped_noun(q.doc, q.last, participles)
         return self._specific(capped) if capped is not None else None
 
     def _rule_predicative_measure(self, q: SubjectQuery) -> str | None:
@@ -1544,9 +1561,11 @@ class FigureExtractor:
         if noun is None or _case(noun) not in ("Nom", "Par"):
             return None
         specific = self._specific(noun)
-        if specific == noun.lemma_.lower() and previous and previous[-1].subject and _share_of_the_figure_before(doc, noun):
-            # "vettä 640 200 m³, josta Sastamalan osuus oli 402 900 m³": a named party's part of that whole (a common
-            # noun's part is that noun's: "josta omavastuun osuus on 20 %" -> omavastuu)
+        owner = _common_genitive(noun)
+        party = specific == noun.lemma_.lower() or (owner is not None and _is_agent(owner, self.lex.agents))
+        if party and previous and previous[-1].subject and _share_of_the_figure_before(doc, noun):
+            # "vettä 640 200 m³, josta Sastamalan osuus oli 402 900 m³": a named party's or a body's part of that whole
+            # (a common noun's part is that noun's: "josta omavastuun osuus on 20 %" -> omavastuu)
             return previous[-1].subject
         return specific if _may_be_subject(noun) else None
 
@@ -1886,16 +1905,35 @@ class FigureExtractor:
         bought = _verb_object(verb, first, last) or _last_object(doc, _paragraph_start(doc, sent), label)
         return self._specific(bought) if bought is not None else None
 
-    def _area_measure(self, reading: Reading, subject: str | None, before: Span) -> str | None:
+    def _area_measure(self, reading: Reading, subject: str | None, before: Span, kind: Token | None) -> str | None:
         """``tontteja … 1,93 milj. k-m²`` -> kerrosala: a unit naming its own measure keeps it unless the text names
-        an area measure (``asuinrakennusoikeus on 38 300 k-m²``), not the thing that has the area, or a size that
-        yields to that thing (``hankkeen laajuus on 2 651 brm²`` -> hanke)."""
+        an area measure (``asuinrakennusoikeus on 38 300 k-m²``) or the kind of floor area it is (``kind``), not the
+        thing that has the area, or a size that yields to that thing (``hankkeen laajuus on 2 651 brm²`` -> hanke)."""
         own = self.lex.unit_subjects.get((reading.unit_word or "").lower().split(":")[0])
-        if own is None or reading.unit == "count" or (subject or "").endswith(self.lex.area_measures):
+        if own is None or reading.unit == "count":
+            return subject
+        if kind is not None:
+            return self._specific(kind)
+        if (subject or "").endswith(self.lex.area_measures):
             return subject
         if subject is not None and any(t.lemma_.lower().endswith(self.lex.size_heads) for t in before):
             return subject
         return own
+
+    def _area_of_kind(self, doc: Doc, sent: Span, first: Token, last: Token) -> Token | None:
+        """A mass noun in the partitive singular right before an area or right after its unit names the kind of floor
+        area measured: ``josta on asumista 237 400 k-m²``, ``22 200 k-m² toimistotilaa``, ``71 000 k-m² uutta …
+        toimitilaa`` (the plural ``tontteja … yhteensä 92 600 k-m²`` counts plots, which have the area)."""
+        before = _previous_content(doc, sent, first, self.lex)
+        if before is not None and before.lower_ in TOTALLING:
+            before = _previous_content(doc, sent, before, self.lex)
+        after = _token_after(last, sent.end)
+        while after is not None and after.pos_ in ("ADJ", "CCONJ", "ADV"):
+            after = _token_after(after, sent.end)
+        # … or the existential subject of the verb it completes: "Liiketilaa tulee olla vähintään 300 k-m²"
+        verb = last.head if last.dep_ in ("obj", "obl", "nsubj", "advmod") else None
+        existing = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < first.i), None) if verb else None
+        return next((tok for tok in (before, after, existing) if tok is not None and _mass_partitive(tok)), None)
 
     def _times_an_action(self, doc: Doc, last: Token) -> bool:
         """``30 päivän kuluessa``, ``10 vuoden ajaksi``, ``jatkaa kahdella vuodella``, ``vuokrata kymmeneksi vuodeksi``,
@@ -1937,6 +1975,10 @@ class FigureExtractor:
         before = (t for t in reversed(doc[max(0, first.i - MONEY_CONTEXT): first.i]))
         after = (t for t in doc[last.i + 1: sent.end])
         source = next((t for t in before if whole(t)), None) or next((t for t in after if whole(t)), None)
+        if source is not None and _case(source) == "Ela":  # the fund it is drawn from, unless the money is given as
+            # a grant the verb names: "myönsi taide- ja kulttuuriavustuksia … määrärahoista yhteensä 39 500 euroa
+            # seuraavasti: pysyväisluonteiseen toimintaan 17 500 euroa"
+            source = next((t for t in doc[max(0, first.i - MONEY_CONTEXT): source.i] if whole(t) and _is_object(t)), source)
         if source is not None:
             return source.lemma_.lower()
         if self._names_budget_item_in(sent):  # "myöntää … käyttövaroista 20 000 euroa lähikirjastoille"
@@ -2140,12 +2182,20 @@ class FigureExtractor:
             found = _direction_of(label.lemma_.lower(), directions["nouns"])
             if found is not None:  # an amount labelled as a change: "Määrärahan lisäys 505 000 euroa", "vähennystä 72 000 euroa"
                 return found
-        for tok in doc[last.i + 1: min(last.i + 4, sent.end)]:  # across the standard: "talousarviota heikompana"
+        fronted = self._fronted_change(first, last) if reading.unit in AMOUNT_UNITS else None
+        if fronted is not None:  # "Vähennystä edellisestä vuodesta oli 80 henkilöä"
+            return fronted
+        # across the standard ("talousarviota heikompana") and a restatement ("2,5 miljoonaa euroa (4,3 %) alhaisemmaksi")
+        for tok in _past_restatement(doc[last.i + 1: min(last.i + 12, sent.end)])[:3]:
             found = self._comparative_direction(tok) if _comparative(tok) or tok.lower_ == "lisää" else None
             if found is not None:
                 return found
             if not ((tok.pos_ in ("NOUN", "ADJ") and _case(tok) in ("Par", "Ela")) or tok.pos_ == "ADV"):
                 break  # the standard may be a noun or an adjective: "aiesopimusta korkeampi", "aiempaa pienemmät"
+        if after is not None and after.pos_ == "NOUN" and _case(after) == "Par" and reading.unit in AMOUNT_UNITS:
+            found = _direction_of(after.lemma_.lower(), directions["nouns"])
+            if found is not None:  # "mikä tarkoittaa 5,8 % kasvua edellisestä vuodesta"
+                return found
         if _case(last) == "Gen" or (reading.unit_word or "").endswith(":n"):
             # "yli 20 prosentin kasvua", also past the noun counted: "viiden (5) sairaansijan vähennystä"
             for noun in _skip_parentheses(doc[last.i + 1: min(last.i + 6, sent.end)])[:2]:
@@ -2167,6 +2217,15 @@ class FigureExtractor:
                 found = _direction_of(verb.lemma_.lower(), directions["by_verbs"])
             return found
         return None
+
+    def _fronted_change(self, first: Token, last: Token) -> str | None:
+        """The direction of a noun of change in the partitive that is the existential subject of the verb the amount
+        completes: ``Nousua edellisen vuoden toimintatuottoihin verrattuna tuli 3,9 miljoonaa euroa``; not a copula's
+        subject (gold README: ``korotusta aiesopimukseen on noin 55 000 euroa`` states the amount, not a change)."""
+        verb = _governing_verb(first, last)
+        subjects = (c for c in verb.children if c.dep_ == "nsubj" and c.i < first.i) if verb is not None else ()
+        change = next((c for c in subjects if c.pos_ == "NOUN" and _case(c) == "Par"), None)
+        return _direction_of(change.lemma_.lower(), self.lex.directions["nouns"]) if change is not None else None
 
     def _changes(self, first: Token, last: Token) -> bool:
         """Whether the amount completes a verb of change."""
@@ -2229,11 +2288,16 @@ class FigureExtractor:
         """The period a rate is per: after the amount (``euroa /v.``), after the noun a count counts (``2 000 asuntoa
         vuodessa``), or as an adverb right before it (``arvioidaan olevan vuosittain 80 000 euroa``)."""
         m = self.lex.rate_per.match(text, end)
+        per_area = AREA_UNIT_ABLATIVE.match(text, end) if not m else None
+        if per_area:  # "0,757 euroa kerrosneliömetriltä vuodessa"
+            m = self.lex.rate_per.match(text, per_area.end())
         if not m and unit == "count":
             noun = COUNTED_WORD.match(text, end)
             m = self.lex.rate_per.match(text, noun.end()) if noun else None
+        if m and m.group("per3") and unit in SHARE_UNITS:
+            m = None  # "7 prosenttia vuotuisesta tavoitteesta": a share of a yearly whole, not a rate
         if m:
-            word = (m.group("per") or m.group("per2")).lower().rstrip(".")
+            word = (m.group("per") or m.group("per2") or m.group("per3")).lower().rstrip(".")
             return self.lex.per_normal.get(word)
         before = RATE_ADVERB_BEFORE.search(text, max(0, start - 40), start)
         return self.lex.per_normal.get(before.group("per").lower()) if before else None
@@ -2267,10 +2331,7 @@ class FigureExtractor:
             inside = [p for p in periods if rel_kuin <= p.start <= window_end]
             if inside:
                 base_period = inside[0].value
-            out[i] = replace(
-                fig, direction=direction, baseline_value=base.value if base else None, baseline_period=base_period,
-                bound=None,
-            )
+            out[i] = replace(fig, direction=direction, baseline_value=base.value if base else None, baseline_period=base_period)
             if base is not None and inside:
                 j = figures.index(base)
                 out[j] = replace(out[j], period=base_period)
@@ -2298,7 +2359,9 @@ ADVERBIAL_POSTPOSITIONS = frozenset({"mukaan", "aikana", "lopussa", "alussa", "m
 TIME_NOUNS = frozenset({"hetki", "loppu", "alku", "vaihe", "tilanne", "aika", "vuosi", "kuukausi", "kvartaali", "kausi"})
 COMPARISON_POSTPOSITIONS = frozenset({"verrattuna", "nähden", "suhteutettuna"})
 # the word: a count's noun; "mikä on": a difference stated of the figure before ("89, mikä on 3 henkilöä vähemmän")
-RESTATING_GAP = re.compile(r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|eli\s+|,\s*mikä\s+on\s+)(?P<sign>[+−-]\s*)?")
+# ("toimintatuotot kasvoivat 0,7 miljoonalla eurolla, eli 4,2 prosentilla", "1,6 miljoonalla euroa, mikä on vain 1,9 %")
+RESTATING_GAP = re.compile(
+    r"(?:\s+\w+)?\s*(?:\(\s*(?:eli\s+)?|,?\s*eli\s+|,\s*mikä\s+on\s+(?:vain\s+|noin\s+|n\.\s+)?)(?P<sign>[+−-]\s*)?")
 # the comparative's singular and plural forms: "korkeampi", "heikompana", "pienempinä", "suurempien", "parempiin"
 COMPARATIVE_ENDING = re.compile(r"(?:mpi(?:a|ä|en|na|nä|in|ssa|ssä|lla|llä|lle|lta|ltä|sta|stä|ksi)?|mm[aä]\w*|mp[aä]\w*)$")
 
@@ -2659,6 +2722,12 @@ def _label_number(doc: Doc, first: Token, last: Token) -> bool:
 
 def _year_token(tok: Token) -> bool:
     return len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100
+
+
+def _term_genitive(tokens: list[Token], k: int) -> bool:
+    """``10 vuoden``: a number at ``k`` followed by a unit of time in the genitive."""
+    return (k + 1 < len(tokens) and tokens[k].like_num and _case(tokens[k + 1]) == "Gen"
+            and tokens[k + 1].lemma_.lower() in DURATION_HEADS)
 
 
 def _names_year(tokens: list[Token], k: int) -> bool:
@@ -3128,6 +3197,33 @@ def _gapped_subject(doc: Doc, sent: Span, first: Token, previous: list[Figure]) 
     return subject if ok and _may_be_subject(subject) else None
 
 
+def _past_restatement(tokens: Span) -> list[Token]:
+    """The tokens after an amount outside parentheses and past a restatement between commas: ``2,5 miljoonaa euroa
+    (4,3 %) alhaisemmaksi``, ``12,9 miljoonaa euroa, eli 17,3 prosenttia, suurempi``; a comma right before a
+    comparison is passed too (``12,3 miljoonaa euroa, 18,1 prosenttia, enemmän kuin``)."""
+    outside = _skip_parentheses(tokens)
+    if not outside or outside[0].text != ",":
+        return outside
+    close = next((k for k, t in enumerate(outside[1:7], 1) if t.text == ","), None)
+    inner = [t for t in outside[1:close] if t.lower_ != "eli"] if close else []
+    if inner and inner[0].like_num and all(t.like_num or t.pos_ in ("NOUN", "SYM") for t in inner):
+        return outside[close + 1:]
+    if len(outside) > 2 and _comparative(outside[1]) and outside[2].lower_ == "kuin":
+        return outside[1:]
+    return outside
+
+
+def _in_closed_parentheses(tokens: Span) -> set[int]:
+    """The indices of the tokens inside parentheses that open and close within ``tokens``, the parentheses too."""
+    inside, opened = set(), []
+    for tok in tokens:
+        if tok.text == "(":
+            opened.append(tok.i)
+        elif tok.text == ")" and opened:
+            inside.update(range(opened.pop(), tok.i + 1))
+    return inside
+
+
 def _skip_parentheses(tokens: Span) -> list[Token]:
     """The tokens outside parentheses: ``euron (brutto) laskut`` -> euron, laskut."""
     out, depth = [], 0
@@ -3185,7 +3281,9 @@ def _clause_noun_before(
     it in its clause; for a physical measure also a fronted partitive, the material (``Talousvettä pumpattiin 64,3
     miljoonaa m3``)."""
     clause = clause_of.get(first.i)
-    before = [t for t in reversed(doc[max(sent.start, first.i - max_dist): first.i]) if clause_of.get(t.i) == clause]
+    window = doc[max(sent.start, first.i - max_dist): first.i]
+    aside = _in_closed_parentheses(window)  # "Toimintakate (toimintatuottojen ja toimintakulujen erotus) suureni 0,9 …"
+    before = [t for t in reversed(window) if clause_of.get(t.i) == clause and t.i not in aside]
     adjacent = next((t for t in before if t.pos_ != "ADV" and not _abbreviates_noin(t)), None)
     governed = adjacent is not None and adjacent.i + 1 < len(doc) and (
         doc[adjacent.i + 1].pos_ == "ADP" or doc[adjacent.i + 1].lower_ in ("mukaan", "mukaisesti"))
@@ -3307,6 +3405,15 @@ def _rejoined_compound(noun: Token) -> str | None:
     return f"{part.lower_}-{noun.lemma_.lower()}"
 
 
+def _is_object(tok: Token) -> bool:
+    """An object, or a conjunct of one (``taide- ja kulttuuriavustuksia``)."""
+    return tok.dep_ == "obj" or (tok.dep_ == "conj" and tok.head.dep_ == "obj")
+
+
+def _mass_partitive(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and _case(tok) == "Par" and tok.morph.get("Number") == ["Sing"]
+
+
 def _token_after(tok: Token, end: int | None = None) -> Token | None:
     """The token after ``tok``, none at the end of the doc (or before ``end``, a sentence's end)."""
     i = tok.i + 1
@@ -3324,11 +3431,14 @@ def _may_be_subject(tok: Token) -> bool:
 
 
 def _in_a_name(tok: Token) -> bool:
-    """A capitalised common noun after a place name in the genitive, inside a sentence: ``Sastamalan Vettä``."""
+    """A capitalised common noun after a place name in the genitive, inside a sentence (``Sastamalan Vettä``), or
+    before a company form (``Esimerkki Oy:ltä``)."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return (
-        tok.text[:1].isupper() and tok.text[1:2].islower() and prev is not None and prev.pos_ == "PROPN"
-        and _case(prev) == "Gen"
+    nxt = _token_after(tok)
+    capitalised = tok.text[:1].isupper() and tok.text[1:2].islower()
+    return capitalised and (
+        (prev is not None and prev.pos_ == "PROPN" and _case(prev) == "Gen")
+        or (nxt is not None and nxt.lower_.split(":")[0].rstrip(".") in COMPANY_FORMS)
     )
 
 
@@ -4167,6 +4277,7 @@ def _verb_object(verb: Token, first: Token, last: Token, since: int = 0) -> Toke
             if (
                 noun.pos_ == "NOUN" and _is_word(noun) and _case(noun) in ("Par", "Nom")
                 and _may_be_subject(noun) and not _truncated(noun) and not _object_of_instructive(noun)
+                and not _compared(noun)  # the standard of a comparison: "toteutuivat 0,1 milj. euroa talousarviota parempina"
             ):
                 return noun
     return None

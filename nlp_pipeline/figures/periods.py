@@ -48,21 +48,24 @@ ANAPHORIC_PERIOD = re.compile(
 TIME_WORD_BEFORE = re.compile(r"\b(?:vuo\w+|v\.|aika\w*|ajal\w+|tilikau\w+|kaude\w+|budjettivuo\w+|talousarvio\w*)\s+$", re.IGNORECASE)
 
 
-# a price level or index base ("lokakuun 2023 kustannustasossa", "04/2018, ind. 1944"), when a plan was amended
-# ("Toukokuussa 2025 muutetun talousarvion"), the standard of a comparison
+# a price level or index base ("lokakuun 2023 kustannustasossa", "vuoden 2011 tasossa", "04/2018, ind. 1944",
+# "vuoden 2018 keskilukuun 1948"), when a plan was amended
+# ("Toukokuussa 2025 muutetun talousarvion"), the years people were born in ("vuosina 2003–2006 syntyneille"), the standard of a comparison
 # ("vuoteen 2021 nähden", "vuoteen 2023 verrattuna", "heikkenee … vuoden 2020 muutetusta talousarviosta") or a starting
 # point ("kasvaneet 2,2 % vuodesta 2023", "-60 % vuoden 1990 tasosta") is not the period a figure is of
 NOT_A_PERIOD_AROUND = re.compile(
-    r"\s*(?:,\s*)?(?:ind\.|indeksi\w*|kustannustaso\w*|hintataso\w*|nähden\b|verrattuna\b|muutet\w*|päivitet\w*)"
+    r"\s*(?:,\s*)?(?:ind\.|indeksi\w*|kustannustaso\w*|hintataso\w*|tasossa\b|keskilu\w*|pistelu\w*|nähden\b|verrattuna\b"
+    r"|muutet\w*|päivitet\w*|syntyn\w*)"
     # "vuoden 2020 muutetusta talousarviosta", "vuoden 1990 tasosta"
     r"|\s+(?:\w+\s+)?(?:talousarviosta|budjetista|ennusteesta|tilinpäätöksestä|tasosta)\b"
     # "Vuoden 2022 talousarvioon nähden", "vuoden 2022 toisen osavuosikatsauksen vuosiennusteeseen nähden"
     r"|\s+(?:\w+\s+){0,3}\w+\s+(?:nähden|verrattuna)\b",
     re.IGNORECASE)
 # "verrattuna vuoteen 1990", "(verrattuna vuosien 1971–2000 keskiarvoon)", an index base written backwards
-# ("ind. 100=1951")
+# ("ind. 100=1951"), an index value ("keskilukuun 1948")
 NOT_A_PERIOD_BEFORE = re.compile(
-    r"(?:\bind\.|kustannustaso\w*|hintataso\w*|verrattuna|verrattaessa|\bvuodesta|\d\s*=)\s*(?:vuo\w+\s+)?\(?\s*$",
+    r"(?:\bind\.|kustannustaso\w*|hintataso\w*|keskilu\w*|pistelu\w*|verrattuna|verrattaessa|\bvuodesta|\d\s*=)\s*"
+    r"(?:vuo\w+\s+)?\(?\s*$",
     re.IGNORECASE)
 
 
