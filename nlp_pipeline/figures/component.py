@@ -602,8 +602,9 @@ class FigureExtractor:
         return None
 
     def _read_fraction(self, doc: Doc, cand: Candidate) -> Reading:
-        sent_lemmas = _lemmas_around(doc, cand.start, 12)
-        unit = "score" if cand.decimal or sent_lemmas & self.lex.score_words else "fraction"
+        # (a fraction word is never a score: "puolet summasta" beside "Arvio perustuu …")
+        score = not cand.word and (cand.decimal or _lemmas_around(doc, cand.start, 12) & self.lex.score_words)
+        unit = "score" if score else "fraction"
         return Reading(cand, cand.value, unit, None, cand.end)
 
     # ---------------------------------------------------------------- counts
@@ -1776,7 +1777,10 @@ class FigureExtractor:
             granted = _verb_object(infinitive, first, last, sent.start)
             if granted is not None:
                 return self._specific(granted)
-        for child in verb.children:
+        # (who spends a length of time doing something is not what the duration measures, unless the verb measures it
+        # or changes it: "puolet potilaista viipyi päivystyksessä yli kahdeksan tuntia")
+        timed = reading.unit in DURATIONS and not measures and not self._changes(first, last)
+        for child in () if timed else verb.children:
             if child.dep_ not in ("nsubj", "nsubj:cop"):
                 continue
             if _case(child) == "Gen":
@@ -2183,7 +2187,7 @@ class FigureExtractor:
             if found is not None:  # an amount labelled as a change: "Määrärahan lisäys 505 000 euroa", "vähennystä 72 000 euroa"
                 return found
         fronted = self._fronted_change(first, last) if reading.unit in AMOUNT_UNITS else None
-        if fronted is not None:  # "Vähennystä edellisestä vuodesta oli 80 henkilöä"
+        if fronted is not None:  # "Kasvua edellisen vuoden tasoon verrattuna tuli 2,3 miljoonaa euroa"
             return fronted
         # across the standard ("talousarviota heikompana") and a restatement ("2,5 miljoonaa euroa (4,3 %) alhaisemmaksi")
         for tok in _past_restatement(doc[last.i + 1: min(last.i + 12, sent.end)])[:3]:
@@ -3490,12 +3494,16 @@ def _names_distance(noun: Token) -> bool:
 
 
 def _measure_above(doc: Doc, first: Token, names_measure: Callable[[Token], bool], max_lines: int = 12) -> Token | None:
-    """A nominative measure (a length of time, a distance) heading the list lines above a figure's list line, past
-    the genitives that own it (``Ikääntyneiden palveluiden keskimääräiset odotusajat …``), or in the line's last
-    sentence (``Erityisen huono jonotilanne … Odotusajat ovat seuraavat:``, ``kun koulumatka … on:``)."""
+    """A nominative measure (a length of time, a distance) heading the list lines above a figure's list line or
+    verbless line, past the genitives that own it (``Ikääntyneiden palveluiden keskimääräiset odotusajat …``), or in
+    the line's last sentence (``Erityisen huono jonotilanne … Odotusajat ovat seuraavat:``, ``kun koulumatka … on:``)."""
     line = _line(doc, first.i)
+    listed = _is_list_line(line)
+    if not listed and _has_verb(line):
+        return None  # a sentence under a heading has constructions of its own: "Odotusajat jatkohoitoon pitenivät" /
+        # "… potilaista lähes puolet viipyi yhteispäivystyksessä yli kahdeksan tuntia"
     # a prose line introduces only a list: "Keskimääräiset odotusajat … (…)." / "• Turvapalvelu 12,6 vuorokautta"
-    for above in _lines_above(doc, line, max_lines, prose=_is_list_line(line)):
+    for above in _lines_above(doc, line, max_lines, prose=listed):
         last_stop = max((t.i for t in above[:-1] if t.text in (".", "!", "?") and doc[t.i + 1].is_title), default=above.start - 1)
         noun = next((t for t in doc[last_stop + 1: above.end]
                      if t.pos_ == "NOUN" and _case(t) == "Nom" and names_measure(t)), None)
