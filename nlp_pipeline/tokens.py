@@ -10,7 +10,7 @@ The parser may also start a sentence inside a word joined by a dash (``Huhti–k
 becomes ``Huhti`` and ``–kesäkuussa 44 %``), losing the period the figure is of; a dash written against the word
 before it never starts a sentence (``joined_by_dash``). Nor does a word right after a word or number on the same line
 (``mid_line_words``): Finnish capitalises names of bodies mid-sentence, and the parser starts a sentence at them
-(``Kokonaisvuokra | Kasvatuksen ja koulutuksen toimialalle on 30,89 euroa/m²/kk``), cutting the figure off from the
+(``Perusvuokra Kasvatuksen ja koulutuksen toimialalle on 30,89 euroa/m²/kk``), cutting the figure off from the
 noun it measures.
 
 Text transcribed from PDFs glues a number to the word before it (``keskimäärin5 viikkoa``, ``osalta1,9 milj.
@@ -70,8 +70,7 @@ def keep_dash_joined_words_together(doc: Doc) -> Doc:
 
 @Language.component("mid_line_words")
 def keep_mid_line_words_in_sentence(doc: Doc) -> Doc:
-    for tok in doc[1:]:
-        before = doc[tok.i - 1]
+    for before, tok in zip(doc, doc[1:]):
         if before.whitespace_ == " " and (before.is_alpha or before.like_num) and not (tok.is_space or tok.text == "|"):
             tok.is_sent_start = False  # a table's cells (" | ") and line breaks may still part sentences
     return doc

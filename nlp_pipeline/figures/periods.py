@@ -49,8 +49,8 @@ TIME_WORD_BEFORE = re.compile(r"\b(?:vuo\w+|v\.|aika\w*|ajal\w+|tilikau\w+|kaude
 
 
 # a price level or index base ("lokakuun 2023 kustannustasossa", "vuoden 2011 tasossa", "04/2018, ind. 1944",
-# "vuoden 2018 keskilukuun 1948"), when a plan was amended
-# ("Toukokuussa 2025 muutetun talousarvion"), the years people were born in ("vuosina 2003–2006 syntyneille"), the standard of a comparison
+# "vuoden 2018 keskilukuun 1948"), when a plan was amended ("Toukokuussa 2025 muutetun talousarvion"), the years
+# people were born in ("vuosina 2003–2006 syntyneille"), the standard of a comparison
 # ("vuoteen 2021 nähden", "vuoteen 2023 verrattuna", "heikkenee … vuoden 2020 muutetusta talousarviosta") or a starting
 # point ("kasvaneet 2,2 % vuodesta 2023", "-60 % vuoden 1990 tasosta") is not the period a figure is of
 NOT_A_PERIOD_AROUND = re.compile(
